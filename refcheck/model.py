@@ -1,0 +1,148 @@
+"""Plain data shared by every stage of the pipeline.
+
+Offsets are code-point offsets into the decoded text of one file (or one string handed to
+``check_text``); lines and columns are 1-based and computed only when reporting.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+#: Severities, from least to most serious; their order drives ``--fail-level``.
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Citation:
+    """One reference to one document, as written.
+
+    A list such as ``18-NQ/TW và 19-NQ/TW`` yields two citations; both keep the span of the
+    symbol they came from, and share the type word, date and issuer of the list.
+    """
+
+    text: str  # the original text of the whole citation (text[start:end])
+    start: int
+    end: int
+    kind: str  # "symbol" | "named" | "bare"
+    type: Optional[str] = None  # type word, canonical spelling ("Chỉ thị")
+    number: Optional[int] = None
+    year: Optional[int] = None
+    type_code: Optional[str] = None  # canonical ("NĐ", "CT", "TTLT")
+    issuer_code: Optional[str] = None  # canonical ("TW", "CP", "BTC-BNV", "QH13")
+    date: Optional[str] = None  # ISO yyyy-mm-dd when valid
+    issuer: Optional[str] = None  # issuer phrase, canonical body name when known
+    khoa: Optional[str] = None  # Roman numeral of the Party term, "XII"
+    # --- details used by the checks (not part of the stable JSON) ---
+    system: Optional[str] = None  # "party" | "state" | None (as written)
+    symbol: Optional[str] = None  # canonical symbol, "35-CT/TW", "30/2020/NĐ-CP"
+    symbol_span: Optional[Span] = None  # where the symbol is, in the original text
+    symbol_raw: Optional[str] = None  # the symbol as written
+    date_raw: Optional[str] = None
+    date_span: Optional[Span] = None
+    date_problem: Optional[str] = None  # "impossible" | "truncated"
+    date_parts: Optional[tuple[int, int, int]] = None  # (day, month, year) as written
+    issuer_span: Optional[Span] = None
+    issuer_raw: Optional[str] = None
+    plenum: Optional[int] = None  # "Hội nghị Trung ương 4" -> 4
+    congress: Optional[str] = None  # "Đại hội XIII" -> "XIII"
+    title: Optional[str] = None  # law title for named law citations ("Đất đai")
+    crossed: bool = False  # Party symbol in State style or the reverse
+    spelling: list[tuple[Span, str]] = field(default_factory=list)  # (span, canonical)
+
+
+@dataclass(slots=True)
+class Document:
+    """One catalog entry."""
+
+    id: str
+    symbol: Optional[str]
+    type: Optional[str]
+    number: Optional[int]
+    year: Optional[int]
+    type_code: Optional[str]
+    issuer_code: Optional[str]
+    issuer: Optional[str]
+    date: Optional[str]
+    system: str  # "party" | "state"
+    effective: Optional[str] = None
+    title: Optional[str] = None
+    khoa: Optional[str] = None
+    plenum: Optional[int] = None
+    congress: Optional[str] = None
+    replaces: tuple[str, ...] = ()
+    replaced_by: tuple[str, ...] = ()
+    amends: tuple[str, ...] = ()
+    expired: Optional[str] = None
+    aliases: tuple[str, ...] = ()
+    source: Optional[str] = None
+    verified: bool = True
+    catalog: Optional[str] = None  # name of the catalog it came from
+
+
+@dataclass(slots=True)
+class Resolution:
+    """What a citation resolved to: zero, one or several catalog documents."""
+
+    documents: list[Document] = field(default_factory=list)
+    in_scope: bool = False  # inside a catalog's declared scope
+    complete: bool = False  # ...and that scope is declared complete
+    how: str = ""  # "date" | "khoa" | "article-date" | "only" | "named" | ...
+
+
+@dataclass(slots=True)
+class Fix:
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    name: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    citation: Optional[int] = None  # index into the article's citations
+    fix: Optional[Fix] = None
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+
+@dataclass(slots=True)
+class Article:
+    index: int
+    start: int
+    end: int
+    title: Optional[str] = None
+    date: Optional[str] = None  # ISO
+    date_source: Optional[str] = None  # "front-matter" | "option" | "dateline" | None
+    line: int = 1
+    citations: list[Citation] = field(default_factory=list)
+    resolutions: list[Resolution] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything the reporters need about one checked file."""
+
+    path: str
+    articles: list[Article] = field(default_factory=list)
+    error: Optional[str] = None  # one-line reason the file could not be read
+    text: str = ""  # decoded text the offsets point into
+    kind: str = "txt"  # txt | md | html | docx | jsonl

@@ -1,0 +1,364 @@
+"""The Lark grammar: loads ``grammar/citation.lark`` once, parses a window into citations.
+
+The parser is LALR with Lark's contextual lexer. A window starts where the scanner found a
+citation and runs on into prose; tokens are fed one at a time and the longest prefix the
+grammar accepts is the citation group, so where a citation ends is decided by the grammar and
+not by a second, hand-written pattern.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .model import Citation, Span
+from .symbols import format_symbol
+from .vocab import alternation, grammar_dir, load_vocab
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_to_int(s: str) -> int:
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN[ch]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def int_to_roman(n: int) -> str:
+    out = []
+    for v, r in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(r)
+            n -= v
+    return "".join(out)
+
+
+def _cache_dir() -> Optional[Path]:
+    base = os.environ.get("REFCHECK_CACHE_DIR")
+    if base:
+        p = Path(base)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        p = Path(xdg) / "refcheck" if xdg else Path.home() / ".cache" / "refcheck"
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+        return p
+    except OSError:
+        return None
+
+
+def grammar_text() -> str:
+    """The full grammar: the .lark file plus word terminals generated from vocab.yaml."""
+    v = load_vocab()
+    base = (grammar_dir() / "citation.lark").read_text(encoding="utf-8")
+    type_words = list(v.types) + list(v.type_variants)
+    bodies = list(v.bodies) + ["Đảng"]
+    for info in list(v.issuer_exact.values()) + [i for _, i in v.issuer_prefix]:
+        bodies += info.get("bodies") or []
+
+    def term(name: str, rx: str, lookahead: str = r"\b") -> str:
+        return f"{name}: /(?:{rx}){lookahead}/\n"
+
+    return (base + "\n// --- generated from vocab.yaml ---\n"
+            + term("TYPE_WORD", alternation(type_words))
+            # A body is a proper name: "Đảng" alone is the Party, "Đảng bộ" a local committee.
+            + term("BODY", alternation(bodies), r"\b(?!\s+(?:bộ|ủy|uỷ|viên|đoàn)\b)")
+            + term("ORD_WORD", alternation(v.ordinals)))
+
+
+@lru_cache(maxsize=1)
+def parser():
+    from lark import Lark
+
+    text = grammar_text()
+    cache = _cache_dir()
+    kwargs = {}
+    if cache is not None:
+        import hashlib
+
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        kwargs["cache"] = str(cache / f"grammar-{digest}.lark.cache")
+    try:
+        return Lark(text, parser="lalr", lexer="contextual", propagate_positions=False,
+                    maybe_placeholders=False, **kwargs)
+    except OSError:  # unwritable cache: build in memory
+        return Lark(text, parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+def parse_prefix(window: str):
+    """Longest prefix of ``window`` that is a complete citation group: (tree, end) or None."""
+    from lark.exceptions import UnexpectedInput
+
+    p = parser()
+    ip = p.parse_interactive(window)
+    last_end = -1
+    try:
+        for tok in ip.lexer_thread.lex(ip.parser_state):
+            ip.feed_token(tok)
+            if "$END" in ip.choices():
+                last_end = tok.end_pos
+    except UnexpectedInput:
+        pass
+    if last_end < 0:
+        return None
+    return p.parse(window[:last_end]), last_end
+
+
+# --------------------------------------------------------------------------------------------
+# Tree -> citations
+
+
+@dataclass
+class _Ref:
+    shape: str  # party | state_year | state_admin | crossed_year
+    numbers: list[tuple[int, str]]  # (value, digits as written)
+    year: Optional[int]
+    codes: list[str]
+    start: int
+    end: int
+    date: Optional[tuple] = None  # (d, m, y, start, end, raw)
+    issuer: Optional[tuple] = None  # (body, raw, start, end)
+    khoa: Optional[list[str]] = None
+    khoa_span: Optional[tuple[int, int]] = None
+
+
+@dataclass
+class _Group:
+    start: int
+    type_word: Optional[str] = None
+    type_span: Optional[tuple[int, int]] = None
+    so_span: Optional[tuple[int, int]] = None
+    so_raw: Optional[str] = None
+    refs: list[_Ref] = field(default_factory=list)
+    plenum: Optional[int] = None
+    congress: Optional[str] = None
+    named_end: int = 0
+    date: Optional[tuple] = None
+    issuer: Optional[tuple] = None
+    khoa: Optional[list[str]] = None
+    khoa_span: Optional[tuple[int, int]] = None
+    end: int = 0
+
+
+def _tokens(tree):
+    from lark import Token
+
+    if isinstance(tree, Token):
+        yield tree
+        return
+    for c in tree.children:
+        yield from _tokens(c)
+
+
+def _span(tree) -> tuple[int, int]:
+    toks = list(_tokens(tree))
+    return toks[0].start_pos, toks[-1].end_pos
+
+
+def _ref(tree) -> _Ref:
+    toks = list(_tokens(tree))
+    nums = [t for t in toks if t.type == "NUM"]
+    codes = [t.value for t in toks if t.type == "CODE"]
+    start, end = toks[0].start_pos, toks[-1].end_pos
+    shape = tree.data
+    if shape == "party":
+        return _Ref("party", [(int(t), t.value) for t in nums], None, codes, start, end)
+    if shape in ("state_year", "crossed_year"):
+        return _Ref(shape, [(int(nums[0]), nums[0].value)], int(nums[1]), codes, start, end)
+    return _Ref("state_admin", [(int(nums[0]), nums[0].value)], None, codes, start, end)
+
+
+def _date(tree) -> tuple:
+    dmy = tree.children[-1]
+    nums = [t for t in _tokens(dmy) if t.type == "NUM"]
+    s, e = _span(tree)
+    ds, de = _span(dmy)
+    return (int(nums[0]), int(nums[1]), int(nums[2]), ds, de, nums[2].value)
+
+
+def _ordinal(tree, vocab) -> int:
+    tok = list(_tokens(tree))[0]
+    if tok.type == "NUM":
+        return int(tok)
+    return vocab.ordinals.get(tok.value, 0)
+
+
+def build_groups(tree) -> list[_Group]:
+    vocab = load_vocab()
+    groups: list[_Group] = []
+    items = [tree.children[0]] + [c.children[-1] for c in tree.children[1:]]
+    for part in items:
+        kind = part.data
+        s, e = _span(part)
+        if kind == "typed_ref":
+            tw = part.children[0]
+            g = _Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos))
+            so = [c for c in part.children if getattr(c, "type", None) == "SO"]
+            if so:
+                g.so_span = (so[0].start_pos, so[0].end_pos)
+                g.so_raw = so[0].value
+            g.refs.append(_ref(part.children[-1]))
+            groups.append(g)
+        elif kind == "named":
+            tw = part.children[0]
+            g = _Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos))
+            sub = part.children[1]
+            if sub.data == "plenum":
+                ords = [c for c in sub.children if not hasattr(c, "type")]
+                nums = [c for c in sub.children if getattr(c, "type", None) == "NUM"]
+                g.plenum = _ordinal(ords[0], vocab) if ords else int(nums[0])
+            else:
+                toks = [t for t in _tokens(sub) if t.type in ("ROMAN", "ORD_WORD")]
+                t = toks[-1]
+                g.congress = t.value if t.type == "ROMAN" else int_to_roman(vocab.ordinals[t.value])
+            g.named_end = e
+            groups.append(g)
+        elif kind in ("party", "state_year", "state_admin", "crossed_year"):
+            r = _ref(part)
+            if not groups:
+                groups.append(_Group(start=r.start))
+            groups[-1].refs.append(r)
+        elif not groups:
+            continue
+        elif kind == "date":
+            d = _date(part)
+            _attach(groups[-1], "date", d)
+        elif kind == "issuer":
+            toks = list(_tokens(part))
+            body_toks = [t for t in toks if t.type in ("BODY", "BO_TRUONG")]
+            raw = " ".join(t.value for t in body_toks)
+            body = vocab.canonical_body(body_toks[-1].value)
+            _attach(groups[-1], "issuer", (body, raw, body_toks[0].start_pos, body_toks[-1].end_pos))
+        elif kind == "khoa":
+            romans = [t.value for t in _tokens(part) if t.type == "ROMAN"]
+            _attach(groups[-1], "khoa", romans, (s, e))
+        elif kind == "plenum":
+            ords = [c for c in part.children if not hasattr(c, "type")]
+            nums = [c for c in part.children if getattr(c, "type", None) == "NUM"]
+            groups[-1].plenum = _ordinal(ords[0], vocab) if ords else int(nums[0])
+        groups[-1].end = max(groups[-1].end, e)
+    for g in groups:
+        g.end = max(g.end, g.named_end, *(r.end for r in g.refs)) if g.refs else max(g.end, g.named_end)
+    return groups
+
+
+def _attach(g: _Group, attr: str, value, span=None) -> None:
+    """A date/issuer/khóa after refs belongs to each ref of the group that has none yet."""
+    if not g.refs:
+        setattr(g, attr, value)
+        if span:
+            g.khoa_span = span
+        return
+    for r in g.refs:
+        if getattr(r, attr) is None:
+            setattr(r, attr, value)
+            if span:
+                r.khoa_span = span
+    if getattr(g, attr) is None:
+        setattr(g, attr, value)
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def group_citations(g: _Group, window_text: str, offset: int, original: str, to_orig) -> list[Citation]:
+    """Turn a parsed group into citations; spans are mapped into the original text."""
+    vocab = load_vocab()
+    out: list[Citation] = []
+
+    def osp(a: int, b: int) -> Span:
+        return Span(to_orig(offset + a), to_orig(offset + b))
+
+    if not g.refs:  # named reference: a plenum or a congress
+        khoas = g.khoa or [None]
+        span = osp(g.start, g.end)
+        for k in khoas:
+            c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                         kind="named", type=g.type_word, khoa=k, plenum=g.plenum,
+                         congress=g.congress, system="party")
+            if g.issuer:
+                c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
+                c.issuer_span = osp(g.issuer[2], g.issuer[3])
+            out.append(c)
+        return out
+
+    for i, r in enumerate(g.refs):
+        start = g.start if i == 0 else r.start
+        span = osp(start, g.end)
+        codes = [vocab.canonical_code(c) for c in r.codes]
+        type_code, issuer_code = _split_codes(r.shape, codes, vocab)
+        system = vocab.system_of(issuer_code)
+        crossed = False
+        shape = r.shape
+        if shape == "state_admin" and system == "party":
+            crossed, canon_shape = True, "party"
+        elif shape == "crossed_year":
+            crossed, canon_shape = True, "state_year"
+        elif shape == "party" and system == "state" and r.year is not None:
+            crossed, canon_shape = True, "state_year"
+        else:
+            canon_shape = shape
+        sym_span = osp(r.start, r.end)
+        for number, digits in r.numbers:
+            c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                         kind="symbol", type=g.type_word, number=number, year=r.year,
+                         type_code=type_code, issuer_code=issuer_code,
+                         system=system or ("party" if shape == "party" else "state"),
+                         crossed=crossed, plenum=g.plenum)
+            c.symbol = format_symbol(canon_shape, number, r.year, type_code, issuer_code)
+            c.symbol_span = sym_span
+            c.symbol_raw = original[sym_span.start:sym_span.end]
+            if len(r.numbers) == 1 and not crossed:
+                written = format_symbol(shape, number, r.year, type_code, issuer_code,
+                                        number_text=digits)
+                if c.symbol_raw != written:
+                    c.spelling.append((sym_span, written))
+            if i == 0 and g.so_raw and ":" in g.so_raw:
+                so = osp(*g.so_span)
+                c.spelling.append((so, "số"))
+            date = r.date or g.date
+            if date:
+                d, m, y, ds, de, ytext = date
+                c.date_span = osp(ds, de)
+                c.date_raw = original[c.date_span.start:c.date_span.end]
+                c.date_parts = (d, m, y)
+                c.date, c.date_problem = _iso(d, m, y, ytext)
+            issuer = r.issuer or g.issuer
+            if issuer:
+                c.issuer, c.issuer_raw = issuer[0], issuer[1]
+                c.issuer_span = osp(issuer[2], issuer[3])
+            khoa = r.khoa or g.khoa
+            if khoa:
+                c.khoa = khoa[0]
+            out.append(c)
+        # Later list members inherit the type word; remember that it was not written.
+    return out
+
+
+def _split_codes(shape: str, codes: list[str], vocab) -> tuple[Optional[str], Optional[str]]:
+    if shape == "party":
+        return codes[0], codes[1]
+    if len(codes) == 1:
+        return None, codes[0]
+    first = codes[0]
+    if first in vocab.code_of_type or first in ("L",):
+        return first, "-".join(codes[1:])
+    return None, "-".join(codes)
+
+
+def _iso(d: int, m: int, y: int, ytext: str) -> tuple[Optional[str], Optional[str]]:
+    import datetime
+
+    if len(ytext) < 4:
+        return None, "truncated"
+    try:
+        return datetime.date(y, m, d).isoformat(), None
+    except ValueError:
+        return None, "impossible"

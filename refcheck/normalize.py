@@ -1,0 +1,92 @@
+"""A normalised view of a text that maps every offset back to the original.
+
+Two kinds of normalisation, paid for differently:
+
+* NFC for decomposed (NFD) text changes lengths, so it builds an offset map; it runs only when
+  the text holds combining marks at all (one regex search decides), which real drafts rarely do.
+* Look-alike characters (``Ð`` U+00D0 for ``Đ``, en/em dashes, no-break spaces) keep lengths,
+  so ``canonical_chars`` is applied only to the small windows handed to the parser.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
+# A base character followed by its combining marks: the unit NFC recomposes.
+_CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+", re.S)
+
+#: Same-length replacements for look-alikes seen in real text.
+_CHARMAP = str.maketrans({
+    "\u00d0": "\u0110",  # Ð (Icelandic eth) -> Đ
+    "\u00f0": "\u0111",  # ð -> đ
+    "\u0189": "\u0110",  # Ɖ (African D) -> Đ
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u200b": " ", "\ufeff": " ",
+})
+LOOKALIKES = "\u00d0\u00f0\u0189\u2010\u2011\u2012\u2013\u2014\u2212"
+
+
+def canonical_chars(s: str) -> str:
+    """Replace look-alikes; never changes the length, so offsets stay valid."""
+    return s.translate(_CHARMAP)
+
+
+@dataclass(slots=True)
+class View:
+    """``text`` is NFC; ``to_original(i)`` maps an offset in it to the original text."""
+
+    text: str
+    _starts: list[int] | None = None  # view offsets where a mapped segment starts
+    _orig: list[int] | None = None  # matching original offsets
+    original_length: int = 0
+
+    def to_original(self, i: int) -> int:
+        if self._starts is None:
+            return i
+        k = bisect_right(self._starts, i) - 1
+        if k < 0:
+            return i
+        seg_view, seg_orig = self._starts[k], self._orig[k]
+        # Inside a recomposed cluster every view offset maps to the cluster's start; past the
+        # cluster, offsets advance one for one.
+        return seg_orig + (i - seg_view)
+
+    @property
+    def identity(self) -> bool:
+        return self._starts is None
+
+
+def view(text: str) -> View:
+    """NFC view of ``text``. Costs one regex search when the text is already composed."""
+    if not _COMBINING.search(text):
+        return View(text, None, None, len(text))
+    parts: list[str] = []
+    starts: list[int] = []
+    origs: list[int] = []
+    pos = 0  # original offset consumed
+    vlen = 0  # view length so far
+    for m in _CLUSTER.finditer(text):
+        if m.start() > pos:
+            chunk = text[pos:m.start()]
+            parts.append(chunk)
+            starts.append(vlen)
+            origs.append(pos)
+            vlen += len(chunk)
+        composed = unicodedata.normalize("NFC", m.group())
+        # Every character of the composed cluster maps to the cluster's original start...
+        for j in range(len(composed)):
+            starts.append(vlen + j)
+            origs.append(m.start())
+        parts.append(composed)
+        vlen += len(composed)
+        pos = m.end()
+        # ...and the first character after it maps to the original cluster's end.
+        starts.append(vlen)
+        origs.append(pos)
+    if pos < len(text):
+        parts.append(text[pos:])
+    return View("".join(parts), starts, origs, len(text))

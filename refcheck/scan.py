@@ -1,0 +1,115 @@
+"""Cheap scan for candidate citations, then the grammar on each candidate only.
+
+This is the only code that sees every character, so it is built from two compiled patterns
+that CPython's regex engine runs fast: symbols (they start with a digit) and named Party
+resolutions (they start with the literal "Nghị quyết"). Each hit is widened backwards to its
+type word and ``số``, cut at the end of the line, normalised (look-alikes), and handed to the
+grammar, which decides where the citation really ends.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Citation
+from .normalize import View, canonical_chars, view
+from .vocab import alternation, load_vocab
+
+_D = "0-9"
+_UP = "A-ZĐÐ"
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
+_SP = "[ \t\u00a0]{0,2}"
+
+#: A symbol: 35-CT/TW, 45 - CT/TW, 30/2020/NĐ-CP, 80/2015/QH13, 1234/QĐ-TTg, 19-2017/NQ-CP.
+SYMBOL_RE = re.compile(
+    rf"(?<![\w/.\-])\d{{1,5}}{_SP}(?:"
+    rf"[{_DASHES}]{_SP}(?:[{_UP}][A-Za-zĐÐđ]{{0,5}}{_SP}/{_SP}[{_UP}]|(?:19|20)\d\d{_SP}/{_SP}[{_UP}])"
+    rf"|/{_SP}(?:(?:19|20)\d\d{_SP}/{_SP})?[{_UP}][A-Za-zĐÐđ&]{{0,11}}\d{{0,2}}"
+    rf")"
+)
+
+#: Named Party resolutions: plenums and congresses.
+NAMED_RE = re.compile(
+    r"Nghị quyết[ \t\u00a0]+(?=Hội nghị|Trung ương|Trung Ương|T\.Ư|T\.W|TƯ|TW|Đại hội)"
+)
+
+_MAX_BACK = 80  # type word + "số:" + a number list fit in this
+_MAX_FORWARD = 260  # date + issuer + khóa + a few list members
+
+
+@lru_cache(maxsize=1)
+def _prefix_re() -> re.Pattern:
+    v = load_vocab()
+    words = alternation(list(v.types) + list(v.type_variants))
+    # Anchored at the end of the look-back slice: [type word] [số[:]] [N, N và ]
+    return re.compile(
+        rf"(?<!\w)(?:(?:{words})[ \t\u00a0]+)?(?:[Ss]ố[ \t\u00a0]*:?[ \t\u00a0]*)?"
+        rf"(?:\d{{1,5}}[ \t\u00a0]*(?:,|và)[ \t\u00a0]*)*\Z"
+    )
+
+
+def _window_start(text: str, sym_start: int) -> int:
+    lo = max(0, sym_start - _MAX_BACK)
+    nl = text.rfind("\n", lo, sym_start)
+    if nl >= 0:
+        lo = nl + 1
+    seg = text[lo:sym_start]
+    m = _prefix_re().search(seg)
+    return lo + m.start() if m else sym_start
+
+
+def candidates(text: str) -> list[tuple[int, int]]:
+    """Start offsets of candidate citations in ``text`` (a normalised view), in order."""
+    starts: list[tuple[int, int]] = []
+    for m in SYMBOL_RE.finditer(text):
+        starts.append((_window_start(text, m.start()), m.start()))
+    for m in NAMED_RE.finditer(text):
+        starts.append((m.start(), m.start()))
+    starts.sort()
+    return starts
+
+
+_LOCAL_AFTER = re.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]*(?:của[ \t\u00a0]+)?(?:[Đđ]ảng[ \t\u00a0]+bộ|[Đđ]ảng[ \t\u00a0]+ủy|"
+    r"Công đoàn|Đoàn|Hội|Mặt trận|MTTQ|Hội đồng|tỉnh|thành phố|huyện)"
+)
+
+
+def scan(text: str, v: View | None = None) -> list[Citation]:
+    """All citations in ``text``, with offsets into ``text`` itself."""
+    from .grammar import build_groups, group_citations, parse_prefix
+
+    v = v or view(text)
+    vt = v.text
+    out: list[Citation] = []
+    covered = -1
+    for start, anchor in candidates(vt):
+        if anchor < covered:
+            continue
+        end = vt.find("\n", anchor)
+        end = len(vt) if end < 0 else end
+        end = min(end, anchor + _MAX_FORWARD)
+        window = canonical_chars(vt[start:end])
+        res = parse_prefix(window)
+        if res is None and start != anchor:  # the prefix guess was wrong: try the symbol alone
+            start = anchor
+            window = canonical_chars(vt[start:end])
+            res = parse_prefix(window)
+        if res is None:
+            continue
+        tree, length = res
+        groups = build_groups(tree)
+        for g in groups:
+            if not g.refs:
+                if g.congress and _LOCAL_AFTER.match(vt, start + g.end):
+                    continue  # a local congress ("Đại hội XIII Đảng bộ Khối")
+                if g.congress and g.issuer and g.issuer[0] != "Đảng":
+                    continue
+            if g.refs and all(r.shape == "state_admin" for r in g.refs) and g.type_word is None:
+                continue  # "3/TTXVN": too weak without a type word
+            if any(r.shape in ("state_year", "crossed_year") and not 1945 <= (r.year or 0) <= 2100
+                   for r in g.refs):
+                continue
+            out.extend(group_citations(g, window, start, text, v.to_original))
+        covered = start + length
+    return out

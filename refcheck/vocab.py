@@ -1,0 +1,124 @@
+"""Loads ``grammar/vocab.yaml``: type words, codes, issuers, bodies, ordinals.
+
+Everything else reads these tables from here; nothing repeats them in code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+
+def grammar_dir() -> Path:
+    """The grammar folder, installed (``refcheck._grammar``) or in a source tree."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_grammar"
+    if (installed / "citation.lark").is_file():
+        return installed
+    try:
+        from importlib.resources import files
+
+        p = Path(str(files("refcheck._grammar")))
+        if (p / "citation.lark").is_file():
+            return p
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return here.parent / "grammar"
+
+
+@dataclass(slots=True)
+class Vocab:
+    types: dict[str, tuple[str | None, ...]]  # canonical type word -> allowed codes
+    type_variants: dict[str, str]  # spelling -> canonical word
+    code_variants: dict[str, str]
+    issuer_exact: dict[str, dict]  # code -> {system, bodies}
+    issuer_prefix: list[tuple[str, dict]]  # (prefix, info) for patterns ending in *
+    bodies: dict[str, str]  # phrase -> canonical body
+    ordinals: dict[str, int]
+    code_of_type: dict[str, list[str]] = field(default_factory=dict)  # code -> type words
+
+    def issuer_info(self, code: str | None) -> dict | None:
+        if not code:
+            return None
+        first = code.split("-")[0]
+        info = self.issuer_exact.get(first)
+        if info is not None:
+            return info
+        for prefix, pinfo in self.issuer_prefix:
+            if first.startswith(prefix):
+                return pinfo
+        return None
+
+    def system_of(self, issuer_code: str | None) -> str | None:
+        info = self.issuer_info(issuer_code)
+        return info["system"] if info else None
+
+    def canonical_type(self, word: str | None) -> str | None:
+        if word is None:
+            return None
+        word = re.sub(r"\s+", " ", word.strip())
+        if word in self.types:
+            return word
+        return self.type_variants.get(word, word)
+
+    def canonical_code(self, code: str) -> str:
+        code = code.replace("\u00d0", "Đ")
+        return self.code_variants.get(code, code)
+
+    def canonical_body(self, phrase: str | None) -> str | None:
+        if not phrase:
+            return None
+        phrase = re.sub(r"\s+", " ", phrase.strip())
+        if phrase in self.bodies:
+            return self.bodies[phrase]
+        if phrase.startswith("Bộ trưởng "):
+            return self.canonical_body(phrase[len("Bộ trưởng "):])
+        return phrase
+
+    def bodies_for_code(self, issuer_code: str | None) -> tuple[str, ...] | None:
+        """Bodies allowed to sign under the first issuer code; None when unknown."""
+        info = self.issuer_info(issuer_code)
+        if not info or not info.get("bodies"):
+            return None
+        return tuple(info["bodies"])
+
+    def known_body(self, body: str | None) -> bool:
+        return body is not None and body in self._all_bodies
+
+    @property
+    def _all_bodies(self) -> frozenset[str]:
+        return frozenset(self.bodies.values())
+
+
+@lru_cache(maxsize=1)
+def load_vocab() -> Vocab:
+    import yaml  # lazily: not needed when the compiled tables are cached
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(grammar_dir() / "vocab.yaml", encoding="utf-8") as fh:
+        raw = yaml.load(fh, Loader=loader)
+    types = {w: tuple(codes) for w, codes in raw["types"].items()}
+    exact: dict[str, dict] = {}
+    prefix: list[tuple[str, dict]] = []
+    for code, info in raw["issuers"].items():
+        info = dict(info or {})
+        if code.endswith("*"):
+            prefix.append((code[:-1], info))
+        else:
+            exact[code] = info
+    prefix.sort(key=lambda p: -len(p[0]))
+    code_of_type: dict[str, list[str]] = {}
+    for word, codes in types.items():
+        for c in codes:
+            if c:
+                code_of_type.setdefault(c, []).append(word)
+    return Vocab(types, dict(raw.get("type_variants") or {}), dict(raw.get("code_variants") or {}),
+                 exact, prefix, dict(raw["bodies"]), {k: int(v) for k, v in raw["ordinals"].items()},
+                 code_of_type)
+
+
+def alternation(words) -> str:
+    """A regex alternation, longest first, so that "Thông tư liên tịch" beats "Thông tư"."""
+    ws = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)

@@ -311,7 +311,8 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
                          kind="symbol", type=g.type_word, number=number, year=r.year,
                          type_code=type_code, issuer_code=issuer_code,
                          system=system or ("party" if shape == "party" else "state"),
-                         crossed=crossed, plenum=g.plenum)
+                         crossed=crossed, plenum=g.plenum,
+                         type_inherited=bool(g.type_word) and (i > 0 or number != r.numbers[0][0]))
             c.symbol = format_symbol(canon_shape, number, r.year, type_code, issuer_code)
             c.symbol_span = sym_span
             c.symbol_raw = original[sym_span.start:sym_span.end]
@@ -338,7 +339,6 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
             if khoa:
                 c.khoa = khoa[0]
             out.append(c)
-        # Later list members inherit the type word; remember that it was not written.
     return out
 
 

@@ -57,6 +57,7 @@ class Citation:
     congress: Optional[str] = None  # "Đại hội XIII" -> "XIII"
     title: Optional[str] = None  # law title for named law citations ("Đất đai")
     crossed: bool = False  # Party symbol in State style or the reverse
+    type_inherited: bool = False  # list member: the type word was written once for the list
     spelling: list[tuple[Span, str]] = field(default_factory=list)  # (span, canonical)
 
 

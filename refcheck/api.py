@@ -1,0 +1,109 @@
+"""The whole pipeline in one call: ``check_text`` for a string, ``check_source`` per file.
+
+read -> articles -> normalize -> scan -> grammar -> resolve -> rules -> (report, in the CLI)
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Callable, Optional
+
+from .model import Article, Citation, FileResult, Finding, Resolution
+
+DATE_DEPENDENT = ("RC402", "RC405")
+
+
+def _default_catalog():
+    from .catalog import load_catalog
+
+    return load_catalog()
+
+
+def check_text(text: str, catalog=None, article_date: Optional[str] = None, *,
+               lang: str = "vi") -> list[Finding]:
+    """Every finding in ``text`` (all its articles), in text order.
+
+    ``catalog`` defaults to the embedded one; ``article_date`` (ISO) applies to every article
+    that has no dateline of its own.
+    """
+    result = check_source(text, catalog=catalog, article_date=article_date, lang=lang)
+    return [f for a in result.articles for f in a.findings]
+
+
+def check_source(text: str, *, path: str = "<text>", catalog=None,
+                 article_date: Optional[str] = None, front_matter_date: Optional[str] = None,
+                 lang: str = "vi", settings=None,
+                 position: Optional[Callable[[int], tuple[int, int]]] = None,
+                 kind: str = "txt", suppressions: bool = True) -> FileResult:
+    from .articles import split_articles
+    from .normalize import view
+    from .positions import LineIndex
+    from .resolve import resolve
+    from .rules import Context, check_citation, rc001_article_date, rc303_consistency
+    from .scan import scan
+
+    if catalog is None:
+        catalog = _default_catalog()
+    v = view(text)
+    citations = scan(text, v)
+    articles = split_articles(text, article_date=article_date, front_matter_date=front_matter_date)
+    starts = [a.start for a in articles]
+    for c in citations:
+        articles[max(0, bisect_right(starts, c.start) - 1)].citations.append(c)
+    cat_name = getattr(catalog, "names", None)
+    cat_name = "+".join(cat_name) if cat_name else "mặc định"
+    for a in articles:
+        ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=text)
+        for ci, c in enumerate(a.citations):
+            res = resolve(c, catalog, a.date)
+            a.resolutions.append(res)
+            a.findings.extend(check_citation(c, res, ci, ctx))
+        a.findings.extend(rc303_consistency(a, ctx))
+        a.findings.extend(rc001_article_date(a, ctx))
+    pos = position or LineIndex(text).position
+    for a in articles:
+        for f in a.findings:
+            f.line, f.column = pos(f.start)
+            f.end_line, f.end_column = pos(f.end)
+    if suppressions:
+        _apply_suppressions(text, articles, lang)
+    if settings is not None:
+        _apply_settings(articles, settings, path)
+    for a in articles:
+        a.findings.sort(key=lambda f: (f.start, f.code))
+    return FileResult(path=path, articles=articles, text=text, kind=kind)
+
+
+def _apply_suppressions(text: str, articles: list[Article], lang: str) -> None:
+    from .suppress import apply, parse_directives, unused_finding
+
+    if "refcheck" not in text:
+        return
+    directives = parse_directives(text)
+    if not directives:
+        return
+    all_findings = [f for a in articles for f in a.findings]
+    kept, unused = apply(all_findings, directives)
+    keep = {id(f) for f in kept}
+    for a in articles:
+        a.findings = [f for f in a.findings if id(f) in keep]
+    starts = [a.start for a in articles]
+    for d in unused:
+        articles[max(0, bisect_right(starts, d.start) - 1)].findings.append(unused_finding(d, lang))
+
+
+def _apply_settings(articles: list[Article], settings, path: str) -> None:
+    for a in articles:
+        kept = []
+        for f in a.findings:
+            if not settings.is_selected(f.code, path):
+                continue
+            f.severity = settings.severity_for(f.code, f.severity)
+            kept.append(f)
+        a.findings = kept
+
+
+def resolved_ids(res: Resolution) -> list[str]:
+    return [d.id for d in res.documents]
+
+
+__all__ = ["check_text", "check_source", "Citation"]

@@ -1,0 +1,48 @@
+"""Offsets to 1-based (line, column) positions.
+
+Offsets are code-point offsets into the decoded text (see ``model.py``); columns are counted
+in code points too, 1-based. ``\\r\\n``, ``\\n`` and ``\\r`` each count as one line break, so a
+file saved with Windows or old Mac line endings reports the same lines as an editor shows.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+class LineIndex:
+    """Built once per text; ``position(offset)`` is O(log n)."""
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        starts.extend(m.end() for m in _BREAK.finditer(text))
+        self._starts = starts
+        self._length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self._starts[max(0, min(line, len(self._starts)) - 1)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``; offsets are clamped to the text.
+
+        An offset inside a ``\\r\\n`` pair (between the two characters) stays on the line the
+        pair ends, like the ``\\r`` itself.
+        """
+        offset = max(0, min(offset, self._length))
+        i = bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+    __call__ = position
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of ``position`` for positions inside the text."""
+        return min(self.line_start(line) + column - 1, self._length)

@@ -258,7 +258,7 @@ def _load_catalog(settings):
 
 def _fixes(results, sources, *, write: bool, show: bool) -> bool:
     """Apply (or show) safe fixes; re-check each written file to prove it still parses."""
-    from .fixer import apply_fixes, unified_diff, write_atomic
+    from .fixer import fix_source, unified_diff, write_atomic
 
     any_fix = False
     for r in results:
@@ -268,8 +268,7 @@ def _fixes(results, sources, *, write: bool, show: bool) -> bool:
         fixes = [f.fix for a in r.articles for f in a.findings if f.fix and f.fix.safe]
         if not fixes:
             continue
-        original = src.source_text()
-        new, n = apply_fixes(original, fixes)
+        original, new, n = fix_source(src, fixes)
         if n == 0 or new == original:
             continue
         any_fix = True
@@ -280,6 +279,17 @@ def _fixes(results, sources, *, write: bool, show: bool) -> bool:
                 write_atomic(r.path, new, encoding=src.encoding, bom=src.bom)
             except OSError as e:
                 _err(f"{r.path}: could not write fixes ({e.strerror or e})")
+                raise _Exit(2)
+            # Read the file back: what is on disk must be exactly what we meant to write.
+            from .read import ReadError, read_path
+
+            try:
+                if read_path(r.path, encoding=src.encoding if src.encoding not in
+                             ("utf-8", "utf-8-sig", "utf-16") else None).source_text() != new:
+                    _err(f"{r.path}: file changed while fixing; please re-run")
+                    raise _Exit(2)
+            except ReadError as e:
+                _err(str(e))
                 raise _Exit(2)
             click.echo(f"refcheck: {r.path}: {n} fix(es) applied", err=True)
             # Drop the findings that were fixed from the report.

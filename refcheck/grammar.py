@@ -56,7 +56,7 @@ def grammar_text() -> str:
     """The full grammar: the .lark file plus word terminals generated from vocab.yaml."""
     v = load_vocab()
     base = (grammar_dir() / "citation.lark").read_text(encoding="utf-8")
-    type_words = list(v.types) + list(v.type_variants)
+    type_words = v.type_spellings()
     bodies = list(v.bodies) + ["Đảng"]
     for info in list(v.issuer_exact.values()) + [i for _, i in v.issuer_prefix]:
         bodies += info.get("bodies") or []
@@ -96,17 +96,28 @@ def parse_prefix(window: str):
 
     p = parser()
     ip = p.parse_interactive(window)
-    last_end = -1
+    tokens = []
+    accept: list[int] = []  # token counts after which the table allows $END
     try:
         for tok in ip.lexer_thread.lex(ip.parser_state):
             ip.feed_token(tok)
+            tokens.append(tok)
             if "$END" in ip.choices():
-                last_end = tok.end_pos
+                accept.append(len(tokens))
     except UnexpectedInput:
         pass
-    if last_end < 0:
-        return None
-    return p.parse(window[:last_end]), last_end
+    # LALR lookahead sets are merged across states, so "$END is in the table" is a promise the
+    # reductions may still break: replay the tokens (no re-lexing) and keep the longest prefix
+    # that really completes.
+    for n in reversed(accept):
+        replay = p.parse_interactive("")
+        try:
+            for tok in tokens[:n]:
+                replay.feed_token(tok)
+            return replay.feed_eof(tokens[n - 1]), tokens[n - 1].end_pos
+        except UnexpectedInput:
+            continue
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -348,7 +359,7 @@ def _split_codes(shape: str, codes: list[str], vocab) -> tuple[Optional[str], Op
     if len(codes) == 1:
         return None, codes[0]
     first = codes[0]
-    if first in vocab.code_of_type or first in ("L",):
+    if first in vocab.code_of_type:
         return first, "-".join(codes[1:])
     return None, "-".join(codes)
 

@@ -98,6 +98,7 @@ class Resolution:
     in_scope: bool = False  # inside a catalog's declared scope
     complete: bool = False  # ...and that scope is declared complete
     how: str = ""  # "date" | "khoa" | "article-date" | "only" | "named" | ...
+    certain: bool = True  # False: a best guess that checks must not hold against the text
 
 
 @dataclass(slots=True)

@@ -1,9 +1,13 @@
 """Citation + article date + catalog -> Resolution (one document, several, or none).
 
 Every lookup is an index hit on the catalog; nothing here scans the catalog's entries.
-Party numbers restart every term, so a Party symbol is narrowed by, in order: the date
-written next to it, the khóa written next to it, the type word (Quy định vs Quyết định share
-QĐ), and finally the article's date (the latest document of that number issued by then).
+Numbers restart: Party numbers every term (khóa), State administrative numbers (no year in
+the symbol: 13/CT-TTg) every calendar year. So a symbol alone is not a key. A citation is
+narrowed by, in order: the date written next to it (a document of another term or year is
+another document, not a misdated one), the khóa written next to it, the type word (Quy định
+and Quyết định share QĐ), and finally the article's date (the latest such document issued by
+then). What is only a guess is marked ``certain=False`` so that no check holds it against the
+text.
 """
 from __future__ import annotations
 
@@ -34,54 +38,96 @@ def candidates(c: Citation, catalog) -> list[Document]:
     for tc in _type_variants(c.type_code):
         out.extend(catalog.lookup(tc, c.number, c.issuer_code))
     if c.year is not None:
-        same_year = [d for d in out if d.year in (c.year, None)]
-        out = same_year
+        out = [d for d in out if d.year in (c.year, None)]
+    if c.type_code is None and c.type:
+        # Without a type code (80/2015/QH13) the type word is the only evidence of the type:
+        # a "Nghị quyết 99/2015/QH13" is not the law numbered 99/2015/QH13.
+        out = [d for d in out if _same_type(c.type, d.type)]
     return out
+
+
+_LAW_WORDS = {"Luật", "Bộ luật"}
+
+
+def _same_type(cited: str, catalog_type: Optional[str]) -> bool:
+    from .vocab import load_vocab
+
+    if catalog_type is None or cited == catalog_type:
+        return True
+    if "*" in (load_vocab().types.get(cited) or ()):  # "văn bản": any type
+        return True
+    return cited in _LAW_WORDS and catalog_type in _LAW_WORDS
+
+
+def _restarts_yearly(c: Citation) -> bool:
+    return c.system == "state" and c.year is None
+
+
+def _period(c: Citation, d: Document, catalog, when: str) -> bool:
+    """Whether ``d`` belongs to the numbering period (term or year) that contains ``when``."""
+    if c.system == "party":
+        k = catalog.khoa_at(when)
+        if k is None:  # before the terms the catalog knows: none of its documents
+            return d.khoa is None
+        return d.khoa is None or d.khoa == k
+    if _restarts_yearly(c):
+        return d.date is None or d.date[:4] == when[:4]
+    return True
 
 
 def resolve(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
     if catalog is None:
         return Resolution()
-    if c.kind == "named" and c.plenum and not c.khoa and article_date:
+    if c.kind == "named" and c.plenum and not c.khoa:
         # A plenum named without its term means the term in force at the article date.
-        k = catalog.khoa_at(article_date)
+        k = catalog.khoa_at(article_date) if article_date else None
         docs = catalog.plenum(k, c.plenum) if k else []
-        return Resolution(docs, in_scope=True, how="article-date")
+        return Resolution(docs, in_scope=bool(k), how="article-date", certain=bool(docs))
     cands = candidates(c, catalog)
     scope = None
     if c.kind == "symbol" and c.system:
         scope = catalog.scope_for(c.system, c.issuer_code, c.type_code, c.date)
     in_scope = c.kind == "named" or scope is not None
     complete = bool(scope and scope.complete)
-    if len(cands) <= 1:
-        return Resolution(cands, in_scope, complete, "only" if cands else "")
-    if c.kind == "named":
-        return Resolution(cands, in_scope, complete, "named")
-    # Several documents share the symbol: narrow them.
+
+    def done(docs, how, certain=True):
+        return Resolution(list(docs), in_scope, complete, how, certain)
+
+    if c.kind == "named" or not cands:
+        return done(cands, "named" if c.kind == "named" else "")
     if c.date:
         exact = [d for d in cands if d.date == c.date]
         if exact:
-            return Resolution(exact, in_scope, complete, "date")
-        k = catalog.khoa_at(c.date)
-        same_term = [d for d in cands if d.khoa == k] if k else []
-        if len(same_term) == 1:
-            return Resolution(same_term, in_scope, complete, "date-term")
+            return done(exact, "date")
+        # A document of another term (or year) with that number is another document.
+        cands = [d for d in cands if _period(c, d, catalog, c.date)]
+        if not cands:
+            return done([], "")
+        if len(cands) == 1:
+            return done(cands, "date-period")
     if c.khoa:
         by_khoa = [d for d in cands if d.khoa == c.khoa]
-        if len(by_khoa) >= 1:
-            cands = by_khoa
-            if len(cands) == 1:
-                return Resolution(cands, in_scope, complete, "khoa")
+        if not by_khoa and c.system == "party":
+            return done([], "")
+        cands = by_khoa or cands
+        if len(cands) == 1:
+            return done(cands, "khoa")
     if c.type and len({d.type for d in cands}) > 1:
         by_type = [d for d in cands if d.type == c.type]
         if by_type:
             cands = by_type
             if len(cands) == 1:
-                return Resolution(cands, in_scope, complete, "type")
-    ref_date = c.date or article_date
-    if ref_date:
-        before = [d for d in cands if d.date and d.date <= ref_date]
+                return done(cands, "type")
+    if len(cands) == 1:
+        # The only one we know; with numbers that restart, the text may mean another.
+        only = cands[0]
+        certain = not (c.system == "party" or _restarts_yearly(c)) or bool(
+            article_date and only.date and _period(c, only, catalog, article_date)
+            and only.date <= article_date)
+        return done(cands, "only", certain)
+    if article_date:
+        before = [d for d in cands if d.date and d.date <= article_date]
         if before:
             latest = max(before, key=lambda d: d.date)
-            return Resolution([latest], in_scope, complete, "article-date" if not c.date else "date-latest")
-    return Resolution(cands, in_scope, complete, "ambiguous")
+            return done([latest], "article-date", _period(c, latest, catalog, article_date))
+    return done(cands, "ambiguous", False)

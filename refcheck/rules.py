@@ -62,7 +62,7 @@ def rc102_spelling(c, res, ci, ctx):
 def rc103_crossed(c, res, ci, ctx):
     if c.crossed and c.symbol_span:
         party = c.system == "party"
-        names = {"vi": ("của Đảng", "kiểu Nhà nước", "của Nhà nước", "kiểu Đảng"),
+        names = {"vi": ("của Đảng", "Nhà nước", "của Nhà nước", "Đảng"),
                  "en": ("Party", "State", "State", "Party")}[ctx.lang if ctx.lang in ("vi", "en") else "vi"]
         found_sys, style = (names[0], names[1]) if party else (names[2], names[3])
         yield _f(ctx, "RC103", c.symbol_span, ci, found=c.symbol_raw, canonical=c.symbol,
@@ -84,7 +84,7 @@ def rc20x_resolution(c, res, ci, ctx):
                      severity="error" if res.complete else "warning")
         else:
             yield _f(ctx, "RC202", _doc_span(c), ci, symbol=c.symbol)
-    elif len(res.documents) > 1:
+    elif len(res.documents) > 1 and ctx.article.date:
         cands = ", ".join(d.date or d.id for d in res.documents)
         yield _f(ctx, "RC203", _doc_span(c), ci, symbol=c.symbol, candidates=cands)
 
@@ -96,7 +96,7 @@ def rc301_type(c, res, ci, ctx):
         return
     v = load_vocab()
     allowed = v.types.get(c.type)
-    if allowed is None:
+    if allowed is None or "*" in allowed:
         return
     if c.type_code is not None:
         if c.type_code not in allowed:
@@ -117,7 +117,7 @@ def rc302_issuer(c, res, ci, ctx):
         yield _f(ctx, "RC302", c.issuer_span, ci, issuer=c.issuer_raw or c.issuer, symbol=c.symbol,
                  expected=" / ".join(allowed))
         return
-    if len(res.documents) == 1:
+    if len(res.documents) == 1 and res.certain:
         d = res.documents[0]
         if d.issuer and v.known_body(d.issuer) and d.issuer != c.issuer and not _joint_ok(c.issuer, (d.issuer,)):
             # "Bộ Chính trị, Ban Bí thư" documents may be cited under either body.
@@ -146,12 +146,12 @@ def rc304_khoa(c, res, ci, ctx):
                 yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa,
                          detail=f"{c.date_raw} → {k}")
                 return
-        if len(res.documents) == 1 and res.documents[0].khoa and c.system == "party":
+        if len(res.documents) == 1 and res.certain and res.documents[0].khoa and c.system == "party":
             d = res.documents[0]
             if d.khoa != c.khoa:
                 yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa,
                          detail=f"{d.id} ({d.khoa})", severity="warning" if not d.verified else None)
-    if c.kind == "symbol" and c.plenum and len(res.documents) == 1:
+    if c.kind == "symbol" and c.plenum and len(res.documents) == 1 and res.certain:
         d = res.documents[0]
         if d.plenum and d.plenum != c.plenum:
             yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa or d.khoa or "",
@@ -175,7 +175,7 @@ def rc404_year(c, res, ci, ctx):
 
 
 def rc401_catalog_date(c, res, ci, ctx):
-    if not c.date or len(res.documents) != 1:
+    if not c.date or len(res.documents) != 1 or not res.certain:
         return
     d = res.documents[0]
     if d.date and d.date != c.date:
@@ -199,7 +199,7 @@ def rc402_after_article(c, res, ci, ctx):
 
 def rc405_replaced(c, res, ci, ctx):
     a = ctx.article.date
-    if len(res.documents) != 1:
+    if len(res.documents) != 1 or not res.certain:
         return
     d = res.documents[0]
     if not d.replaced_by and not d.expired:
@@ -272,12 +272,17 @@ def rc303_consistency(article: Article, ctx: Context) -> list[Finding]:
             diffs.append(f"{first.date_raw} / {c.date_raw}")
         if c.issuer and first.issuer and c.issuer != first.issuer:
             diffs.append(f"{first.issuer} / {c.issuer}")
-        if c.type and first.type and c.type != first.type and not c.type_inherited:
+        if (c.type and first.type and c.type != first.type and not c.type_inherited
+                and not (_generic(c.type) or _generic(first.type))):
             diffs.append(f"{first.type} / {c.type}")
         if diffs:
             out.append(_f(ctx, "RC303", Span(c.start, c.end), ci, symbol=c.symbol,
                           detail="; ".join(diffs)))
     return out
+
+
+def _generic(type_word: str) -> bool:
+    return "*" in (load_vocab().types.get(type_word) or ())
 
 
 def rc001_article_date(article: Article, ctx: Context) -> list[Finding]:

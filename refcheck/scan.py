@@ -40,7 +40,7 @@ _MAX_FORWARD = 260  # date + issuer + khóa + a few list members
 @lru_cache(maxsize=1)
 def _prefix_re() -> re.Pattern:
     v = load_vocab()
-    words = alternation(list(v.types) + list(v.type_variants))
+    words = alternation(v.type_spellings())
     # Anchored at the end of the look-back slice: [type word] [số[:]] [N, N và ]
     return re.compile(
         rf"(?<!\w)(?:(?:{words})[ \t\u00a0]+)?(?:[Ss]ố[ \t\u00a0]*:?[ \t\u00a0]*)?"
@@ -105,8 +105,9 @@ def scan(text: str, v: View | None = None) -> list[Citation]:
                     continue  # a local congress ("Đại hội XIII Đảng bộ Khối")
                 if g.congress and g.issuer and g.issuer[0] != "Đảng":
                     continue
-            if g.refs and all(r.shape == "state_admin" for r in g.refs) and g.type_word is None:
-                continue  # "3/TTXVN": too weak without a type word
+            if g.type_word is None and g.so_raw is None and all(
+                    r.shape == "state_admin" and len(r.codes) < 2 for r in g.refs):
+                continue  # "3/TTXVN": one code and no type word is too weak
             if any(r.shape in ("state_year", "crossed_year") and not 1945 <= (r.year or 0) <= 2100
                    for r in g.refs):
                 continue

@@ -60,7 +60,15 @@ class Vocab:
         word = re.sub(r"\s+", " ", word.strip())
         if word in self.types:
             return word
-        return self.type_variants.get(word, word)
+        if word in self.type_variants:
+            return self.type_variants[word]
+        cap = word[:1].upper() + word[1:]
+        return cap if cap in self.types else word
+
+    def type_spellings(self) -> list[str]:
+        """Every written form of a type word, including lower-case first letters."""
+        words = list(self.types) + list(self.type_variants)
+        return words + [w[:1].lower() + w[1:] for w in words]
 
     def canonical_code(self, code: str) -> str:
         code = code.replace("\u00d0", "Đ")

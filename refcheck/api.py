@@ -37,7 +37,7 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     from .articles import split_articles
     from .normalize import view
     from .positions import LineIndex
-    from .resolve import resolve
+    from .resolve import resolve_article
     from .rules import Context, check_citation, rc001_article_date, rc303_consistency
     from .scan import scan
 
@@ -53,9 +53,8 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     cat_name = "+".join(cat_name) if cat_name else "mặc định"
     for a in articles:
         ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=text)
-        for ci, c in enumerate(a.citations):
-            res = resolve(c, catalog, a.date)
-            a.resolutions.append(res)
+        a.resolutions = resolve_article(a.citations, catalog, a.date)
+        for ci, (c, res) in enumerate(zip(a.citations, a.resolutions)):
             a.findings.extend(check_citation(c, res, ci, ctx))
         a.findings.extend(rc303_consistency(a, ctx))
         a.findings.extend(rc001_article_date(a, ctx))

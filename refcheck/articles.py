@@ -16,7 +16,7 @@ from .model import Article
 
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|={3,}|_{3,}|\f)\s*$")
 _DATELINE = re.compile(
-    r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+nhật|Chủ\s+Nhật)\s*,?\s*)?(?:[Nn]gày\s+)?"
+    r"^\s*(?:[^\d,\n]{2,40},\s*)?(?:(?:Thứ\s+\w+|Chủ\s+nhật|Chủ\s+Nhật)\s*,?\s*)?(?:[Nn]gày\s+)?"
     r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s*[,\-|]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:GMT|\(GMT)[^\n]*)?)?\s*$"
 )
 _DATELINE_LINES = 6  # non-blank lines from the article top in which a dateline may stand

@@ -193,7 +193,7 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
             from .model import FileResult
 
             read_errors.append((name, str(e)))
-            results.append(FileResult(path=name, error=str(e)))
+            results.append(FileResult(path=e.path or name, error=e.reason or str(e)))
             continue
         result = check_source(src.text, path=src.path, catalog=catalog, article_date=adate,
                               front_matter_date=src.front_matter_date, lang=settings.lang,
@@ -217,22 +217,41 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
 
     fixed_any = False
     if fix or diff:
-        fixed_any = _fixes(results, sources, write=fix, show=diff)
+        fixed_any, diff_text = _fixes(results, sources, write=fix, show=diff)
+        if diff and not fix:
+            # Like ruff: --diff prints only the diff, so it can be piped into `git apply`.
+            _emit(diff_text, output)
+            for name, msg in read_errors:
+                _err(msg)
+            if read_errors:
+                return 2
+            return 1 if fixed_any else 0
+        if diff_text:
+            _emit(diff_text, None)
 
     from .report import format_statistics, render
 
-    text = render(settings.format if settings.format in FORMATS else "grouped", results,
-                  __version__, settings.lang, color=_color(output))
+    fmt_name = settings.format if settings.format in FORMATS else "grouped"
+    positions = {path: src.position for path, src in sources.items() if src.kind == "html"}
+    text = render(fmt_name, results, __version__, settings.lang, color=_color(output),
+                  positions=positions or None)
     if statistics:
-        text += format_statistics(results, settings.lang)
+        stats = format_statistics(results, settings.lang)
+        if fmt_name in ("json", "sarif", "github"):
+            # keep machine-readable output valid: the table goes to stderr
+            click.echo(stats, err=True, nl=False)
+        else:
+            text += stats
     _emit(text, output)
     for name, msg in read_errors:
         _err(msg)
 
     if read_errors:
         return 2
-    if diff and fixed_any and not fix:
-        return 1
+    return _fail_code(results, settings, exit_zero)
+
+
+def _fail_code(results, settings, exit_zero: bool) -> int:
     if exit_zero:
         return 0
     from .model import severity_rank
@@ -256,11 +275,13 @@ def _load_catalog(settings):
         raise _Exit(2)
 
 
-def _fixes(results, sources, *, write: bool, show: bool) -> bool:
-    """Apply (or show) safe fixes; re-check each written file to prove it still parses."""
+def _fixes(results, sources, *, write: bool, show: bool) -> tuple[bool, str]:
+    """Apply (or show) safe fixes; re-check each written file to prove it still parses.
+    Returns (whether any file had fixes, the diff text when ``show``)."""
     from .fixer import fix_source, unified_diff, write_atomic
 
     any_fix = False
+    diffs: list[str] = []
     for r in results:
         src = sources.get(r.path)
         if src is None or not src.fixable:
@@ -273,7 +294,7 @@ def _fixes(results, sources, *, write: bool, show: bool) -> bool:
             continue
         any_fix = True
         if show:
-            click.echo(unified_diff(r.path, original, new), nl=False)
+            diffs.append(unified_diff(r.path, original, new))
         if write and r.path != "-":
             try:
                 write_atomic(r.path, new, encoding=src.encoding, bom=src.bom)
@@ -295,7 +316,7 @@ def _fixes(results, sources, *, write: bool, show: bool) -> bool:
             # Drop the findings that were fixed from the report.
             for a in r.articles:
                 a.findings = [f for f in a.findings if not (f.fix and f.fix.safe)]
-    return any_fix
+    return any_fix, "".join(diffs)
 
 
 def _color(output) -> bool:
@@ -304,7 +325,11 @@ def _color(output) -> bool:
 
 def _emit(text: str, output: Optional[str]) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as e:
+            _err(f"{output}: cannot write the report ({e.strerror or e})")
+            raise _Exit(2)
         return
     try:
         sys.stdout.write(text)

@@ -148,6 +148,9 @@ class _Group:
     refs: list[_Ref] = field(default_factory=list)
     plenum: Optional[int] = None
     congress: Optional[str] = None
+    bare: Optional[list[tuple[int, str]]] = None  # short form: Chỉ thị 35
+    law_title: Optional[str] = None
+    law_year: Optional[int] = None
     named_end: int = 0
     date: Optional[tuple] = None
     issuer: Optional[tuple] = None
@@ -171,17 +174,18 @@ def _span(tree) -> tuple[int, int]:
     return toks[0].start_pos, toks[-1].end_pos
 
 
+def _numlist(tree) -> list[tuple[int, str]]:
+    return [(int(t), t.value) for t in _tokens(tree) if t.type == "NUM"]
+
+
 def _ref(tree) -> _Ref:
     toks = list(_tokens(tree))
-    nums = [t for t in toks if t.type == "NUM"]
+    numbers = _numlist(tree.children[0])
+    rest = [t for t in tree.children[1:] if getattr(t, "type", None) == "NUM"]
     codes = [t.value for t in toks if t.type == "CODE"]
     start, end = toks[0].start_pos, toks[-1].end_pos
-    shape = tree.data
-    if shape == "party":
-        return _Ref("party", [(int(t), t.value) for t in nums], None, codes, start, end)
-    if shape in ("state_year", "crossed_year"):
-        return _Ref(shape, [(int(nums[0]), nums[0].value)], int(nums[1]), codes, start, end)
-    return _Ref("state_admin", [(int(nums[0]), nums[0].value)], None, codes, start, end)
+    year = int(rest[0]) if rest else None
+    return _Ref(tree.data, numbers, year, codes, start, end)
 
 
 def _date(tree) -> tuple:
@@ -231,6 +235,27 @@ def build_groups(tree) -> list[_Group]:
                 g.congress = t.value if t.type == "ROMAN" else int_to_roman(vocab.ordinals[t.value])
             g.named_end = e
             groups.append(g)
+        elif kind == "bare":
+            tw = part.children[0]
+            g = _Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos), bare=_numlist(part.children[-1]))
+            g.named_end = e
+            groups.append(g)
+        elif kind == "law":
+            tw = part.children[0]
+            g = _Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos))
+            for ch in part.children[1:]:
+                if getattr(ch, "type", None) == "LAW_TITLE":
+                    g.law_title = " ".join(ch.value.split())
+                elif getattr(ch, "type", None) == "SO":
+                    g.so_span, g.so_raw = (ch.start_pos, ch.end_pos), ch.value
+                elif getattr(ch, "data", None) == "law_year":
+                    g.law_year = int([t for t in _tokens(ch) if t.type == "NUM"][0])
+                elif hasattr(ch, "data"):
+                    g.refs.append(_ref(ch))
+            g.named_end = e
+            groups.append(g)
         elif kind in ("party", "state_year", "state_admin", "crossed_year"):
             r = _ref(part)
             if not groups:
@@ -250,7 +275,9 @@ def build_groups(tree) -> list[_Group]:
         elif kind == "khoa":
             romans = [t.value for t in _tokens(part) if t.type == "ROMAN"]
             _attach(groups[-1], "khoa", romans, (s, e))
-        elif kind == "plenum":
+        elif kind in ("plenum", "of_plenum"):
+            if kind == "of_plenum":
+                part = part.children[-1]
             ords = [c for c in part.children if not hasattr(c, "type")]
             nums = [c for c in part.children if getattr(c, "type", None) == "NUM"]
             groups[-1].plenum = _ordinal(ords[0], vocab) if ords else int(nums[0])
@@ -287,6 +314,24 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
     def osp(a: int, b: int) -> Span:
         return Span(to_orig(offset + a), to_orig(offset + b))
 
+    if g.bare is not None and not g.refs:  # short form: Chỉ thị 35; Nghị quyết 18 và 19
+        span = osp(g.start, g.end)
+        for number, _digits in g.bare:
+            c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                         kind="bare", type=g.type_word, number=number, plenum=g.plenum,
+                         khoa=(g.khoa or [None])[0])
+            if g.date:
+                _set_date(c, g.date, osp, original)
+            out.append(c)
+        return out
+    if g.law_title and not g.refs:  # a law by its title and year: Luật Đất đai 2013
+        span = osp(g.start, g.end)
+        c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                     kind="named", type=g.type_word, year=g.law_year, title=g.law_title,
+                     system="state")
+        if g.date:
+            _set_date(c, g.date, osp, original)
+        return [c] if g.law_year else []
     if not g.refs:  # named reference: a plenum or a congress
         khoas = g.khoa or [None]
         span = osp(g.start, g.end)
@@ -302,7 +347,13 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
 
     for i, r in enumerate(g.refs):
         start = g.start if i == 0 else r.start
-        span = osp(start, g.end)
+        # A citation runs to the end of its own symbol and the details attached to it; in a
+        # list the later members' own spans start at their symbol.
+        end = max([r.end] + [x for x in ((r.date or (0,) * 5)[4], (r.issuer or (0,) * 4)[3],
+                                          (r.khoa_span or (0, 0))[1]) if x])
+        if g.law_year is not None or g.plenum is not None:
+            end = max(end, g.end) if len(g.refs) == 1 else end
+        span = osp(start, end)
         codes = [vocab.canonical_code(c) for c in r.codes]
         type_code, issuer_code = _split_codes(r.shape, codes, vocab)
         system = vocab.system_of(issuer_code)
@@ -335,13 +386,10 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
             if i == 0 and g.so_raw and ":" in g.so_raw:
                 so = osp(*g.so_span)
                 c.spelling.append((so, "số"))
+            c.title = g.law_title
             date = r.date or g.date
             if date:
-                d, m, y, ds, de, ytext = date
-                c.date_span = osp(ds, de)
-                c.date_raw = original[c.date_span.start:c.date_span.end]
-                c.date_parts = (d, m, y)
-                c.date, c.date_problem = _iso(d, m, y, ytext)
+                _set_date(c, date, osp, original)
             issuer = r.issuer or g.issuer
             if issuer:
                 c.issuer, c.issuer_raw = issuer[0], issuer[1]
@@ -351,6 +399,14 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
                 c.khoa = khoa[0]
             out.append(c)
     return out
+
+
+def _set_date(c: Citation, date: tuple, osp, original: str) -> None:
+    d, m, y, ds, de, ytext = date
+    c.date_span = osp(ds, de)
+    c.date_raw = original[c.date_span.start:c.date_span.end]
+    c.date_parts = (d, m, y)
+    c.date, c.date_problem = _iso(d, m, y, ytext)
 
 
 def _split_codes(shape: str, codes: list[str], vocab) -> tuple[Optional[str], Optional[str]]:

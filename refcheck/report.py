@@ -514,18 +514,18 @@ FORMATS = ("grouped", "concise", "json", "sarif", "github", "statistics")
 
 
 def render(fmt: str, results: list[FileResult], version: str, lang: str = "vi",
-           color: bool = False) -> str:
-    """Dispatch on a ``--format`` name."""
+           color: bool = False, positions: Optional[Positions] = None) -> str:
+    """Dispatch on a ``--format`` name. ``positions``: see the module docstring."""
     if fmt == "grouped" or fmt == "full":
-        return format_grouped(results, lang, color)
+        return format_grouped(results, lang, color, positions=positions)
     if fmt == "concise":
-        return format_concise(results, lang)
+        return format_concise(results, lang, positions=positions)
     if fmt == "json":
-        return format_json(results, version) + "\n"
+        return format_json(results, version, positions) + "\n"
     if fmt == "sarif":
-        return format_sarif(results, version, lang) + "\n"
+        return format_sarif(results, version, lang, positions=positions) + "\n"
     if fmt == "github":
-        return format_github(results, lang)
+        return format_github(results, lang, positions=positions)
     if fmt == "statistics":
         return format_statistics(results, lang)
     raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")

@@ -131,3 +131,47 @@ def resolve(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
             latest = max(before, key=lambda d: d.date)
             return done([latest], "article-date", _period(c, latest, catalog, article_date))
     return done(cands, "ambiguous", False)
+
+
+def _law_year(d: Document) -> Optional[int]:
+    return d.year or (int(d.date[:4]) if d.date else None)
+
+
+def resolve_law(c: Citation, catalog) -> Resolution:
+    """A law named by its title and year: the version adopted that year."""
+    versions = catalog.laws_by_title(c.title) if c.title else []
+    if c.type:
+        versions = [d for d in versions if _same_type(c.type, d.type)]
+    match = [d for d in versions if _law_year(d) == c.year]
+    return Resolution(match, in_scope=bool(versions), how="title" if match else "", certain=bool(match))
+
+
+def resolve_article(citations: list[Citation], catalog, article_date: Optional[str]) -> list[Resolution]:
+    """Resolve an article's citations in order; short forms take their earlier full form."""
+    out: list[Resolution] = []
+    full: dict[tuple[Optional[str], int], Resolution] = {}  # (type word, number) -> resolution
+    for c in citations:
+        if c.kind == "bare":
+            res = _resolve_bare(c, catalog, article_date, full)
+        elif c.kind == "named" and c.title:
+            res = resolve_law(c, catalog) if catalog is not None else Resolution()
+        else:
+            res = resolve(c, catalog, article_date)
+            if c.kind == "symbol" and c.number is not None and c.type and not c.type_inherited:
+                full[(c.type, c.number)] = res
+                full.setdefault((None, c.number), res)
+        out.append(res)
+    return out
+
+
+def _resolve_bare(c: Citation, catalog, article_date, full) -> Resolution:
+    if c.plenum and catalog is not None:
+        # "Nghị quyết 18 và 19 của Hội nghị Trung ương 6": the plenum's resolutions by number.
+        k = c.khoa or (catalog.khoa_at(article_date) if article_date else None)
+        docs = [d for d in (catalog.plenum(k, c.plenum) if k else []) if d.number == c.number]
+        return Resolution(docs, in_scope=True, how="plenum", certain=bool(docs))
+    prior = full.get((c.type, c.number))
+    if prior is None:
+        return Resolution(how="unresolved", certain=False)
+    return Resolution(list(prior.documents), prior.in_scope, prior.complete, "antecedent",
+                      prior.certain)

@@ -135,6 +135,15 @@ RULES: dict[str, RuleDef] = {r.code: r for r in (
        "The term (khóa) written with a document or plenum must agree with its date and the "
        "catalog: a term runs from one Party Congress to the next.",
        "Nghị quyết số 39-NQ/TW của Bộ Chính trị (khóa XII) — văn bản năm 2015, khóa XI"),
+    _r("RC305", "title-mismatch", "error",
+       "Số hiệu {symbol} là của {catalog_title}, không phải “{title}”.",
+       "{symbol} is the symbol of {catalog_title}, not “{title}”.",
+       "Số hiệu thuộc văn bản khác", "Symbol belongs to another document",
+       "Tên luật ghi kèm số hiệu phải là tên của chính văn bản mang số hiệu đó trong danh mục.",
+       "The title written with a symbol must be the title of the document that carries that "
+       "symbol in the catalog.",
+       "Luật Đầu tư số 68/2014/QH13 (68/2014/QH13 là Luật Doanh nghiệp)",
+       "Luật Doanh nghiệp số 68/2014/QH13"),
     _r("RC401", "date-mismatch", "error",
        "Ngày {found} không khớp danh mục: {symbol} ban hành ngày {expected}.",
        "Date {found} differs from the catalog: {symbol} is dated {expected}.",

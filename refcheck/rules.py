@@ -72,9 +72,46 @@ def rc103_crossed(c, res, ci, ctx):
 
 # --- RC2xx: does it exist -------------------------------------------------------------------
 
+def rc501_short_form(c, res, ci, ctx):
+    if c.kind == "bare" and res.how == "unresolved":
+        yield _f(ctx, "RC501", Span(c.start, c.end), ci, text=c.text)
+
+
+def rc406_law_version(c, res, ci, ctx):
+    if c.kind != "named" or not c.title or res.documents or ctx.catalog is None:
+        return
+    versions = ctx.catalog.laws_by_title(c.title)
+    if c.type:
+        from .resolve import _same_type
+
+        versions = [d for d in versions if _same_type(c.type, d.type)]
+    if not versions:
+        yield _f(ctx, "RC202", Span(c.start, c.end), ci, symbol=c.text)
+        return
+    listed = ", ".join(sorted({f"{(d.year or d.date[:4])} ({d.symbol})" for d in versions
+                               if d.year or d.date}))
+    yield _f(ctx, "RC406", Span(c.start, c.end), ci, title=f"{c.type} {c.title}", year=c.year,
+             versions=listed, severity="warning" if all(not d.verified for d in versions) else None)
+
+
+def rc305_title(c, res, ci, ctx):
+    if c.kind != "symbol" or not c.title or len(res.documents) != 1 or not res.certain:
+        return
+    from .catalog import law_title_key
+
+    d = res.documents[0]
+    if d.title and law_title_key(d.title) != law_title_key(c.title):
+        yield _f(ctx, "RC305", Span(c.start, c.end), ci, symbol=c.symbol, title=c.title,
+                 catalog_title=f"{d.type or ''} {d.title}".strip(),
+                 severity="warning" if not d.verified else None)
+
+
 def rc20x_resolution(c, res, ci, ctx):
     if c.kind != "symbol":
-        if c.kind == "named" and not res.documents and (c.congress or c.khoa):
+        if c.kind == "named" and not c.title and not res.documents and (c.congress or c.khoa):
+            if c.khoa and ctx.catalog is not None and ctx.catalog.term(c.khoa) is None:
+                yield _f(ctx, "RC202", Span(c.start, c.end), ci, symbol=_sym(c))
+                return
             what = _sym(c)
             yield _f(ctx, "RC201", Span(c.start, c.end), ci, symbol=what, catalog=ctx.catalog_name)
         return
@@ -237,6 +274,7 @@ def _like(raw: Optional[str], iso: str) -> str:
 CITATION_RULES: tuple[Callable, ...] = (
     rc102_spelling, rc103_crossed, rc20x_resolution, rc301_type, rc302_issuer, rc304_khoa,
     rc403_date, rc404_year, rc401_catalog_date, rc402_after_article, rc405_replaced,
+    rc501_short_form, rc406_law_version, rc305_title,
 )
 
 

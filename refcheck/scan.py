@@ -33,8 +33,20 @@ NAMED_RE = re.compile(
     r"Nghị quyết[ \t\u00a0]+(?=Hội nghị|Trung ương|Trung Ương|T\.Ư|T\.W|TƯ|TW|Đại hội)"
 )
 
+#: Laws and codes by title: "Luật Đất đai 2013", "Bộ luật Hình sự 2015", "Luật Doanh nghiệp số …".
+LAW_RE = re.compile(r"(?<!\w)(?:Bộ luật|Luật|Pháp lệnh|bộ luật|luật)[ \t\u00a0]+(?=[A-ZĐÀ-ỸÂĂÊÔƠƯ])")
+
 _MAX_BACK = 80  # type word + "số:" + a number list fit in this
 _MAX_FORWARD = 260  # date + issuer + khóa + a few list members
+
+
+@lru_cache(maxsize=1)
+def _bare_re() -> re.Pattern:
+    """Short forms: a type word and a bare number ("Chỉ thị 35", "Nghị định 100", "NĐ 100")."""
+    v = load_vocab()
+    words = alternation(list(v.types) + list(v.type_variants) + list(v.short_types))
+    return re.compile(
+        rf"(?<!\w)(?:{words})[ \t\u00a0]+(?:số[ \t\u00a0]+)?\d{{1,5}}(?![\d.,/\-\u2013]|[ \t\u00a0]*[/\-\u2013][ \t\u00a0]*[\dA-ZĐ])")
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +76,10 @@ def candidates(text: str) -> list[tuple[int, int]]:
     for m in SYMBOL_RE.finditer(text):
         starts.append((_window_start(text, m.start()), m.start()))
     for m in NAMED_RE.finditer(text):
+        starts.append((m.start(), m.start()))
+    for m in LAW_RE.finditer(text):
+        starts.append((m.start(), m.start()))
+    for m in _bare_re().finditer(text):
         starts.append((m.start(), m.start()))
     starts.sort()
     return starts

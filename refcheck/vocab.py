@@ -37,6 +37,7 @@ class Vocab:
     bodies: dict[str, str]  # phrase -> canonical body
     ordinals: dict[str, int]
     code_of_type: dict[str, list[str]] = field(default_factory=dict)  # code -> type words
+    short_types: dict[str, str] = field(default_factory=dict)  # "NĐ" -> "Nghị định" (short forms)
 
     def issuer_info(self, code: str | None) -> dict | None:
         if not code:
@@ -62,13 +63,15 @@ class Vocab:
             return word
         if word in self.type_variants:
             return self.type_variants[word]
+        if word in self.short_types:
+            return self.short_types[word]
         cap = word[:1].upper() + word[1:]
         return cap if cap in self.types else word
 
     def type_spellings(self) -> list[str]:
         """Every written form of a type word, including lower-case first letters."""
         words = list(self.types) + list(self.type_variants)
-        return words + [w[:1].lower() + w[1:] for w in words]
+        return words + [w[:1].lower() + w[1:] for w in words] + list(self.short_types)
 
     def canonical_code(self, code: str) -> str:
         code = code.replace("\u00d0", "Đ")
@@ -123,7 +126,7 @@ def load_vocab() -> Vocab:
                 code_of_type.setdefault(c, []).append(word)
     return Vocab(types, dict(raw.get("type_variants") or {}), dict(raw.get("code_variants") or {}),
                  exact, prefix, dict(raw["bodies"]), {k: int(v) for k, v in raw["ordinals"].items()},
-                 code_of_type)
+                 code_of_type, dict(raw.get("short_types") or {}))
 
 
 def alternation(words) -> str:

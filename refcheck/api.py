@@ -44,11 +44,15 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     if catalog is None:
         catalog = _default_catalog()
     v = view(text)
-    citations = scan(text, v)
+    unparsed: list[tuple[int, int]] = []
+    citations = scan(text, v, unparsed)
     articles = split_articles(text, article_date=article_date, front_matter_date=front_matter_date)
     starts = [a.start for a in articles]
     for c in citations:
         articles[max(0, bisect_right(starts, c.start) - 1)].citations.append(c)
+    for a_start, a_end in unparsed:
+        art = articles[max(0, bisect_right(starts, a_start) - 1)]
+        art.findings.append(_unparsable(text, a_start, a_end, lang))
     cat_name = getattr(catalog, "names", None)
     cat_name = "+".join(cat_name) if cat_name else "mặc định"
     for a in articles:
@@ -70,6 +74,14 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     for a in articles:
         a.findings.sort(key=lambda f: (f.start, f.code))
     return FileResult(path=path, articles=articles, text=text, kind=kind)
+
+
+def _unparsable(text: str, start: int, end: int, lang: str) -> Finding:
+    from .ruledefs import RULES, message
+
+    rule = RULES["RC101"]
+    shown = " ".join(text[start:end].split())
+    return Finding("RC101", rule.name, rule.severity, message("RC101", lang, text=shown), start, end)
 
 
 def _apply_suppressions(text: str, articles: list[Article], lang: str) -> None:

@@ -354,7 +354,10 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
         if g.law_year is not None or g.plenum is not None:
             end = max(end, g.end) if len(g.refs) == 1 else end
         span = osp(start, end)
-        codes = [vocab.canonical_code(c) for c in r.codes]
+        # Spelling variants (ND, QD) are only type codes; in issuer position "ND" may be an
+        # issuer of its own (Hội Nông dân), so only the look-alike Ð is mended there.
+        codes = [vocab.canonical_code(c) if k == 0 and len(r.codes) > 1 or r.shape == "party" and k == 0
+                 else c.replace("\u00d0", "Đ") for k, c in enumerate(r.codes)]
         type_code, issuer_code = _split_codes(r.shape, codes, vocab)
         system = vocab.system_of(issuer_code)
         crossed = False

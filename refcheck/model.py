@@ -99,6 +99,7 @@ class Resolution:
     complete: bool = False  # ...and that scope is declared complete
     how: str = ""  # "date" | "khoa" | "article-date" | "only" | "named" | ...
     certain: bool = True  # False: a best guess that checks must not hold against the text
+    near: list[Document] = field(default_factory=list)  # same symbol, excluded by the text's khóa
 
 
 @dataclass(slots=True)

@@ -108,7 +108,9 @@ def resolve(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
     if c.khoa:
         by_khoa = [d for d in cands if d.khoa == c.khoa]
         if not by_khoa and c.system == "party":
-            return done([], "")
+            res = done([], "khoa-mismatch")
+            res.near = list(cands)
+            return res
         cands = by_khoa or cands
         if len(cands) == 1:
             return done(cands, "khoa")

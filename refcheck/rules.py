@@ -116,12 +116,14 @@ def rc20x_resolution(c, res, ci, ctx):
             yield _f(ctx, "RC201", Span(c.start, c.end), ci, symbol=what, catalog=ctx.catalog_name)
         return
     if not res.documents:
+        if res.how == "khoa-mismatch":
+            return  # RC304 says it better: the number exists, in another term
         if res.in_scope:
             yield _f(ctx, "RC201", _doc_span(c), ci, symbol=c.symbol, catalog=ctx.catalog_name,
                      severity="error" if res.complete else "warning")
         else:
             yield _f(ctx, "RC202", _doc_span(c), ci, symbol=c.symbol)
-    elif len(res.documents) > 1 and ctx.article.date:
+    elif len(res.documents) > 1:
         cands = ", ".join(d.date or d.id for d in res.documents)
         yield _f(ctx, "RC203", _doc_span(c), ci, symbol=c.symbol, candidates=cands)
 
@@ -176,6 +178,13 @@ def rc304_khoa(c, res, ci, ctx):
     if not c.khoa:
         return
     cat = ctx.catalog
+    if c.kind == "symbol" and res.how == "khoa-mismatch" and res.near:
+        near = "; ".join(f"{d.symbol} {_vn_date(d.date) if d.date else ''} ({d.khoa})".replace("  ", " ")
+                         for d in res.near)
+        # Warning, not error: the catalog may lack the document of that term.
+        yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa, detail=near,
+                 severity="warning")
+        return
     if c.kind == "symbol":
         if c.date and cat is not None:
             k = cat.khoa_at(c.date)

@@ -24,7 +24,7 @@ _SP = "[ \t\u00a0]{0,2}"
 SYMBOL_RE = re.compile(
     rf"(?<![\w/.\-])\d{{1,5}}{_SP}(?:"
     rf"[{_DASHES}]{_SP}(?:[{_UP}][A-Za-zĐÐđ]{{0,5}}{_SP}/{_SP}[{_UP}]|(?:19|20)\d\d{_SP}/{_SP}[{_UP}])"
-    rf"|/{_SP}(?:(?:19|20)\d\d{_SP}/{_SP})?[{_UP}][A-Za-zĐÐđ&]{{0,11}}\d{{0,2}}"
+    rf"|/{_SP}(?:(?:19|20)\d\d{_SP}/{_SP})?[{_UP}][A-Za-zĐÐđƯƠÔÂĂÊ&]{{0,15}}\d{{0,2}}"
     rf")"
 )
 
@@ -47,6 +47,15 @@ def _bare_re() -> re.Pattern:
     words = alternation(list(v.types) + list(v.type_variants) + list(v.short_types))
     return re.compile(
         rf"(?<!\w)(?:{words})[ \t\u00a0]+(?:số[ \t\u00a0]+)?\d{{1,5}}(?![\d.,/\-\u2013]|[ \t\u00a0]*[/\-\u2013][ \t\u00a0]*[\dA-ZĐ])")
+
+
+@lru_cache(maxsize=1)
+def _broken_re() -> re.Pattern:
+    """"Nghị quyết số 18-NQ/ ngày…": a type word and "số" promise a symbol that may not parse."""
+    v = load_vocab()
+    words = alternation(v.type_spellings())
+    return re.compile(
+        rf"(?<!\w)(?:{words})[ \t\u00a0]+[Ss]ố[ \t\u00a0]*:?[ \t\u00a0]*\d{{1,5}}[ \t\u00a0]*[/\-\u2013]\S{{0,12}}")
 
 
 @lru_cache(maxsize=1)
@@ -91,8 +100,12 @@ _LOCAL_AFTER = re.compile(
 )
 
 
-def scan(text: str, v: View | None = None) -> list[Citation]:
-    """All citations in ``text``, with offsets into ``text`` itself."""
+def scan(text: str, v: View | None = None, problems: list | None = None) -> list[Citation]:
+    """All citations in ``text``, with offsets into ``text`` itself.
+
+    ``problems``, when given, receives ``(start, end)`` spans (original offsets) of text that
+    promises a symbol ("Nghị quyết số 18-NQ/ …") but that the grammar cannot read.
+    """
     from .grammar import build_groups, group_citations, parse_prefix
 
     v = v or view(text)
@@ -129,4 +142,19 @@ def scan(text: str, v: View | None = None) -> list[Citation]:
                 continue
             out.extend(group_citations(g, window, start, text, v.to_original))
         covered = start + length
+    if problems is not None:
+        _unparsed(vt, v, out, problems)
     return out
+
+
+def _unparsed(vt: str, v: View, found: list[Citation], problems: list) -> None:
+    spans = sorted((c.symbol_span.start, c.symbol_span.end) for c in found if c.symbol_span)
+    starts = [s for s, _ in spans]
+    from bisect import bisect_right
+
+    for m in _broken_re().finditer(vt):
+        a, b = v.to_original(m.start()), v.to_original(m.end())
+        k = bisect_right(starts, b) - 1
+        if k >= 0 and spans[k][1] > a:
+            continue  # a citation was read there
+        problems.append((a, b))

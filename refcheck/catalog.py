@@ -25,7 +25,7 @@ PathLike = Union[str, Path]
 
 FORMAT_VERSION = 1
 DOC_FIELDS: tuple[str, ...] = tuple(f.name for f in dc_fields(Document))
-_CACHE_SCHEMA = "refcheck-catalog-cache-3"
+_CACHE_SCHEMA = "refcheck-catalog-cache-4"
 
 #: Counters for tests and benchmarks: how many files were parsed, how many loads hit the cache.
 stats = {"parsed": 0, "cache_hits": 0, "cache_writes": 0}
@@ -285,14 +285,17 @@ class Scope:
     end: Optional[str] = None  # "to" in the file (inclusive)
     complete: bool = False
     catalog: Optional[str] = None
+    types: Optional[tuple[str, ...]] = None  # type words claimed (None: any)
 
     def matches(self, system: str, issuer_code: Optional[str], type_code: Optional[str],
-                date: Optional[str] = None) -> bool:
+                date: Optional[str] = None, type_word: Optional[str] = None) -> bool:
         if system != self.system or issuer_code is None:
             return False
         if not any(_glob(p).match(issuer_code) for p in self.issuer_codes):
             return False
         if self.type_codes is not None and type_code not in self.type_codes:
+            return False
+        if self.types is not None and type_word is not None and type_word not in self.types:
             return False
         if date:
             if self.start and date < self.start:
@@ -380,14 +383,14 @@ class Catalog:
 
     # -- scope and terms ----------------------------------------------------------------------
     def scope_for(self, system: str, issuer_code: Optional[str], type_code: Optional[str],
-                  date: Optional[str] = None) -> Optional[Scope]:
+                  date: Optional[str] = None, type_word: Optional[str] = None) -> Optional[Scope]:
         """The scope claiming such a document (latest catalog first), or ``None``."""
         if issuer_code:
             issuer_code = canonical_issuer(issuer_code)
         if type_code:
             type_code = canonical_code(type_code, type_position=True)
         for scope in reversed(self.scopes):
-            if scope.matches(system, issuer_code, type_code, date):
+            if scope.matches(system, issuer_code, type_code, date, type_word):
                 return scope
         return None
 
@@ -627,7 +630,7 @@ DOC_KEYS = {"id", "symbol", "system", "type", "number", "year", "type_code", "is
             "issuer", "date", "effective", "expired", "title", "khoa", "plenum", "congress",
             "relations", "aliases", "source", "verified"}
 REL_KEYS = ("replaces", "replaced_by", "amends")
-SCOPE_KEYS = {"name", "system", "issuer_codes", "type_codes", "from", "to", "complete"}
+SCOPE_KEYS = {"name", "system", "issuer_codes", "type_codes", "types", "from", "to", "complete"}
 _SAFE_TAGS = {"tag:yaml.org,2002:" + t for t in
               ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
@@ -943,12 +946,16 @@ def _check_scopes(pf, scopes, node) -> None:
                     bad(k, prob)
         if not isinstance(s.get("complete", False), bool):
             bad("complete", "must be true or false")
+        tw = s.get("types")
+        if tw is not None and (not isinstance(tw, list) or not all(isinstance(x, str) for x in tw)):
+            bad("types", "must be a list of type words")
         if len(pf.errors) == n0:
             pf.scopes.append(Scope(
                 s["name"], s["system"], tuple(ic),
                 None if tc is None else tuple(
                     canonical_code(x, type_position=True) if x else None for x in tc),
-                s.get("from"), s.get("to"), bool(s.get("complete", False)), pf.name))
+                s.get("from"), s.get("to"), bool(s.get("complete", False)), pf.name,
+                None if tw is None else tuple(tw)))
 
 
 _INT_FIELDS = ("number", "year", "plenum")

@@ -86,7 +86,7 @@ def resolve(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
     cands = candidates(c, catalog)
     scope = None
     if c.kind == "symbol" and c.system:
-        scope = catalog.scope_for(c.system, c.issuer_code, c.type_code, c.date)
+        scope = catalog.scope_for(c.system, c.issuer_code, c.type_code, c.date, c.type)
     in_scope = c.kind == "named" or scope is not None
     complete = bool(scope and scope.complete)
 

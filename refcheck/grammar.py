@@ -322,6 +322,9 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
                          khoa=(g.khoa or [None])[0])
             if g.date:
                 _set_date(c, g.date, osp, original)
+            if g.issuer:
+                c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
+                c.issuer_span = osp(g.issuer[2], g.issuer[3])
             out.append(c)
         return out
     if g.law_title and not g.refs:  # a law by its title and year: Luật Đất đai 2013

@@ -174,6 +174,29 @@ def _resolve_bare(c: Citation, catalog, article_date, full) -> Resolution:
         return Resolution(docs, in_scope=True, how="plenum", certain=bool(docs))
     prior = full.get((c.type, c.number))
     if prior is None:
-        return Resolution(how="unresolved", certain=False)
+        return _bare_by_issuer(c, catalog, article_date) or Resolution(how="unresolved",
+                                                                       certain=False)
     return Resolution(list(prior.documents), prior.in_scope, prior.complete, "antecedent",
                       prior.certain)
+
+
+def _bare_by_issuer(c: Citation, catalog, article_date) -> Optional[Resolution]:
+    """"Chỉ thị 05 của Bộ Chính trị khóa XII": the type word and the issuer name one series."""
+    if catalog is None or not c.issuer or not c.type:
+        return None
+    from dataclasses import replace
+
+    from .vocab import load_vocab
+
+    v = load_vocab()
+    type_codes = [t for t in v.types.get(c.type, ()) if t and t != "*"]
+    issuer_codes = v.codes_for_body(c.issuer)
+    if len(type_codes) != 1 or len(issuer_codes) != 1:
+        return None
+    full = replace(c, kind="symbol", type_code=type_codes[0], issuer_code=issuer_codes[0],
+                   system=v.system_of(issuer_codes[0]))
+    res = resolve(full, catalog, article_date)
+    if not res.documents:
+        return None
+    res.how = "issuer"
+    return res

@@ -22,7 +22,7 @@ _SP = "[ \t\u00a0]{0,2}"
 
 #: A symbol: 35-CT/TW, 45 - CT/TW, 30/2020/NĐ-CP, 80/2015/QH13, 1234/QĐ-TTg, 19-2017/NQ-CP.
 SYMBOL_RE = re.compile(
-    rf"(?<![\w/.\-])\d{{1,5}}{_SP}(?:"
+    rf"(?:(?<![\w/.\-])|(?<=số))\d{{1,5}}{_SP}(?:"
     rf"[{_DASHES}]{_SP}(?:[{_UP}][A-Za-zĐÐđ]{{0,5}}{_SP}/{_SP}[{_UP}]|(?:19|20)\d\d{_SP}/{_SP}[{_UP}])"
     rf"|/{_SP}(?:(?:19|20)\d\d{_SP}/{_SP})?[{_UP}][A-Za-zĐÐđƯƠÔÂĂÊ&]{{0,15}}\d{{0,2}}"
     rf")"
@@ -44,7 +44,7 @@ _MAX_FORWARD = 260  # date + issuer + khóa + a few list members
 def _bare_re() -> re.Pattern:
     """Short forms: a type word and a bare number ("Chỉ thị 35", "Nghị định 100", "NĐ 100")."""
     v = load_vocab()
-    words = alternation(list(v.types) + list(v.type_variants) + list(v.short_types))
+    words = alternation(list(v.short_forms) + list(v.short_types))
     return re.compile(
         rf"(?<!\w)(?:{words})[ \t\u00a0]+(?:số[ \t\u00a0]+)?\d{{1,5}}(?![\d.,/\-\u2013]|[ \t\u00a0]*[/\-\u2013][ \t\u00a0]*[\dA-ZĐ])")
 

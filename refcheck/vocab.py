@@ -38,7 +38,13 @@ class Vocab:
     ordinals: dict[str, int]
     code_of_type: dict[str, list[str]] = field(default_factory=dict)  # code -> type words
     short_types: dict[str, str] = field(default_factory=dict)  # "NĐ" -> "Nghị định" (short forms)
+    short_forms: tuple[str, ...] = ()  # type words that take a short form
 
+    def codes_for_body(self, body: str | None) -> list[str]:
+        """Issuer codes under which ``body`` signs (exact codes only, not patterns)."""
+        if not body:
+            return []
+        return [code for code, info in self.issuer_exact.items() if body in (info.get("bodies") or ())]
     def issuer_info(self, code: str | None) -> dict | None:
         if not code:
             return None
@@ -126,7 +132,8 @@ def load_vocab() -> Vocab:
                 code_of_type.setdefault(c, []).append(word)
     return Vocab(types, dict(raw.get("type_variants") or {}), dict(raw.get("code_variants") or {}),
                  exact, prefix, dict(raw["bodies"]), {k: int(v) for k, v in raw["ordinals"].items()},
-                 code_of_type, dict(raw.get("short_types") or {}))
+                 code_of_type, dict(raw.get("short_types") or {}),
+                 tuple(raw.get("short_forms") or ()))
 
 
 def alternation(words) -> str:

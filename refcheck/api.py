@@ -7,7 +7,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Callable, Optional
 
+from .articles import split_articles
 from .model import Article, Citation, FileResult, Finding, Resolution
+from .normalize import view
+from .positions import LineIndex
+from .resolve import resolve_article
+from .rules import Context, check_citation, rc001_article_date, rc303_consistency
+from .scan import scan
 
 DATE_DEPENDENT = ("RC402", "RC405")
 
@@ -34,13 +40,6 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
                  lang: str = "vi", settings=None,
                  position: Optional[Callable[[int], tuple[int, int]]] = None,
                  kind: str = "txt", suppressions: bool = True) -> FileResult:
-    from .articles import split_articles
-    from .normalize import view
-    from .positions import LineIndex
-    from .resolve import resolve_article
-    from .rules import Context, check_citation, rc001_article_date, rc303_consistency
-    from .scan import scan
-
     if catalog is None:
         catalog = _default_catalog()
     v = view(text)
@@ -62,8 +61,10 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
             a.findings.extend(check_citation(c, res, ci, ctx))
         a.findings.extend(rc303_consistency(a, ctx))
         a.findings.extend(rc001_article_date(a, ctx))
-    pos = position or LineIndex(text).position
+    pos = position
     for a in articles:
+        if a.findings and pos is None:
+            pos = LineIndex(text).position
         for f in a.findings:
             f.line, f.column = pos(f.start)
             f.end_line, f.end_column = pos(f.end)

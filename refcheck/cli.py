@@ -171,7 +171,7 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
                            text_field=text_field, id_field=id_field, date_field=date_field,
                            jobs=jobs, dask_address=dask_address, article_date=adate,
                            catalog_paths=[str(p) for p in settings.catalogs],
-                           default_catalog=settings.default_catalog)
+                           default_catalog=settings.default_catalog, exit_zero=exit_zero)
 
     from .api import check_source
     from .read import ReadError, read_bytes, read_path

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 _COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
 # A base character followed by its combining marks: the unit NFC recomposes.
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+", re.S)
+#: Longer runs of marks are left as written: no real text has them (Unicode's stream-safe
+#: limit is 30), and CPython's NFC reorders marks in quadratic time (a 1 MB run would hang).
+_MAX_CLUSTER = 32
 
 #: Same-length replacements for look-alikes seen in real text.
 _CHARMAP = str.maketrans({
@@ -70,6 +73,8 @@ def view(text: str) -> View:
     pos = 0  # original offset consumed
     vlen = 0  # view length so far
     for m in _CLUSTER.finditer(text):
+        if m.end() - m.start() > _MAX_CLUSTER:
+            continue  # copied verbatim with the next plain chunk: offsets map one for one
         if m.start() > pos:
             chunk = text[pos:m.start()]
             parts.append(chunk)

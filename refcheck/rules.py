@@ -137,12 +137,30 @@ def rc301_type(c, res, ci, ctx):
     allowed = v.types.get(c.type)
     if allowed is None or "*" in allowed:
         return
+    span = Span(c.start, c.symbol_span.end if c.symbol_span else c.end)
     if c.type_code is not None:
-        if c.type_code not in allowed:
-            yield _f(ctx, "RC301", Span(c.start, c.symbol_span.end if c.symbol_span else c.end), ci,
-                     type=c.type, type_code=c.type_code, symbol=c.symbol)
+        if c.type_code not in allowed and c.type_code in v.code_of_type:
+            yield _f(ctx, "RC301", span, ci, type=c.type, type_code=c.type_code, symbol=c.symbol)
+            return
+    elif None not in allowed and c.year is not None:
+        # "Nghị định số 80/2015/QH13": a decree always carries NĐ; a law symbol has no code.
+        yield _f(ctx, "RC301", span, ci, type=c.type, type_code="—", symbol=c.symbol)
         return
-    # No type code (laws, công văn): nothing to compare.
+    # The code fits the word; the catalog may still know the document's type (Quy định and
+    # Quyết định share QĐ).
+    if len(res.documents) == 1 and res.certain:
+        d = res.documents[0]
+        if d.type and d.type != c.type and d.type in v.types and not _compatible(c.type, d.type):
+            yield _f(ctx, "RC301", span, ci, type=c.type, type_code=f"{c.type_code or '—'} ({d.type})",
+                     symbol=c.symbol, severity=None if d.verified else "warning")
+
+
+def _compatible(cited: str, catalog_type: str) -> bool:
+    """Type words the press uses interchangeably for one document."""
+    pairs = {frozenset(("Thông tư", "Thông tư liên tịch")), frozenset(("Nghị quyết", "Nghị quyết liên tịch")),
+             frozenset(("Luật", "Bộ luật")), frozenset(("Thông báo", "Thông báo kết luận")),
+             frozenset(("Kết luận", "Thông báo kết luận"))}
+    return frozenset((cited, catalog_type)) in pairs
 
 
 def rc302_issuer(c, res, ci, ctx):

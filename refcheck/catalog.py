@@ -25,7 +25,7 @@ PathLike = Union[str, Path]
 
 FORMAT_VERSION = 1
 DOC_FIELDS: tuple[str, ...] = tuple(f.name for f in dc_fields(Document))
-_CACHE_SCHEMA = "refcheck-catalog-cache-4"
+_CACHE_SCHEMA = "refcheck-catalog-cache-5"
 
 #: Counters for tests and benchmarks: how many files were parsed, how many loads hit the cache.
 stats = {"parsed": 0, "cache_hits": 0, "cache_writes": 0}
@@ -329,10 +329,12 @@ class Catalog:
     """Stacked catalogs with dict indexes.  Lookups return lists (possibly empty)."""
 
     def __init__(self, state: dict, *, from_cache: bool = False):
-        rows = state["docs"]
-        self.documents: list[Document] = [Document(*r) for r in rows]
-        docs = self.documents
-        self.by_id: dict[str, Document] = {d.id: d for d in docs}
+        # Entries stay plain tuples until asked for: a pre-commit run touches a handful of the
+        # thousands, and building every Document would be most of the load time.
+        self._rows: list[tuple] = state["docs"]
+        self._made: dict[int, Document] = {}
+        self._documents: Optional[list[Document]] = None
+        self._by_id: Optional[dict[str, Document]] = None
         self.names: list[str] = state["names"]
         self.paths: list[str] = state["paths"]
         self.scopes: list[Scope] = [Scope(*s) for s in state["scopes"]]
@@ -342,13 +344,31 @@ class Catalog:
         self._terms = {k: (s, e) for k, s, e in self.party_terms}
         self.from_cache = from_cache
 
+    # -- entries ------------------------------------------------------------------------------
+    def _doc(self, i: int) -> Document:
+        d = self._made.get(i)
+        if d is None:
+            d = self._made[i] = Document(*self._rows[i])
+        return d
+
+    @property
+    def documents(self) -> list[Document]:
+        if self._documents is None:
+            self._documents = [self._doc(i) for i in range(len(self._rows))]
+        return self._documents
+
+    @property
+    def by_id(self) -> dict[str, Document]:
+        if self._by_id is None:
+            self._by_id = {d.id: d for d in self.documents}
+        return self._by_id
+
     # -- indexes ------------------------------------------------------------------------------
     def _get(self, name: str, key) -> list[Document]:
         hits = self._idx[name].get(key)
         if not hits:
             return []
-        docs = self.documents
-        return [docs[i] for i in hits]
+        return [self._doc(i) for i in hits]
 
     def lookup(self, type_code: Optional[str], number: Optional[int],
                issuer_code: Optional[str]) -> list[Document]:
@@ -373,10 +393,11 @@ class Catalog:
         return self._get("law_title", law_title_key(title))
 
     def get(self, doc_id: str) -> Optional[Document]:
-        return self.by_id.get(doc_id)
+        i = self._idx["id"].get(doc_id)
+        return None if i is None else self._doc(i)
 
     def __len__(self) -> int:
-        return len(self.documents)
+        return len(self._rows)
 
     def __iter__(self):
         return iter(self.documents)
@@ -426,7 +447,7 @@ LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
 
 def _build_state(merged: list[Document], names, paths, scopes, party_terms, assembly_terms):
     idx: dict[str, dict] = {k: {} for k in ("lookup", "symbol", "plenum", "congress", "alias",
-                                            "law_title")}
+                                            "law_title", "id")}
 
     def add(name, key, i):
         bucket = idx[name].get(key)
@@ -436,6 +457,7 @@ def _build_state(merged: list[Document], names, paths, scopes, party_terms, asse
             bucket.append(i)
 
     for i, d in enumerate(merged):
+        idx["id"][d.id] = i
         if d.number is not None or d.issuer_code:
             add("lookup", _lookup_key(d.type_code, d.number, d.issuer_code), i)
         if d.symbol:

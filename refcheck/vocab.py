@@ -110,11 +110,62 @@ class Vocab:
 
 @lru_cache(maxsize=1)
 def load_vocab() -> Vocab:
-    import yaml  # lazily: not needed when the compiled tables are cached
+    """The vocabulary, from a pickle keyed by the YAML file's hash when one is cached: a
+    pre-commit run should not pay for importing a YAML parser."""
+    import hashlib
+    import os
+    import pickle
+
+    data = (grammar_dir() / "vocab.yaml").read_bytes()
+    digest = hashlib.sha256(data).hexdigest()[:20]
+    cache = _cache_file(f"vocab-{digest}.pickle")
+    if cache is not None:
+        try:
+            with open(cache, "rb") as fh:
+                v = pickle.load(fh)
+            if isinstance(v, Vocab):
+                return v
+        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
+            pass
+    v = _parse_vocab(data)
+    if cache is not None:
+        try:
+            tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(v, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return v
+
+
+def cache_dir() -> Path | None:
+    """Per-user cache (``$REFCHECK_CACHE_DIR``, ``$XDG_CACHE_HOME/refcheck``, ``~/.cache``)."""
+    import os
+
+    base = os.environ.get("REFCHECK_CACHE_DIR")
+    if base:
+        p = Path(base)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        p = Path(xdg) / "refcheck" if xdg else Path.home() / ".cache" / "refcheck"
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+        return p
+    except OSError:
+        return None
+
+
+def _cache_file(name: str) -> Path | None:
+    d = cache_dir()
+    return d / name if d is not None else None
+
+
+def _parse_vocab(data: bytes) -> Vocab:
+    import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(grammar_dir() / "vocab.yaml", encoding="utf-8") as fh:
-        raw = yaml.load(fh, Loader=loader)
+    raw = yaml.load(data.decode("utf-8"), Loader=loader)
     types = {w: tuple(codes) for w, codes in raw["types"].items()}
     exact: dict[str, dict] = {}
     prefix: list[tuple[str, dict]] = []
@@ -137,6 +188,29 @@ def load_vocab() -> Vocab:
 
 
 def alternation(words) -> str:
-    """A regex alternation, longest first, so that "Thông tư liên tịch" beats "Thông tư"."""
-    ws = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws)
+    """A regex matching any of ``words``, the longest where several fit ("Thông tư liên
+    tịch" beats "Thông tư"), written as a trie: "Nghị (?:quyết|định)" rather than a flat
+    list. The patterns compile and match several times faster, which matters at start-up.
+    """
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        tail = _trie_regex(node[ch])
+        atom = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(atom + tail)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:  # a word may stop here, but a longer one is tried first (greedy ?)
+        return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+    return body

@@ -57,6 +57,7 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     for a in articles:
         ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=text)
         a.resolutions = resolve_article(a.citations, catalog, a.date)
+        _drop_unknown_titles(a)
         for ci, (c, res) in enumerate(zip(a.citations, a.resolutions)):
             a.findings.extend(check_citation(c, res, ci, ctx))
         a.findings.extend(rc303_consistency(a, ctx))
@@ -75,6 +76,16 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     for a in articles:
         a.findings.sort(key=lambda f: (f.start, f.code))
     return FileResult(path=path, articles=articles, text=text, kind=kind)
+
+
+def _drop_unknown_titles(a: Article) -> None:
+    """"Luật Biển năm 1982" of a UN convention, "Đạo luật Magnitsky 2012": a title and a
+    year are a citation only of a law the catalogs know under that title."""
+    keep = [i for i, (c, r) in enumerate(zip(a.citations, a.resolutions))
+            if not (c.kind == "named" and c.title and not r.in_scope)]
+    if len(keep) != len(a.citations):
+        a.citations = [a.citations[i] for i in keep]
+        a.resolutions = [a.resolutions[i] for i in keep]
 
 
 def _unparsable(text: str, start: int, end: int, lang: str) -> Finding:

@@ -43,7 +43,7 @@ def grammar_text() -> str:
     v = load_vocab()
     base = (grammar_dir() / "citation.lark").read_text(encoding="utf-8")
     type_words = v.type_spellings()
-    bodies = list(v.bodies) + ["Đảng"]
+    bodies = list(v.bodies)
     for info in list(v.issuer_exact.values()) + [i for _, i in v.issuer_prefix]:
         bodies += info.get("bodies") or []
 
@@ -53,7 +53,9 @@ def grammar_text() -> str:
     return (base + "\n// --- generated from vocab.yaml ---\n"
             + term("TYPE_WORD", alternation(type_words))
             # A body is a proper name: "Đảng" alone is the Party, "Đảng bộ" a local committee.
-            + term("BODY", alternation(bodies), r"\b(?!\s+(?:bộ|ủy|uỷ|viên|đoàn)\b)")
+            # (nor "Đảng Nhân dân Cách mạng Lào": another country's party; ours is listed whole)
+            + term("BODY", alternation(bodies),
+                   r"\b(?!\s+(?:bộ|ủy|uỷ|viên|đoàn)\b)(?!\s+[A-ZĐÀ-ỸÂĂÊÔƠƯ])")
             + term("ORD_WORD", alternation(v.ordinals)))
 
 
@@ -219,8 +221,14 @@ def _span(tree) -> tuple[int, int]:
     return toks[0].start_pos, toks[-1].end_pos
 
 
+def _int(tok) -> int:
+    """The number of a NUM token; "30a" (Nghị quyết 30a/2008/NQ-CP) is 30."""
+    v = str(tok)
+    return int(v[:-1]) if v[-1:].isalpha() else int(v)
+
+
 def _numlist(tree) -> list[tuple[int, str]]:
-    return [(int(t), t.value) for t in _tokens(tree) if t.type == "NUM"]
+    return [(_int(t), t.value) for t in _tokens(tree) if t.type == "NUM"]
 
 
 def _ref(tree) -> _Ref:
@@ -229,7 +237,7 @@ def _ref(tree) -> _Ref:
     rest = [t for t in tree.children[1:] if getattr(t, "type", None) == "NUM"]
     codes = [t.value for t in toks if t.type == "CODE"]
     start, end = toks[0].start_pos, toks[-1].end_pos
-    year = int(rest[0]) if rest else None
+    year = _int(rest[0]) if rest else None
     return _Ref(tree.data, numbers, year, codes, start, end)
 
 
@@ -238,13 +246,13 @@ def _date(tree) -> tuple:
     nums = [t for t in _tokens(dmy) if t.type == "NUM"]
     s, e = _span(tree)
     ds, de = _span(dmy)
-    return (int(nums[0]), int(nums[1]), int(nums[2]), ds, de, nums[2].value)
+    return (_int(nums[0]), _int(nums[1]), _int(nums[2]), ds, de, nums[2].value)
 
 
 def _ordinal(tree, vocab) -> int:
     tok = list(_tokens(tree))[0]
     if tok.type == "NUM":
-        return int(tok)
+        return _int(tok)
     return vocab.ordinals.get(tok.value, 0)
 
 
@@ -273,7 +281,7 @@ def build_groups(tree) -> list[_Group]:
             if sub.data == "plenum":
                 ords = [c for c in sub.children if not hasattr(c, "type")]
                 nums = [c for c in sub.children if getattr(c, "type", None) == "NUM"]
-                g.plenum = _ordinal(ords[0], vocab) if ords else int(nums[0])
+                g.plenum = _ordinal(ords[0], vocab) if ords else _int(nums[0])
             else:
                 toks = [t for t in _tokens(sub) if t.type in ("ROMAN", "ORD_WORD")]
                 t = toks[-1]
@@ -296,7 +304,7 @@ def build_groups(tree) -> list[_Group]:
                 elif getattr(ch, "type", None) == "SO":
                     g.so_span, g.so_raw = (ch.start_pos, ch.end_pos), ch.value
                 elif getattr(ch, "data", None) == "law_year":
-                    g.law_year = int([t for t in _tokens(ch) if t.type == "NUM"][0])
+                    g.law_year = _int([t for t in _tokens(ch) if t.type == "NUM"][0])
                 elif hasattr(ch, "data"):
                     g.refs.append(_ref(ch))
             g.named_end = e
@@ -325,7 +333,7 @@ def build_groups(tree) -> list[_Group]:
                 part = part.children[-1]
             ords = [c for c in part.children if not hasattr(c, "type")]
             nums = [c for c in part.children if getattr(c, "type", None) == "NUM"]
-            groups[-1].plenum = _ordinal(ords[0], vocab) if ords else int(nums[0])
+            groups[-1].plenum = _ordinal(ords[0], vocab) if ords else _int(nums[0])
         groups[-1].end = max(groups[-1].end, e)
     for g in groups:
         g.end = max(g.end, g.named_end, *(r.end for r in g.refs)) if g.refs else max(g.end, g.named_end)
@@ -426,7 +434,10 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
                          system=system or ("party" if shape == "party" else "state"),
                          crossed=crossed, plenum=g.plenum,
                          type_inherited=bool(g.type_word) and (i > 0 or number != r.numbers[0][0]))
-            c.symbol = format_symbol(canon_shape, number, r.year, type_code, issuer_code)
+            suffix = digits[-1] if digits[-1:].isalpha() else None
+            c.number_suffix = suffix
+            c.symbol = format_symbol(canon_shape, number, r.year, type_code, issuer_code,
+                                     number_text=f"{number:02d}{suffix}" if suffix else None)
             c.symbol_span = sym_span
             c.symbol_raw = original[sym_span.start:sym_span.end]
             if len(r.numbers) == 1 and not crossed:

@@ -58,6 +58,7 @@ class Citation:
     title: Optional[str] = None  # law title for named law citations ("Đất đai")
     crossed: bool = False  # Party symbol in State style or the reverse
     type_inherited: bool = False  # list member: the type word was written once for the list
+    number_suffix: Optional[str] = None  # "a" in 30a/2008/NQ-CP
     spelling: list[tuple[Span, str]] = field(default_factory=list)  # (span, canonical)
 
 

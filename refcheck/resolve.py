@@ -34,6 +34,8 @@ def candidates(c: Citation, catalog) -> list[Document]:
         return []
     if c.number is None:
         return []
+    if c.number_suffix:  # 30a/2008/NQ-CP is not 30/2008/NQ-CP: only the symbol finds it
+        return catalog.by_symbol(c.symbol)
     out: list[Document] = []
     for tc in _type_variants(c.type_code):
         out.extend(catalog.lookup(tc, c.number, c.issuer_code))

@@ -38,7 +38,7 @@ def word_start(words) -> str:
 
 
 SYMBOL_RE = re.compile(
-    rf"\d(?:(?<![\w/.\-]\d)|(?<=số\d))\d{{0,4}}{_SP}(?:"
+    rf"\d(?:(?<![\w/.\-]\d)|(?<=số\d))\d{{0,4}}[a-z]?{_SP}(?:"
     rf"[{_DASHES}]{_SP}(?:[{_UP}][A-Za-zĐÐđ]{{0,5}}{_SP}/{_SP}[{_UP}]|(?:19|20)\d\d{_SP}/{_SP}[{_UP}])"
     rf"|/{_SP}(?:(?:19|20)\d\d{_SP}/{_SP})?[{_UP}][A-Za-zĐÐđƯƠÔÂĂÊ&]{{0,15}}\d{{0,2}}"
     rf")"
@@ -50,7 +50,7 @@ NAMED_RE = re.compile(
 )
 
 #: Laws and codes by title: "Luật Đất đai 2013", "Bộ luật Hình sự 2015", "Luật Doanh nghiệp số …".
-LAW_RE = re.compile(rf"(?:{word_start(['Bộ luật', 'Luật', 'Pháp lệnh', 'bộ luật', 'luật'])})"
+LAW_RE = re.compile(rf"(?:{word_start(['Bộ luật', 'Bộ Luật', 'Luật', 'Pháp lệnh', 'bộ luật', 'luật'])})"
                     r"[ \t\u00a0]+(?=[A-ZĐÀ-ỸÂĂÊÔƠƯ])")
 
 _MAX_BACK = 80  # type word + "số:" + a number list fit in this
@@ -112,6 +112,7 @@ def candidates(text: str) -> list[tuple[int, int]]:
 # quadratically over a long run of spaces after a congress citation.
 _LOCAL_AFTER = re.compile(
     r"[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:của[ \t\u00a0]+)?(?:[Đđ]ảng[ \t\u00a0]+bộ|[Đđ]ảng[ \t\u00a0]+ủy|"
+    r"Đảng[ \t\u00a0]+(?!Cộng sản Việt Nam)[A-ZĐÀ-ỸÂĂÊÔƠƯ]|"
     r"Công đoàn|Đoàn|Hội|Mặt trận|MTTQ|Hội đồng|tỉnh|thành phố|huyện)"
 )
 
@@ -129,9 +130,9 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
     for start, anchor in candidates(vt):
         if anchor < covered:
             continue
-        end = vt.find("\n", anchor)
-        end = len(vt) if end < 0 else end
-        end = min(end, anchor + _MAX_FORWARD)
+        # bounded search: an unbounded find is O(n) per candidate on a one-line file
+        end = vt.find("\n", anchor, anchor + _MAX_FORWARD)
+        end = min(len(vt), anchor + _MAX_FORWARD) if end < 0 else end
         window = canonical_chars(vt[start:end])
         res = parse_prefix(window)
         if res is None and start != anchor:  # the prefix guess was wrong: try the symbol alone

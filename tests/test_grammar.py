@@ -91,6 +91,9 @@ CASES = [
     ("đã ký công văn số 301/ BGDĐT-GDMN gửi Sở GD-ĐT Hà Nội",
      [dict(type="Công văn", number=301, issuer_code="BGDĐT-GDMN")]),
     ("với số model SM-G9550/SM-G9550X, trong khi", []),
+    ("các huyện nghèo tại Nghị quyết số 30a/2008/NQ- CP của Chính phủ và",
+     [dict(number=30, number_suffix="a", year=2008, symbol="30a/2008/NQ-CP", issuer="Chính phủ",
+           spelling=["30a/2008/NQ-CP"])]),
     ("Ảnh: Doãn Tấn/TTXVN", []),
     ("nhiệm kỳ 2020-2025 và ngày 30/10/2020", []),
     # --- named and short forms -------------------------------------------------------------

@@ -112,6 +112,10 @@ CASES = [
     ("Nghị quyết Hội nghị Trung ương lần thứ tư (khóa XII)", [dict(kind="named", plenum=4, khoa="XII")]),
     ("Nghị quyết Hội nghị Trung ương lần thứ mười lăm", [dict(kind="named", plenum=15)]),
     ("Nghị quyết Đại hội lần thứ XII của Đảng", [dict(kind="named", congress="XII")]),
+    ("Nghị quyết Đại hội XIII của Đảng Cộng sản Việt Nam", [dict(kind="named", congress="XIII")]),
+    # another country's party congress (baomoi 2017)
+    ("sau hơn một năm triển khai Nghị quyết Đại hội lần thứ X của Đảng Nhân dân Cách mạng Lào", []),
+    ("Bộ Luật Tố tụng hình sự 2003", [dict(kind="named", type="Bộ luật", title="Tố tụng hình sự", year=2003)]),
 ]
 
 

@@ -80,3 +80,16 @@ def test_fix_only_on_the_symbol(cat):
     text = "Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị"
     (f,) = [f for f in check_text(text, cat, "2020-10-02") if f.code == "RC102"]
     assert text[f.fix.start:f.fix.end] == "45 - CT/TW" and f.fix.replacement == "45-CT/TW"
+
+
+def test_a_title_and_year_cite_only_laws_the_catalog_knows(cat):
+    from refcheck.api import check_source
+
+    texts = ["Công ước của Liên hợp quốc về Luật Biển năm 1982 (UNCLOS).",
+             "liên quan đến Đạo luật Magnitsky 2012. Cục Điều tra"]
+    for text in texts:
+        r = check_source(text, catalog=cat, article_date="2017-06-01")
+        assert [c for a in r.articles for c in a.citations] == [], text
+    r = check_source("theo Luật Trẻ em năm 2016", catalog=cat, article_date="2017-06-01")
+    (res,) = [x for a in r.articles for x in a.resolutions]
+    assert [d.title for d in res.documents] == ["Trẻ em"]

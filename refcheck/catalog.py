@@ -507,13 +507,9 @@ def default_catalog_path() -> Path:
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("REFCHECK_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
-        return Path(xdg) / "refcheck"
-    return Path.home() / ".cache" / "refcheck"
+    from .vocab import cache_root
+
+    return cache_root()
 
 
 def _version() -> str:

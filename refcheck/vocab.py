@@ -139,16 +139,21 @@ def load_vocab() -> Vocab:
     return v
 
 
-def cache_dir() -> Path | None:
-    """Per-user cache (``$REFCHECK_CACHE_DIR``, ``$XDG_CACHE_HOME/refcheck``, ``~/.cache``)."""
+def cache_root() -> Path:
+    """Where refcheck caches what it builds (vocabulary, grammar tables, catalog indexes):
+    ``$REFCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/refcheck``, else ``~/.cache/refcheck``."""
     import os
 
     base = os.environ.get("REFCHECK_CACHE_DIR")
     if base:
-        p = Path(base)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        p = Path(xdg) / "refcheck" if xdg else Path.home() / ".cache" / "refcheck"
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "refcheck" if xdg else Path.home() / ".cache" / "refcheck"
+
+
+def cache_dir() -> Path | None:
+    """``cache_root()``, created; None when it cannot be (then nothing is cached)."""
+    p = cache_root()
     try:
         p.mkdir(parents=True, exist_ok=True)
         return p

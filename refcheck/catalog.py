@@ -262,13 +262,13 @@ def date_problem(value: str) -> Optional[str]:
     """``None`` if ``value`` is a real ISO date, else why not."""
     m = _ISO.match(value)
     if not m:
-        return f"bad date {value!r}: expected YYYY-MM-DD"
+        return f"bad date {_short(value)}: expected YYYY-MM-DD"
     y, mo, d = (int(g) for g in m.groups())
     leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
     if not 1 <= mo <= 12 or not 1 <= d <= (_DAYS[mo - 1] - (mo == 2 and not leap)):
-        return f"impossible date {value!r}"
+        return f"impossible date {_short(value)}"
     if not 1900 <= y <= 2100:
-        return f"impossible date {value!r}: year out of range"
+        return f"impossible date {_short(value)}: year out of range"
     return None
 
 
@@ -706,9 +706,20 @@ def _key_node(mapping_node, key: str):
     return None
 
 
+# A catalog nests three or four levels deep. libyaml's composer recurses once per level and
+# overflows the C stack (a segfault, no message) near 100,000; refuse long before, in one
+# linear pass, and say where.
+_DEEP = re.compile(rb"(?:[\[{][ \t\r\n]*){64}|(?:-[ \t]+){64}")
+
+
 def _compose(path: str, text: bytes):
     """Compose the YAML node tree (C composer when available); errors located."""
     import yaml
+
+    deep = _DEEP.search(text)
+    if deep:
+        raise CatalogError(path, text.count(b"\n", 0, deep.start()) + 1, "yaml",
+                           "nesting too deep (more than 64 levels)")
 
     loader = _loader_class()(text)
     try:
@@ -782,7 +793,7 @@ def _to_python(path: str, root, text: bytes = b""):
                 except ValueError:
                     pass
             raise CatalogError(path, _line(node), where or "yaml",
-                               f"unsupported {tag.rsplit(':', 1)[-1]} value {v!r}")
+                               f"unsupported {tag.rsplit(':', 1)[-1]} value {_short(v)}")
         if node.id == "sequence":
             return [conv(v, f"{where}[{i}]") for i, v in enumerate(node.value)]
         out = {}
@@ -814,6 +825,12 @@ def _parse_file(path: PathLike, text: bytes) -> _ParsedFile:
     pf.root = root
     _check_schema(pf, data, root)
     return pf
+
+
+def _short(v, limit: int = 60) -> str:
+    """A value for an error message: repr, cut so that one bad field never floods a terminal."""
+    r = repr(v)
+    return r if len(r) <= limit else r[:limit - 1] + "…"
 
 
 def _typename(v) -> str:
@@ -1010,7 +1027,7 @@ def _check_doc(pf, entry, node, i) -> Optional[Document]:
     for k in _INT_FIELDS:
         v = entry.get(k)
         if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
-            bad(k, f"must be a non-negative integer, got {_typename(v)} {v!r}")
+            bad(k, f"must be a non-negative integer, got {_typename(v)} {_short(v)}")
     for k in _DATE_FIELDS:
         v = entry.get(k)
         if v is not None:
@@ -1027,7 +1044,7 @@ def _check_doc(pf, entry, node, i) -> Optional[Document]:
     for k in ("khoa", "congress"):
         v = entry.get(k)
         if isinstance(v, str) and from_roman(v) is None:
-            bad(k, f"must be a Roman numeral, got {v!r}")
+            bad(k, f"must be a Roman numeral, got {_short(v)}")
     aliases = entry.get("aliases")
     if aliases is not None and (not isinstance(aliases, list)
                                 or not all(isinstance(a, str) and a.strip() for a in aliases)):

@@ -15,6 +15,7 @@ and the directives that suppressed nothing, for RC901 (unused-suppression).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Optional, Protocol, Sequence, TypeVar
 
@@ -82,9 +83,11 @@ def parse_directives(text: str) -> list[Directive]:
     found: list[tuple[int, int, str, str]] = []  # start, end, kind, codes
     for m in _HTML.finditer(text):
         found.append((m.start(), m.end(), m.group("kind").lower(), m.group("codes")))
-    html_spans = [(s, e) for s, e, _, _ in found]
+    html_spans = [(s, e) for s, e, _, _ in found]  # in text order, not overlapping
+    html_starts = [s for s, _ in html_spans]
     for m in _PLAIN.finditer(text):
-        if any(s <= m.start() < e or s < m.end() <= e for s, e in html_spans):
+        k = bisect_right(html_starts, m.end()) - 1  # the last comment starting before m ends
+        if k >= 0 and html_spans[k][1] > m.start():
             continue
         found.append((m.start(), m.end(), m.group("kind").lower(), m.group("codes")))
     found.sort()
@@ -107,16 +110,21 @@ def parse_directives(text: str) -> list[Directive]:
         if _strip_directives(lines[ln - 1] if ln - 1 < len(lines) else "").strip():
             directive_only.discard(ln)
 
+    # next_target[ln]: the first line at or after ln that has text and is not only
+    # directives; one backward pass, so that thousands of directives stay linear.
+    next_target: list[Optional[int]] = [None] * (len(lines) + 2)
+    for ln in range(len(lines), 0, -1):
+        if lines[ln - 1].strip() and ln not in directive_only:
+            next_target[ln] = ln
+        else:
+            next_target[ln] = next_target[ln + 1]
     for d in directives:
         if d.kind != "ignore":
             continue
         if d.end_line not in directive_only or d.line not in directive_only:
             d.target_line = d.line  # trailing comment: its own line
             continue
-        ln = d.end_line + 1
-        while ln <= len(lines) and (not lines[ln - 1].strip() or ln in directive_only):
-            ln += 1
-        d.target_line = ln if ln <= len(lines) else None
+        d.target_line = next_target[d.end_line + 1] if d.end_line + 1 <= len(lines) else None
     return directives
 
 
@@ -134,16 +142,22 @@ def apply(findings: Iterable[F],
     directive's codes cover the finding's code. Findings must have ``line`` filled.
     """
     used = [False] * len(directives)
+    whole_file = [i for i, d in enumerate(directives) if d.kind == "ignore-file"]
+    by_line: dict[int, list[int]] = {}
+    for i, d in enumerate(directives):
+        if d.kind == "ignore" and d.target_line is not None:
+            by_line.setdefault(d.target_line, []).append(i)
     kept: list[F] = []
     for f in findings:
         first = f.line
         last = max(f.end_line or f.line, f.line)
         suppressed = False
-        for i, d in enumerate(directives):
-            if not d.covers(f.code):
-                continue
-            if d.kind == "ignore-file" or (d.target_line is not None
-                                           and first <= d.target_line <= last):
+        candidates = list(whole_file)
+        if by_line:
+            for ln in range(first, last + 1):
+                candidates.extend(by_line.get(ln, ()))
+        for i in candidates:
+            if directives[i].covers(f.code):
                 used[i] = True
                 suppressed = True
         if not suppressed:

@@ -344,8 +344,6 @@ def test_catalog_abuse_exit_2_with_file_line(tmp_path, name):
     assert r.stdout == ""
 
 
-@pytest.mark.xfail(reason="catalog.py: libyaml's C composer segfaults on ~100k nested flow "
-                          "sequences (reported; not in this suite's files to fix)", strict=False)
 def test_catalog_deep_nesting_does_not_crash(tmp_path):
     n = 100_000
     (tmp_path / "deep.yaml").write_text(
@@ -461,8 +459,6 @@ def test_each_regex_linear(rx):
     assert not worst, f"{rx} super-linear on " + "; ".join(worst)
 
 
-@pytest.mark.xfail(reason="suppress.parse_directives: each 'ignore' scans all following "
-                          "directive-only lines, O(n^2) (reported)", strict=False)
 @pytest.mark.parametrize("unit", ["refcheck: ignore\n", "<!-- refcheck: ignore RC101 -->\n"])
 def test_many_suppression_comments_linear(unit, default_catalog):
     ratio, ts, tb = _ratio(lambda t: check_source(t, catalog=default_catalog), _rep(unit),

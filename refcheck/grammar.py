@@ -16,7 +16,7 @@ from typing import Optional
 
 from .model import Citation, Span
 from .symbols import format_symbol
-from .vocab import alternation, cache_dir, grammar_dir, load_vocab
+from .vocab import alternation, cache_dir, grammar_dir, load_vocab, upper_class
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -55,8 +55,16 @@ def grammar_text() -> str:
             # A body is a proper name: "Đảng" alone is the Party, "Đảng bộ" a local committee.
             # (nor "Đảng Nhân dân Cách mạng Lào": another country's party; ours is listed whole)
             + term("BODY", alternation(bodies),
-                   r"\b(?!\s+(?:bộ|ủy|uỷ|viên|đoàn)\b)(?!\s+[A-ZĐÀ-ỸÂĂÊÔƠƯ])")
-            + term("ORD_WORD", alternation(v.ordinals)))
+                   rf"\b(?!\s+(?:bộ|ủy|uỷ|viên|đoàn)\b)(?!\s+{upper_class()})")
+            + term("ORD_WORD", alternation(v.ordinals))
+            # A law's title: a capitalised word and up to nine more, only when a year or "số"
+            # follows (a title without a year is not a citation), never running into the next
+            # document ("Luật Doanh nghiệp và Nghị định số …").
+            + term("LAW_TITLE",
+                   rf"(?!Hội nghị|Trung ương|Đại hội|số\b){upper_class()}\w*"
+                   r"(?:[ \t]+(?!và[ \t]+(?:Nghị|Thông|Quyết|Chỉ|Luật|Bộ luật|Pháp|Quy|Kết)|"
+                   r"Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị)\w+){0,9}?"
+                   r"(?=[ \t]+(?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t]+[Ss]ố\b)", ""))
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +204,7 @@ class _Group:
     plenum: Optional[int] = None
     congress: Optional[str] = None
     bare: Optional[list[tuple[int, str]]] = None  # short form: Chỉ thị 35
+    congress_numeric: bool = False  # "Đại hội 12": trusted only with "của Đảng"
     law_title: Optional[str] = None
     law_year: Optional[int] = None
     named_end: int = 0
@@ -283,9 +292,14 @@ def build_groups(tree) -> list[_Group]:
                 nums = [c for c in sub.children if getattr(c, "type", None) == "NUM"]
                 g.plenum = _ordinal(ords[0], vocab) if ords else _int(nums[0])
             else:
-                toks = [t for t in _tokens(sub) if t.type in ("ROMAN", "ORD_WORD")]
+                toks = [t for t in _tokens(sub) if t.type in ("ROMAN", "ORD_WORD", "NUM")]
                 t = toks[-1]
-                g.congress = t.value if t.type == "ROMAN" else int_to_roman(vocab.ordinals[t.value])
+                if t.type == "ROMAN":
+                    g.congress = t.value
+                elif t.type == "NUM":
+                    g.congress, g.congress_numeric = int_to_roman(_int(t)), True
+                else:
+                    g.congress = int_to_roman(vocab.ordinals[t.value])
             g.named_end = e
             groups.append(g)
         elif kind == "bare":

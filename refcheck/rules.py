@@ -109,7 +109,8 @@ def rc305_title(c, res, ci, ctx):
 def rc20x_resolution(c, res, ci, ctx):
     if c.kind != "symbol":
         if c.kind == "named" and not c.title and not res.documents and (c.congress or c.khoa):
-            if c.khoa and ctx.catalog is not None and ctx.catalog.term(c.khoa) is None:
+            term = c.khoa or c.congress  # a congress opens the term of the same number
+            if term and ctx.catalog is not None and ctx.catalog.term(term) is None:
                 yield _f(ctx, "RC202", Span(c.start, c.end), ci, symbol=_sym(c))
                 return
             what = _sym(c)

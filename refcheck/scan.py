@@ -14,7 +14,7 @@ from functools import lru_cache
 from .grammar import build_groups, group_citations, parse_prefix
 from .model import Citation
 from .normalize import View, canonical_chars, view
-from .vocab import alternation, load_vocab
+from .vocab import alternation, load_vocab, upper_class
 
 _D = "0-9"
 _UP = "A-ZĐÐ"
@@ -46,15 +46,15 @@ SYMBOL_RE = re.compile(
 
 #: Named Party resolutions: plenums and congresses.
 NAMED_RE = re.compile(
-    r"Nghị quyết[ \t\u00a0]+(?=Hội nghị|Trung ương|Trung Ương|T\.Ư|T\.W|TƯ|TW|Đại hội)"
+    r"[Nn]ghị quyết[ \t\u00a0]+(?=Hội nghị|Trung ương|Trung Ương|T\.Ư|T\.W|TƯ|TW|Đại hội)"
 )
 
 #: Laws and codes by title: "Luật Đất đai 2013", "Bộ luật Hình sự 2015", "Luật Doanh nghiệp số …".
 LAW_RE = re.compile(rf"(?:{word_start(['Bộ luật', 'Bộ Luật', 'Luật', 'Pháp lệnh', 'bộ luật', 'luật'])})"
-                    r"[ \t\u00a0]+(?=[A-ZĐÀ-ỸÂĂÊÔƠƯ])")
+                    rf"[ \t\u00a0]+(?={upper_class()})")
 # The same matches, found from the rarer middle of the word: "l" and "b" open a fifth of all
 # Vietnamese words, "uật " almost only "luật".
-_LAW_MIDDLE = re.compile(r"uật[ \t\u00a0]+(?=[A-ZĐÀ-ỸÂĂÊÔƠƯ])|Pháp lệnh[ \t\u00a0]+(?=[A-ZĐÀ-ỸÂĂÊÔƠƯ])")
+_LAW_MIDDLE = re.compile(rf"uật[ \t\u00a0]+(?={upper_class()})|Pháp lệnh[ \t\u00a0]+(?={upper_class()})")
 
 
 def _law_starts(text: str):
@@ -127,7 +127,7 @@ def candidates(text: str) -> list[tuple[int, int]]:
 # quadratically over a long run of spaces after a congress citation.
 _LOCAL_AFTER = re.compile(
     r"[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:của[ \t\u00a0]+)?(?:[Đđ]ảng[ \t\u00a0]+bộ|[Đđ]ảng[ \t\u00a0]+ủy|"
-    r"Đảng[ \t\u00a0]+(?!Cộng sản Việt Nam)[A-ZĐÀ-ỸÂĂÊÔƠƯ]|"
+    rf"Đảng[ \t\u00a0]+(?!Cộng sản Việt Nam){upper_class()}|"
     r"Công đoàn|Đoàn|Hội|Mặt trận|MTTQ|Hội đồng|tỉnh|thành phố|huyện)"
 )
 
@@ -164,6 +164,8 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
                     continue  # a local congress ("Đại hội XIII Đảng bộ Khối")
                 if g.congress and g.issuer and g.issuer[0] != "Đảng":
                     continue
+                if g.congress_numeric and not (g.issuer and g.issuer[0] == "Đảng"):
+                    continue  # "Đại hội 12" alone may be anyone's twelfth congress
             if g.type_word is None and g.so_raw is None and all(
                     r.shape == "state_admin" and len(r.codes) < 2 for r in g.refs):
                 continue  # "3/TTXVN": one code and no type word is too weak

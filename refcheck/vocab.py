@@ -192,6 +192,20 @@ def _parse_vocab(data: bytes) -> Vocab:
                  tuple(raw.get("short_forms") or ()))
 
 
+def upper_class() -> str:
+    """A regex class of the capital letters of Vietnamese (A-Z, Đ, and every vowel with its
+    marks). A range such as ``À-Ỹ`` is wrong here: Unicode interleaves capitals and small
+    letters there, so it matches "đã" as well as "Đà"."""
+    import unicodedata
+
+    caps = set("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+    for base in "AĂÂEÊIOÔƠUƯY":
+        caps.add(base)
+        for mark in "\u0300\u0301\u0303\u0309\u0323":
+            caps.add(unicodedata.normalize("NFC", base + mark))
+    return "[" + "".join(sorted(caps)) + "]"
+
+
 def alternation(words) -> str:
     """A regex matching any of ``words``, the longest where several fit ("Thông tư liên
     tịch" beats "Thông tư"), written as a trie: "Nghị (?:quyết|định)" rather than a flat

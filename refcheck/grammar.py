@@ -488,8 +488,8 @@ def _set_date(c: Citation, date: tuple, osp, original: str) -> None:
 def _split_codes(shape: str, codes: list[str], vocab) -> tuple[Optional[str], Optional[str]]:
     if shape == "party":
         return codes[0], codes[1]
-    if len(codes) == 1:
-        return None, codes[0]
+    if len(codes) == 1:  # 80/2015/QH13 (an issuer), or a cut symbol 24/2014/TT (a type)
+        return (codes[0], None) if codes[0] in vocab.code_of_type else (None, codes[0])
     first = codes[0]
     if first in vocab.code_of_type:
         return first, "-".join(codes[1:])

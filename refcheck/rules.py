@@ -143,7 +143,7 @@ def rc301_type(c, res, ci, ctx):
         if c.type_code not in allowed and c.type_code in v.code_of_type:
             yield _f(ctx, "RC301", span, ci, type=c.type, type_code=c.type_code, symbol=c.symbol)
             return
-    elif None not in allowed and c.year is not None:
+    elif None not in allowed and c.year is not None and v.issuer_info(c.issuer_code):
         # "Nghị định số 80/2015/QH13": a decree always carries NĐ; a law symbol has no code.
         yield _f(ctx, "RC301", span, ci, type=c.type, type_code="—", symbol=c.symbol)
         return

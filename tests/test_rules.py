@@ -93,3 +93,10 @@ def test_a_title_and_year_cite_only_laws_the_catalog_knows(cat):
     r = check_source("theo Luật Trẻ em năm 2016", catalog=cat, article_date="2017-06-01")
     (res,) = [x for a in r.articles for x in a.resolutions]
     assert [d.title for d in res.documents] == ["Trẻ em"]
+
+
+def test_readme_documents_every_code():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert [code for code in RULES if f"| {code} |" not in readme] == []

@@ -547,11 +547,25 @@ def _write_cache(key: str, state: dict) -> None:
             pickle.dump(dict(state, key=key), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, d / f"catalog-{key}.pickle")
         stats["cache_writes"] += 1
+        _prune(d)
     except OSError:  # unwritable cache dir: work without it
         try:
             tmp.unlink()  # type: ignore[possibly-undefined]
         except Exception:
             pass
+
+
+_KEEP = 16  # catalog caches kept: an edited house catalog must not fill the disk
+
+
+def _prune(d: Path) -> None:
+    """Keep the most recently built catalog caches, drop the rest."""
+    try:
+        caches = sorted(d.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in caches[_KEEP:]:
+            old.unlink()
+    except OSError:
+        pass
 
 
 def cache_path_for(paths: Optional[Sequence[PathLike]] = None, *, default: bool = True) -> Path:

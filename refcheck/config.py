@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -463,6 +462,8 @@ def settings_from_table(table: dict, path: Optional[Path], table_name: str = "")
     for key, value in table.items():
         where = _Where(shown, key, table_name)
         if key not in KEYS:
+            import difflib  # only on this error path
+
             hint = difflib.get_close_matches(str(key), KEYS, n=1)
             extra = f" (did you mean {hint[0]}?)" if hint else ""
             raise ConfigError(f"{shown}: " + (f"[{table_name}] " if table_name else "")

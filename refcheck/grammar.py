@@ -191,6 +191,7 @@ class _Ref:
     issuer: Optional[tuple] = None  # (body, raw, start, end)
     khoa: Optional[list[str]] = None
     khoa_span: Optional[tuple[int, int]] = None
+    closed: bool = False  # later details do not belong to it
 
 
 @dataclass
@@ -251,7 +252,7 @@ def _ref(tree) -> _Ref:
 
 
 def _date(tree) -> tuple:
-    dmy = tree.children[-1]
+    dmy = next(c for c in tree.children if getattr(c, "data", None) == "dmy")
     nums = [t for t in _tokens(dmy) if t.type == "NUM"]
     s, e = _span(tree)
     ds, de = _span(dmy)
@@ -268,8 +269,10 @@ def _ordinal(tree, vocab) -> int:
 def build_groups(tree) -> list[_Group]:
     vocab = load_vocab()
     groups: list[_Group] = []
-    items = [tree.children[0]] + [c.children[-1] for c in tree.children[1:]]
-    for part in items:
+    items = [(tree.children[0], False)] + [
+        (c.children[-1], any(getattr(x, "type", None) == "SO" for x in c.children))
+        for c in tree.children[1:]]
+    for part, own_so in items:
         kind = part.data
         s, e = _span(part)
         if kind == "typed_ref":
@@ -327,6 +330,9 @@ def build_groups(tree) -> list[_Group]:
             r = _ref(part)
             if not groups:
                 groups.append(_Group(start=r.start))
+            if own_so:  # "… và số 2100/QĐ-CT ngày …": what follows is this one's alone
+                for prev in groups[-1].refs:
+                    prev.closed = True
             groups[-1].refs.append(r)
         elif not groups:
             continue
@@ -355,19 +361,24 @@ def build_groups(tree) -> list[_Group]:
 
 
 def _attach(g: _Group, attr: str, value, span=None) -> None:
-    """A date/issuer/khóa after refs belongs to each ref of the group that has none yet."""
+    """A date/issuer/khóa after a list of symbols belongs to each of them that has none yet
+    ("18-NQ/TW và 19-NQ/TW ngày 25/10/2017"), except that a date is shared only by symbols of
+    the same series as the last one: in "1956/KL-CT và 2100/QĐ-CT ngày 19-9-2016" the date is
+    the decision's."""
     if not g.refs:
         setattr(g, attr, value)
         if span:
             g.khoa_span = span
         return
+    last = g.refs[-1]
     for r in g.refs:
-        if getattr(r, attr) is None:
-            setattr(r, attr, value)
-            if span:
-                r.khoa_span = span
-    if getattr(g, attr) is None:
-        setattr(g, attr, value)
+        if getattr(r, attr) is not None or r.closed:
+            continue
+        if attr == "date" and r is not last and r.codes != last.codes:
+            continue
+        setattr(r, attr, value)
+        if span:
+            r.khoa_span = span
 
 
 _SPACE_RE = re.compile(r"\s+")
@@ -463,14 +474,14 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
                 so = osp(*g.so_span)
                 c.spelling.append((so, "số"))
             c.title = g.law_title
-            date = r.date or g.date
+            date = r.date
             if date:
                 _set_date(c, date, osp, original)
-            issuer = r.issuer or g.issuer
+            issuer = r.issuer
             if issuer:
                 c.issuer, c.issuer_raw = issuer[0], issuer[1]
                 c.issuer_span = osp(issuer[2], issuer[3])
-            khoa = r.khoa or g.khoa
+            khoa = r.khoa
             if khoa:
                 c.khoa = khoa[0]
             out.append(c)

@@ -38,7 +38,7 @@ def word_start(words) -> str:
 
 
 SYMBOL_RE = re.compile(
-    rf"\d(?:(?<![\w/.\-]\d)|(?<=số\d))\d{{0,4}}[a-z]?{_SP}(?:"
+    rf"\d(?:(?<![\w/.:\-]\d)|(?<=số\d))\d{{0,4}}[a-z]?{_SP}(?:"
     rf"[{_DASHES}]{_SP}(?:[{_UP}][A-Za-zĐÐđ]{{0,5}}{_SP}/{_SP}[{_UP}]|(?:19|20)\d\d{_SP}/{_SP}[{_UP}])"
     rf"|/{_SP}(?:(?:19|20)\d\d{_SP}/{_SP})?[{_UP}][A-Za-zĐÐđƯƠÔÂĂÊ&]{{0,15}}\d{{0,2}}"
     rf")"
@@ -125,6 +125,10 @@ def candidates(text: str) -> list[tuple[int, int]]:
 
 # One whitespace run, then an optional comma and another: "[ ]*,?[ ]*" would backtrack
 # quadratically over a long run of spaces after a congress citation.
+# Codes are capitals with at most one small letter at a time (TTg, QĐi, CTr, GDTrH); two in
+# a row make a word of prose.
+_PROSE_CODE = re.compile(r"[a-zđ]{2}")
+
 _LOCAL_AFTER = re.compile(
     r"[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:của[ \t\u00a0]+)?(?:[Đđ]ảng[ \t\u00a0]+bộ|[Đđ]ảng[ \t\u00a0]+ủy|"
     rf"Đảng[ \t\u00a0]+(?!Cộng sản Việt Nam){upper_class()}|"
@@ -172,6 +176,8 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
             if any(r.shape in ("state_year", "crossed_year") and not 1945 <= (r.year or 0) <= 2100
                    for r in g.refs):
                 continue
+            if any(_PROSE_CODE.search(code) for r in g.refs for code in r.codes):
+                continue  # "QCVN 08-MT:2015/BTNMT - Quy chuẩn": a word, not a code
             out.extend(group_citations(g, window, start, text, v.to_original))
         covered = start + length
     if problems is not None:

@@ -91,6 +91,7 @@ CASES = [
     ("đã ký công văn số 301/ BGDĐT-GDMN gửi Sở GD-ĐT Hà Nội",
      [dict(type="Công văn", number=301, issuer_code="BGDĐT-GDMN")]),
     ("với số model SM-G9550/SM-G9550X, trong khi", []),
+    ("theo QCVN 08-MT:2015/BTNMT - Quy chuẩn kỹ thuật quốc gia về chất lượng nước", []),
     # dates as real text writes them, and whose they are in a list (baomoi 2017)
     ("công văn số 1354/UBND-XD ngày13/11/2015 với giấy phép", [dict(date="2015-11-13")]),
     ("Chỉ thị số 25/CT-TTg (ngày 31-8-2016), về một số nhiệm vụ", [dict(date="2016-08-31")]),

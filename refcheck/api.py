@@ -8,15 +8,12 @@ from bisect import bisect_right
 from typing import Callable, Optional
 
 from .articles import split_articles
-from .model import Article, Citation, FileResult, Finding, Resolution
+from .model import Article, Citation, FileResult, Finding
 from .normalize import view
 from .positions import LineIndex
 from .resolve import resolve_article
 from .rules import Context, check_citation, rc001_article_date, rc303_consistency
 from .scan import scan
-
-DATE_DEPENDENT = ("RC402", "RC405")
-
 
 def _default_catalog():
     from .catalog import load_catalog
@@ -123,10 +120,6 @@ def _apply_settings(articles: list[Article], settings, path: str) -> None:
             f.severity = settings.severity_for(f.code, f.severity)
             kept.append(f)
         a.findings = kept
-
-
-def resolved_ids(res: Resolution) -> list[str]:
-    return [d.id for d in res.documents]
 
 
 __all__ = ["check_text", "check_source", "Citation"]

@@ -18,15 +18,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, fields as dc_fields
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence, Union
+from typing import Any, Optional, Sequence, Union
 
 from .model import Document
+from .normalize import canonical_chars
 
 PathLike = Union[str, Path]
 
 FORMAT_VERSION = 1
 DOC_FIELDS: tuple[str, ...] = tuple(f.name for f in dc_fields(Document))
-_CACHE_SCHEMA = "refcheck-catalog-cache-6"
+_CACHE_SCHEMA = "refcheck-catalog-cache-7"
 
 #: Counters for tests and benchmarks: how many files were parsed, how many loads hit the cache.
 stats = {"parsed": 0, "cache_hits": 0, "cache_writes": 0}
@@ -71,13 +72,11 @@ class CatalogErrors(CatalogError):
 # Text and symbol normalisation (shared with the importer and the CLI)
 # ---------------------------------------------------------------------------------------------
 _WS = re.compile(r"\s+")
-_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u2013": "-", "\u2014": "-",
-                             "\u2012": "-", "\u2212": "-", "\u00a0": " "})
 
 
 def norm_text(text: str) -> str:
     """Key for alias / title indexes: NFC, look-alikes fixed, casefolded, spaces collapsed."""
-    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    text = canonical_chars(unicodedata.normalize("NFC", text))
     return _WS.sub(" ", text).strip().casefold()
 
 
@@ -162,7 +161,7 @@ _RE_NOYEAR_1 = re.compile(rf"^{_NUM}[-/]({_CODE})$")
 
 
 def _clean_raw(raw: str) -> str:
-    s = unicodedata.normalize("NFC", raw).translate(_LOOKALIKES)
+    s = canonical_chars(unicodedata.normalize("NFC", raw))
     s = _WS.sub("", s)
     return s.strip(_STRAY)
 

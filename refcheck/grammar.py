@@ -7,11 +7,9 @@ not by a second, hand-written pattern.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from .model import Citation, Span
@@ -379,9 +377,6 @@ def _attach(g: _Group, attr: str, value, span=None) -> None:
         setattr(r, attr, value)
         if span:
             r.khoa_span = span
-
-
-_SPACE_RE = re.compile(r"\s+")
 
 
 def group_citations(g: _Group, window_text: str, offset: int, original: str, to_orig) -> list[Citation]:

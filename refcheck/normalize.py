@@ -30,7 +30,6 @@ _CHARMAP = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
     "\u200b": " ", "\ufeff": " ",
 })
-LOOKALIKES = "\u00d0\u00f0\u0189\u2010\u2011\u2012\u2013\u2014\u2212"
 
 
 def canonical_chars(s: str) -> str:
@@ -57,10 +56,6 @@ class View:
         # Inside a recomposed cluster every view offset maps to the cluster's start; past the
         # cluster, offsets advance one for one.
         return seg_orig + (i - seg_view)
-
-    @property
-    def identity(self) -> bool:
-        return self._starts is None
 
 
 def view(text: str) -> View:

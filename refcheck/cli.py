@@ -365,7 +365,7 @@ class _Progress:
 @click.argument("code", required=False)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
 def rule_cmd(code, lang):
-    """Explain a finding CODE (e.g. RC201), or list every code."""
+    """Explain a finding code such as RC201, or list them all."""
     from .ruledefs import RULES
 
     if not code:

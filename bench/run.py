@@ -109,131 +109,6 @@ def write_subset(path: Path, limit_bytes: int, out: Path) -> Path:
     return out
 
 
-# --------------------------------------------------------------------------- experiment
-
-
-def _alternatives(s):
-    """Split a top-level alternation string on '|' (respecting escapes and groups)."""
-    out, depth, cur, i = [], 0, "", 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\":
-            cur += s[i:i + 2]; i += 2; continue
-        if c in "([": depth += 1
-        elif c in ")]": depth -= 1
-        if c == "|" and depth == 0:
-            out.append(cur); cur = ""
-        else:
-            cur += c
-        i += 1
-    out.append(cur)
-    return out
-
-def _first_token(alt):
-    if alt.startswith("\\"):
-        return alt[:2], alt[2:]
-    return alt[:1], alt[1:]
-
-def _group_end(s, start):
-    depth, i = 0, start
-    while i < len(s):
-        c = s[i]
-        if c == "\\": i += 2; continue
-        if c == "(": depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0: return i
-        i += 1
-    return -1
-
-def fast_prefix(pattern):
-    """Same matches, but a pattern the engine can skip through: the leading look-behind moves
-    after the first character. Returns None when the pattern has no such shape."""
-    if pattern.startswith("(?<!\\w)(?:"):
-        end = _group_end(pattern, len("(?<!\\w)"))
-        alts = _alternatives(pattern[len("(?<!\\w)(?:"):end])
-        if any(not a or a[0] in "([.^$" or (a[0] == "\\" and a[1:2].isalpha()) for a in alts):
-            return None
-        groups = {}
-        for a in alts:  # keep the original order inside each first-character group
-            first, rest = _first_token(a)
-            groups.setdefault(first, []).append(rest)
-        body = "|".join(f"{f}(?<!\\w{f})(?:{'|'.join(r)})" for f, r in groups.items())
-        return "(?:" + body + ")" + pattern[end + 1:]
-    m = re.match(r"(\(\?:)?((?:\(\?<[!=][^()]*\)\|?)+)(\))?\\d\{1,5\}", pattern)
-    if m and bool(m.group(1)) == bool(m.group(3)):
-        looks = re.findall(r"\(\?<([!=])([^()]*)\)", m.group(2))
-        head = "|".join(f"(?<{k}{body}\\d)" for k, body in looks)
-        return "\\d(?:" + head + ")\\d{0,4}" + pattern[m.end():]
-    return None
-
-
-class _SoFirst:
-    """``_broken_re`` in two stages: find "số N/" (a literal the engine skips to), then look
-    back for the type word, then match the original pattern there. Same spans, in order."""
-
-    SO = re.compile(r"[Ss]ố[ \t\u00a0]*:?[ \t\u00a0]*\d{1,5}[ \t\u00a0]*[/\-\u2013]")
-
-    def __init__(self, full: re.Pattern, words: str):
-        self.full, self.pattern = full, full.pattern
-        self.tail = re.compile(rf"(?<!\w)(?:{words})[ \t\u00a0]+\Z")
-
-    def finditer(self, text: str):
-        last = 0
-        for m in self.SO.finditer(text):
-            s = m.start()
-            if s < last:
-                continue
-            w = self.tail.search(text, max(last, s - 60), s)
-            if w:
-                mm = self.full.match(text, w.start())
-                if mm:
-                    last = mm.end()
-                    yield mm
-
-
-def apply_scan_fix() -> list[str]:
-    """``--try-scan-fix``: the proposed ``scan.py`` change, applied in-process only.
-
-    CPython's ``re`` skips quickly to plausible start positions only when a pattern begins
-    with a literal, a character class or an alternation of literals. ``SYMBOL_RE``,
-    ``LAW_RE``, ``_bare_re`` and ``_broken_re`` begin with a look-behind, so the engine runs
-    the look-behind at every character. ``fast_prefix`` moves it after the first character
-    (``\\d(?:(?<![\\w/.\\-]\\d)|(?<=số\\d))\\d{0,4}``, ``L(?<!\\wL)(?:uật)``); ``_broken_re``
-    becomes a two-stage search anchored on "số N/". ``_try_scan_fix`` checks that the spans
-    are the same on the corpus before anything is measured. Returns the names rewritten.
-    """
-    from functools import lru_cache
-
-    from refcheck import scan
-    from refcheck.vocab import alternation, load_vocab
-
-    patched = []
-    for name in ("SYMBOL_RE", "LAW_RE"):
-        rx = getattr(scan, name, None)
-        new = fast_prefix(rx.pattern) if rx is not None else None
-        if new:
-            setattr(scan, name, re.compile(new, rx.flags))
-            patched.append(name)
-    fn = getattr(scan, "_bare_re", None)
-    new = fast_prefix(fn().pattern) if fn is not None else None
-    if new:
-        compiled = re.compile(new)
-        scan._bare_re = lru_cache(maxsize=1)(lambda: compiled)
-        patched.append("_bare_re")
-    fn = getattr(scan, "_broken_re", None)
-    if fn is not None:
-        words = alternation(load_vocab().type_spellings())
-        if fn().pattern.startswith(r"(?<!\w)(?:" + words + r")[ \t\u00a0]+[Ss]ố"):
-            two = _SoFirst(fn(), words)
-            scan._broken_re = lru_cache(maxsize=1)(lambda: two)
-            patched.append("_broken_re")
-    return patched
-
-
-# --------------------------------------------------------------------------- 1. throughput
-
-
 def _pipeline(texts: list[str], catalog, settings) -> int:
     from refcheck import __version__
     from refcheck.api import check_source
@@ -519,9 +394,7 @@ def to_markdown(res: dict) -> str:
     out = [f"# refcheck benchmarks ({'quick' if meta['quick'] else 'full'})", "",
            f"{meta['date']} · git {meta['git']} · Python {meta['python']} · "
            f"{meta['cpus']} CPUs · load average before/after {meta['load_before']} / "
-           f"{meta['load_after']}"
-           + (f" · **with --try-scan-fix** ({', '.join(meta['scan_fix']['patched'])})"
-              if meta.get("scan_fix") else ""), "",
+           f"{meta['load_after']}", "",
            "| measure | target | measured | result |", "|---|---|---|---|"]
     out += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in summary_rows(res)]
     tp = res.get("throughput")
@@ -576,9 +449,6 @@ def main(argv=None) -> int:
                     help="comma-separated subset of: throughput,linearity,startup,archive")
     ap.add_argument("--profile", action="store_true", help="cProfile the throughput run")
     ap.add_argument("--no-write", action="store_true", help="do not write bench/results/")
-    ap.add_argument("--try-scan-fix", action="store_true",
-                    help="apply the proposed scan.py regex change in-process (throughput and "
-                         "linearity only) after checking it finds the same candidates")
     args = ap.parse_args(argv)
     only = set(args.only.split(","))
     if not args.corpus.exists():
@@ -593,8 +463,6 @@ def main(argv=None) -> int:
     if only & {"throughput", "linearity"}:
         _say("bench: reading the corpus…")
         texts = read_articles(args.corpus, limit)
-    if args.try_scan_fix:
-        res["meta"]["scan_fix"] = _try_scan_fix(texts)
     if "throughput" in only:
         _say("bench: throughput…")
         res["throughput"] = bench_throughput(texts, args.profile)
@@ -624,27 +492,6 @@ def main(argv=None) -> int:
         (RESULTS / "latest.md").write_text(to_markdown(res), "utf-8")
         print(f"\nwritten: {RESULTS / 'latest.json'}, {RESULTS / 'latest.md'}")
     return 0
-
-
-def _try_scan_fix(texts: list[str]) -> dict:
-    from refcheck import scan
-    from refcheck.normalize import view
-
-    sample = [view(t).text for t in texts[:3000]]
-    broken = getattr(scan, "_broken_re", None)
-
-    def spans(t):
-        out = scan.candidates(t)
-        if broken is not None:
-            out += [m.span() for m in scan._broken_re().finditer(t)]
-        return out
-
-    before = [spans(t) for t in sample]
-    patched = apply_scan_fix()
-    same = before == [spans(t) for t in sample]
-    if not same:
-        raise SystemExit("bench: --try-scan-fix changes the candidates; not measuring it")
-    return {"patched": patched, "same_candidates_on": len(sample)}
 
 
 def _texts_of(path: Path):

@@ -45,11 +45,15 @@ def _rel(path: str, root: Path) -> str:
     return Path(rel).as_posix()
 
 
-def finding_key(article: Article, finding: Finding) -> str:
+def finding_key(article: Article, finding: Finding, text: str = "") -> str:
+    """What a finding is about, in words that survive edits elsewhere and a change of
+    ``--lang``: the citation's symbol, else the text the finding points at (an unreadable
+    symbol, a suppression comment), else the article's title (RC001)."""
     if finding.citation is not None and 0 <= finding.citation < len(article.citations):
         c = article.citations[finding.citation]
         return c.symbol or _norm(c.text)
-    return _norm(finding.message)
+    pointed = _norm(text[finding.start:finding.end]) if text else ""
+    return pointed or _norm(article.title or "") or f"article {article.index}"
 
 
 def _keys(results: Iterable[FileResult], root: Path):
@@ -59,7 +63,7 @@ def _keys(results: Iterable[FileResult], root: Path):
         rel = _rel(r.path, root)
         for a in r.articles:
             for f in a.findings:
-                yield (rel, f.code, finding_key(a, f)), r, a, f
+                yield (rel, f.code, finding_key(a, f, r.text)), r, a, f
 
 
 @dataclasses.dataclass
@@ -84,7 +88,7 @@ class Baseline:
             for a in r.articles:
                 kept = []
                 for f in sorted(a.findings, key=lambda f: (f.start, f.end, f.code)):
-                    key = (rel, f.code, finding_key(a, f))
+                    key = (rel, f.code, finding_key(a, f, r.text))
                     if remaining[key] > 0:
                         remaining[key] -= 1
                     else:

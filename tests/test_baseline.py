@@ -1,4 +1,5 @@
-"""Baselines: keyed on path, code and citation symbol, with counts."""
+"""Baselines: keyed on path, code and what the finding is about (citation symbol, pointed
+text or article title: never the message, which changes with --lang), with counts."""
 from __future__ import annotations
 
 import copy
@@ -32,7 +33,8 @@ def result(path: str, extra_rc102: int = 0, shift: int = 0) -> FileResult:
     for i in range(extra_rc102):
         findings.append(Finding("RC102", "non-canonical-spelling", "warning", "x", 500 + i,
                                 510 + i, citation=0, line=9 + i))
-    art = Article(index=1, start=0, end=len(text), citations=[c1, c2], findings=findings)
+    art = Article(index=1, start=0, end=len(text), citations=[c1, c2], findings=findings,
+                  title="Tiêu đề bài viết")
     return FileResult(path=path, articles=[art], text=text)
 
 
@@ -48,7 +50,7 @@ def test_write_load_filter_roundtrip(tmp_path, monkeypatch):
     data = json.loads((tmp_path / "refcheck-baseline.json").read_text(encoding="utf-8"))
     assert data["refcheck-baseline"] == 1
     assert data["findings"][0] == {"path": "drafts/a.txt", "code": "RC001",
-                                   "key": "Không xác định được ngày của bài viết", "count": 1}
+                                   "key": "Tiêu đề bài viết", "count": 1}
     assert [(r["path"], r["code"], r["key"]) for r in data["findings"]] == sorted(
         (r["path"], r["code"], r["key"]) for r in data["findings"])
     assert ("drafts/b.txt", "RC102", "45-CT/TW") in {(r["path"], r["code"], r["key"])
@@ -99,3 +101,14 @@ def test_bad_baseline(tmp_path):
         load_baseline(p)
     with pytest.raises(BaselineError, match="cannot be read"):
         load_baseline(tmp_path / "missing.json")
+
+
+def test_keys_do_not_depend_on_the_language(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    vi = [result("a.txt")]
+    write_baseline(tmp_path / "b.json", vi)
+    en = copy.deepcopy(vi)
+    for a in en[0].articles:
+        for f in a.findings:
+            f.message = "The article's date is unknown"  # the same findings, in English
+    assert codes(load_baseline(tmp_path / "b.json").filter(en)) == []

@@ -14,9 +14,9 @@ Streaming: input is read lazily and cut into chunks (``CHUNK_LINES`` lines or
 ``CHUNK_BYTES`` bytes); at most a few chunks are in flight at any time and each chunk's
 output is written as soon as every earlier chunk is written, so memory stays flat whatever
 the corpus size and the output order is the input order. The same chunk worker
-(``_run_chunk``) runs in-process (``--jobs 1``), in a spawn-safe ``multiprocessing`` pool
-(``--jobs N``; every worker loads the catalog itself, from the on-disk pickle cache) or on a
-Dask cluster (``--dask ADDRESS`` / ``--dask local``): the output is byte-identical in all three.
+(``_run_chunk``) runs in-process (``--jobs 1``), in a ``multiprocessing`` pool (``--jobs N``;
+fork where available, so that workers inherit the loaded catalog and parser; with spawn each
+worker loads the catalog from the on-disk cache) or on a Dask cluster (``--dask ADDRESS`` / ``--dask local``): the output is byte-identical in all three.
 
 Exit code: 2 if a file could not be read or a line was not a JSON object with a text field
 (each reported on stderr as ``file:line: reason`` and skipped), else 1 if a finding reaches
@@ -385,8 +385,23 @@ def _run_local(chunks, options: Options, catalog, jobs: int) -> Iterator[ChunkRe
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("spawn")  # the same behaviour on every platform; nothing inherited
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
+    if sys.platform.startswith("linux"):  # fork is safe there (not on macOS, absent on Windows)
+        # Where processes fork, load the catalog and build the parser once here: the workers
+        # inherit them instead of each paying the start-up again (it is most of what keeps
+        # two workers from running twice as fast as one).
+        ctx = mp.get_context("fork")
+        if catalog is None:
+            from .catalog import load_catalog
+
+            catalog = load_catalog(list(options.catalog_paths), default=options.default_catalog)
+        from .api import check_source
+
+        check_source("Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị", catalog=catalog)
+        initargs: tuple = (options, catalog)
+    else:  # spawn: each worker loads the catalog itself (from the on-disk cache)
+        ctx = mp.get_context("spawn")
+        initargs = (options,)
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
         def submit(chunk):
             return pool.apply_async(_run_chunk, (chunk,)).get
 

@@ -260,6 +260,11 @@ def rc402_after_article(c, res, ci, ctx):
     if c.date and c.date > a:
         yield _f(ctx, "RC402", c.date_span, ci, symbol=_sym(c), found=c.date_raw,
                  article_date=_vn_date(a))
+    elif c.kind == "named" and c.title and len(res.documents) == 1:
+        d = res.documents[0]  # "Luật Đất đai 2024" in an article of 2020
+        if d.date and d.date > a:
+            yield _f(ctx, "RC402", Span(c.start, c.end), ci, symbol=c.text,
+                     found=_vn_date(d.date), article_date=_vn_date(a))
 
 
 def rc405_replaced(c, res, ci, ctx):

@@ -34,6 +34,7 @@ CASES = [
     ("RC305", "Luật Đầu tư số 68/2014/QH13", "Luật Doanh nghiệp số 68/2014/QH13", "2015-01-01"),
     ("RC401", "Quy định số 102-QĐ/TW ngày 15/12/2017", "Quy định số 102-QĐ/TW ngày 15/11/2017", "2018-03-01"),
     ("RC402", "Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị", "Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị", "2019-10-02"),
+    ("RC402", "theo Luật Đất đai 2024", "theo Luật Đất đai 2013", "2020-10-02"),
     ("RC403", "Nghị quyết 379/2017/UBTVQH14 ban hành ngày 4/5/20", "Nghị quyết 379/2017/UBTVQH14 ban hành ngày 4/5/2017", "2017-07-01"),
     ("RC403", "Chỉ thị số 35-CT/TW ngày 31/2/2019", "Chỉ thị số 35-CT/TW ngày 30/5/2019", "2020-10-02"),
     ("RC404", "Nghị định số 30/2020/NĐ-CP ngày 5/3/2019 của Chính phủ", "Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ", "2020-06-01"),

@@ -1,10 +1,12 @@
 """Cheap scan for candidate citations, then the grammar on each candidate only.
 
-This is the only code that sees every character, so it is built from two compiled patterns
-that CPython's regex engine runs fast: symbols (they start with a digit) and named Party
-resolutions (they start with the literal "Nghị quyết"). Each hit is widened backwards to its
-type word and ``số``, cut at the end of the line, normalised (look-alikes), and handed to the
-grammar, which decides where the citation really ends.
+This is the only code that sees every character, so it is a handful of compiled patterns,
+each written to open with a literal or a class so that CPython's regex engine can skip ahead:
+symbols (they start with a digit), named Party resolutions ("Nghị quyết Hội nghị…"), laws by
+title (found from the middle of "luật"), short forms ("Chỉ thị 35"), and "số N/" for symbols
+the grammar may not read (RC101). Each hit is widened backwards to its type word and ``số``,
+cut at the end of the line, normalised (look-alikes), and handed to the grammar, which
+decides where the citation really ends.
 """
 from __future__ import annotations
 
@@ -16,12 +18,10 @@ from .model import Citation
 from .normalize import View, canonical_chars, view
 from .vocab import alternation, load_vocab, upper_class
 
-_D = "0-9"
 _UP = "A-ZĐÐ"
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 _SP = "[ \t\u00a0]{0,2}"
 
-#: A symbol: 35-CT/TW, 45 - CT/TW, 30/2020/NĐ-CP, 80/2015/QH13, 1234/QĐ-TTg, 19-2017/NQ-CP.
 def word_start(words) -> str:
     r"""A whole-word alternation that begins with a literal character.
 
@@ -37,6 +37,7 @@ def word_start(words) -> str:
                     for f, rest in groups.items())
 
 
+#: A symbol: 35-CT/TW, 45 - CT/TW, 30/2020/NĐ-CP, 80/2015/QH13, 1234/QĐ-TTg, 19-2017/NQ-CP.
 SYMBOL_RE = re.compile(
     rf"\d(?:(?<![\w/.:\-]\d)|(?<=số\d))\d{{0,4}}[a-z]?{_SP}(?:"
     rf"[{_DASHES}]{_SP}(?:[{_UP}][A-Za-zĐÐđ]{{0,5}}{_SP}/{_SP}[{_UP}]|(?:19|20)\d\d{_SP}/{_SP}[{_UP}])"
@@ -67,6 +68,7 @@ def _law_starts(text: str):
         mm = LAW_RE.match(text, s)
         if mm:
             yield mm
+
 
 _MAX_BACK = 80  # type word + "số:" + a number list fit in this
 _MAX_FORWARD = 260  # date + issuer + khóa + a few list members
@@ -123,12 +125,12 @@ def candidates(text: str) -> list[tuple[int, int]]:
     return starts
 
 
-# One whitespace run, then an optional comma and another: "[ ]*,?[ ]*" would backtrack
-# quadratically over a long run of spaces after a congress citation.
 # Codes are capitals with at most one small letter at a time (TTg, QĐi, CTr, GDTrH); two in
 # a row make a word of prose.
 _PROSE_CODE = re.compile(r"[a-zđ]{2}")
 
+# What follows a congress that is not the Party's national one. One whitespace run, then an
+# optional comma and another: "[ ]*,?[ ]*" would backtrack quadratically over long blanks.
 _LOCAL_AFTER = re.compile(
     r"[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:của[ \t\u00a0]+)?(?:[Đđ]ảng[ \t\u00a0]+bộ|[Đđ]ảng[ \t\u00a0]+ủy|"
     rf"Đảng[ \t\u00a0]+(?!Cộng sản Việt Nam){upper_class()}|"

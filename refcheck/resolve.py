@@ -48,17 +48,13 @@ def candidates(c: Citation, catalog) -> list[Document]:
     return out
 
 
-_LAW_WORDS = {"Luật", "Bộ luật"}
-
-
 def _same_type(cited: str, catalog_type: Optional[str]) -> bool:
     from .vocab import load_vocab
 
-    if catalog_type is None or cited == catalog_type:
+    v = load_vocab()
+    if catalog_type is None or v.same_kind(cited, catalog_type):
         return True
-    if "*" in (load_vocab().types.get(cited) or ()):  # "văn bản": any type
-        return True
-    return cited in _LAW_WORDS and catalog_type in _LAW_WORDS
+    return "*" in (v.types.get(cited) or ())  # "văn bản": any type
 
 
 def _restarts_yearly(c: Citation) -> bool:

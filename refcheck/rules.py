@@ -151,17 +151,9 @@ def rc301_type(c, res, ci, ctx):
     # Quyết định share QĐ).
     if len(res.documents) == 1 and res.certain:
         d = res.documents[0]
-        if d.type and d.type != c.type and d.type in v.types and not _compatible(c.type, d.type):
+        if d.type and d.type != c.type and d.type in v.types and not v.same_kind(c.type, d.type):
             yield _f(ctx, "RC301", span, ci, type=c.type, type_code=f"{c.type_code or '—'} ({d.type})",
                      symbol=c.symbol, severity=None if d.verified else "warning")
-
-
-def _compatible(cited: str, catalog_type: str) -> bool:
-    """Type words the press uses interchangeably for one document."""
-    pairs = {frozenset(("Thông tư", "Thông tư liên tịch")), frozenset(("Nghị quyết", "Nghị quyết liên tịch")),
-             frozenset(("Luật", "Bộ luật")), frozenset(("Thông báo", "Thông báo kết luận")),
-             frozenset(("Kết luận", "Thông báo kết luận"))}
-    return frozenset((cited, catalog_type)) in pairs
 
 
 def rc302_issuer(c, res, ci, ctx):

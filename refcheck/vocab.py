@@ -39,6 +39,11 @@ class Vocab:
     code_of_type: dict[str, list[str]] = field(default_factory=dict)  # code -> type words
     short_types: dict[str, str] = field(default_factory=dict)  # "NĐ" -> "Nghị định" (short forms)
     short_forms: tuple[str, ...] = ()  # type words that take a short form
+    interchangeable: frozenset = frozenset()  # frozensets of two type words
+
+    def same_kind(self, a: str | None, b: str | None) -> bool:
+        """Whether two type words may name one document (equal, or used for each other)."""
+        return a == b or frozenset((a, b)) in self.interchangeable
 
     def codes_for_body(self, body: str | None) -> list[str]:
         """Issuer codes under which ``body`` signs (exact codes only, not patterns)."""
@@ -116,8 +121,12 @@ def load_vocab() -> Vocab:
     import os
     import pickle
 
+    from . import __version__
+
     data = (grammar_dir() / "vocab.yaml").read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:20]
+    # The key covers the file and the shape of Vocab: a new field must not meet an old pickle.
+    shape = ",".join(Vocab.__dataclass_fields__).encode()
+    digest = hashlib.sha256(data + b"\0" + shape + b"\0" + __version__.encode()).hexdigest()[:20]
     cache = _cache_file(f"vocab-{digest}.pickle")
     if cache is not None:
         try:
@@ -189,7 +198,8 @@ def _parse_vocab(data: bytes) -> Vocab:
     return Vocab(types, dict(raw.get("type_variants") or {}), dict(raw.get("code_variants") or {}),
                  exact, prefix, dict(raw["bodies"]), {k: int(v) for k, v in raw["ordinals"].items()},
                  code_of_type, dict(raw.get("short_types") or {}),
-                 tuple(raw.get("short_forms") or ()))
+                 tuple(raw.get("short_forms") or ()),
+                 frozenset(frozenset(pair) for pair in raw.get("interchangeable") or ()))
 
 
 def upper_class() -> str:

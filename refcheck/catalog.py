@@ -17,6 +17,7 @@ import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, fields as dc_fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
@@ -110,16 +111,17 @@ def from_roman(s: str) -> Optional[int]:
 _MIXED_CASE = {"TTG": "TTg", "QĐI": "QĐi", "CTR": "CTr", "TTR": "TTr", "QYĐ": "QyĐ", "TTH": "TTh"}
 #: Plain-D spellings of type codes (only applied in the type-code position).
 _TYPE_FIX = {"QD": "QĐ", "ND": "NĐ", "QDI": "QĐI"}
-#: Type codes of State documents (legal and administrative) and old forms; used to tell a
-#: type code from an issuer code in ``NN/CODE-CODE`` symbols.
-STATE_TYPE_CODES = frozenset({
-    "NĐ", "TT", "TTLT", "QĐ", "NQ", "NQLT", "CT", "PL", "QC", "QYĐ", "TC", "TB", "HD", "CTR",
-    "KH", "PA", "ĐA", "DA", "BC", "BB", "TTR", "HĐ", "CĐ", "GN", "TTH", "GUQ", "GM", "GGT",
-    "GNP", "PG", "PC", "PB", "L", "SL", "TTLB", "LB", "CV", "QĐLT", "CTLT",
-})
-#: Party type codes (notation.md).
-PARTY_TYPE_CODES = frozenset({"NQ", "QĐ", "QĐI", "CT", "KL", "TB", "TTR", "KH", "CV", "BC",
-                              "CTR", "HD", "QC", "ĐA", "KHPH", "TC"})
+@lru_cache(maxsize=1)
+def _type_codes() -> tuple[frozenset, frozenset]:
+    """(every type code, the Party's type codes), upper-cased, from grammar/vocab.yaml: they
+    tell a type code from an issuer code in ``NN/CODE-CODE`` symbols."""
+    from .vocab import load_vocab
+
+    v = load_vocab()
+    every = frozenset(c.upper() for c in list(v.code_of_type) + list(v.other_type_codes))
+    return every, frozenset(c.upper() for c in v.party_type_codes)
+
+
 _PARTY_ISSUER = re.compile(r"^(TW|[A-ZĐ]*TW|TU|HU|ĐU|ĐUK|ĐUCA|VPTU|UBKTTU|BTCTU|BTGTU|BCS.*|ĐĐ.*)$")
 _LAW_ISSUER = re.compile(r"^(QH|UBTVQH)\d+$")
 
@@ -202,7 +204,7 @@ def parse_symbol(raw: Optional[str]) -> Optional[SymbolParts]:
         issuer = canonical_issuer(tm.group(2)).strip("-/")
         if not issuer or not re.fullmatch(r"[\w/-]+", issuer):
             return None
-        system = "party" if issuer == "TW" and type_code.upper() in PARTY_TYPE_CODES else "state"
+        system = "party" if issuer == "TW" and type_code.upper() in _type_codes()[1] else "state"
         if system == "party":  # "09/2007/NQ-TW": a Party document written in State style
             return SymbolParts(f"{_num(num, suffix)}-{type_code}/TW", number, None, type_code,
                                "TW", "party", suffix.lower())
@@ -226,10 +228,10 @@ def parse_symbol(raw: Optional[str]) -> Optional[SymbolParts]:
         number = None if suffix else int(num)
         up = canonical_code(first, type_position=True)
         rest_c = canonical_issuer(rest.replace("TƯ", "TW"))
-        if rest_c == "TW" and up.upper() in PARTY_TYPE_CODES:  # crossed: 09/NQ-TW
+        if rest_c == "TW" and up.upper() in _type_codes()[1]:  # crossed: 09/NQ-TW
             return SymbolParts(f"{_num(num, suffix)}-{up}/TW", number, None, up, "TW", "party",
                                suffix.lower())
-        if up.upper() in STATE_TYPE_CODES:
+        if up.upper() in _type_codes()[0]:
             return SymbolParts(f"{_num(num, suffix)}/{up}-{rest_c}", number, None, up, rest_c,
                                "state", suffix.lower())
         issuer = canonical_issuer(f"{first}-{rest}")  # công văn: 123/VPCP-KGVX

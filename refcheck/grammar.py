@@ -497,7 +497,7 @@ def _split_codes(shape: str, codes: list[str], vocab) -> tuple[Optional[str], Op
     if len(codes) == 1:  # 80/2015/QH13 (an issuer), or a cut symbol 24/2014/TT (a type)
         return (codes[0], None) if codes[0] in vocab.code_of_type else (None, codes[0])
     first = codes[0]
-    if first in vocab.code_of_type:
+    if vocab.is_type_code(first):
         return first, "-".join(codes[1:])
     return None, "-".join(codes)
 

@@ -40,6 +40,11 @@ class Vocab:
     short_types: dict[str, str] = field(default_factory=dict)  # "NĐ" -> "Nghị định" (short forms)
     short_forms: tuple[str, ...] = ()  # type words that take a short form
     interchangeable: frozenset = frozenset()  # frozensets of two type words
+    other_type_codes: tuple[str, ...] = ()  # type codes without a type word here
+    party_type_codes: tuple[str, ...] = ()
+
+    def is_type_code(self, code: str) -> bool:
+        return code in self.code_of_type or code in self.other_type_codes
 
     def same_kind(self, a: str | None, b: str | None) -> bool:
         """Whether two type words may name one document (equal, or used for each other)."""
@@ -193,13 +198,14 @@ def _parse_vocab(data: bytes) -> Vocab:
     code_of_type: dict[str, list[str]] = {}
     for word, codes in types.items():
         for c in codes:
-            if c:
+            if c and c != "*":
                 code_of_type.setdefault(c, []).append(word)
     return Vocab(types, dict(raw.get("type_variants") or {}), dict(raw.get("code_variants") or {}),
                  exact, prefix, dict(raw["bodies"]), {k: int(v) for k, v in raw["ordinals"].items()},
                  code_of_type, dict(raw.get("short_types") or {}),
                  tuple(raw.get("short_forms") or ()),
-                 frozenset(frozenset(pair) for pair in raw.get("interchangeable") or ()))
+                 frozenset(frozenset(pair) for pair in raw.get("interchangeable") or ()),
+                 tuple(raw.get("other_type_codes") or ()), tuple(raw.get("party_type_codes") or ()))
 
 
 def upper_class() -> str:

@@ -400,6 +400,8 @@ def _ratio(fn, gen, small=KB100, big=MB1) -> tuple[float, float, float]:
     fn(gen(1000))  # warm caches (grammar, vocab)
     ts = max(_best(fn, s, 3), 1e-3)  # a floor: sub-millisecond timings are noise
     tb = _best(fn, b, 1)
+    if tb < 0.5:  # short runs are noisy (a GC pause is a large part of them): take the best of 3
+        tb = min(tb, _best(fn, b, 2))
     return tb / ts, ts, tb
 
 
@@ -462,5 +464,5 @@ def test_each_regex_linear(rx):
 @pytest.mark.parametrize("unit", ["refcheck: ignore\n", "<!-- refcheck: ignore RC101 -->\n"])
 def test_many_suppression_comments_linear(unit, default_catalog):
     ratio, ts, tb = _ratio(lambda t: check_source(t, catalog=default_catalog), _rep(unit),
-                           small=10_000, big=100_000)
-    assert ratio < 25, f"10 kB {ts:.3f}s, 100 kB {tb:.3f}s"
+                           small=100_000, big=1_000_000)
+    assert ratio < 25, f"100 kB {ts:.3f}s, 1 MB {tb:.3f}s"

@@ -252,7 +252,6 @@ def _ref(tree) -> _Ref:
 def _date(tree) -> tuple:
     dmy = next(c for c in tree.children if getattr(c, "data", None) == "dmy")
     nums = [t for t in _tokens(dmy) if t.type == "NUM"]
-    s, e = _span(tree)
     ds, de = _span(dmy)
     return (_int(nums[0]), _int(nums[1]), _int(nums[2]), ds, de, nums[2].value)
 
@@ -427,8 +426,8 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
         # list the later members' own spans start at their symbol.
         end = max([r.end] + [x for x in ((r.date or (0,) * 5)[4], (r.issuer or (0,) * 4)[3],
                                           (r.khoa_span or (0, 0))[1]) if x])
-        if g.law_year is not None or g.plenum is not None:
-            end = max(end, g.end) if len(g.refs) == 1 else end
+        if (g.law_year is not None or g.plenum is not None) and len(g.refs) == 1:
+            end = max(end, g.end)  # "Luật … số 68/2014/QH13", "… Hội nghị Trung ương 6 khóa XII"
         span = osp(start, end)
         # Spelling variants (ND, QD) are only type codes; in issuer position "ND" may be an
         # issuer of its own (Hội Nông dân), so only the look-alike Ð is mended there.

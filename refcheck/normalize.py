@@ -44,7 +44,6 @@ class View:
     text: str
     _starts: list[int] | None = None  # view offsets where a mapped segment starts
     _orig: list[int] | None = None  # matching original offsets
-    original_length: int = 0
 
     def to_original(self, i: int) -> int:
         if self._starts is None:
@@ -61,7 +60,7 @@ class View:
 def view(text: str) -> View:
     """NFC view of ``text``. Costs one regex search when the text is already composed."""
     if not _COMBINING.search(text):
-        return View(text, None, None, len(text))
+        return View(text)
     parts: list[str] = []
     starts: list[int] = []
     origs: list[int] = []
@@ -89,4 +88,4 @@ def view(text: str) -> View:
         origs.append(pos)
     if pos < len(text):
         parts.append(text[pos:])
-    return View("".join(parts), starts, origs, len(text))
+    return View("".join(parts), starts, origs)

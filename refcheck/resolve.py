@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .model import Citation, Document, Resolution
+from .vocab import load_vocab
 
 
 def _type_variants(type_code: Optional[str]) -> tuple[Optional[str], ...]:
@@ -49,12 +50,8 @@ def candidates(c: Citation, catalog) -> list[Document]:
 
 
 def _same_type(cited: str, catalog_type: Optional[str]) -> bool:
-    from .vocab import load_vocab
-
     v = load_vocab()
-    if catalog_type is None or v.same_kind(cited, catalog_type):
-        return True
-    return "*" in (v.types.get(cited) or ())  # "văn bản": any type
+    return catalog_type is None or v.same_kind(cited, catalog_type) or v.is_generic(cited)
 
 
 def _restarts_yearly(c: Citation) -> bool:
@@ -183,8 +180,6 @@ def _bare_by_issuer(c: Citation, catalog, article_date) -> Optional[Resolution]:
     if catalog is None or not c.issuer or not c.type:
         return None
     from dataclasses import replace
-
-    from .vocab import load_vocab
 
     v = load_vocab()
     type_codes = [t for t in v.types.get(c.type, ()) if t and t != "*"]

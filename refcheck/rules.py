@@ -136,7 +136,7 @@ def rc301_type(c, res, ci, ctx):
         return
     v = load_vocab()
     allowed = v.types.get(c.type)
-    if allowed is None or "*" in allowed:
+    if allowed is None or v.is_generic(c.type):
         return
     span = Span(c.start, c.symbol_span.end if c.symbol_span else c.end)
     if c.type_code is not None:
@@ -338,16 +338,12 @@ def rc303_consistency(article: Article, ctx: Context) -> list[Finding]:
         if c.issuer and first.issuer and c.issuer != first.issuer:
             diffs.append(f"{first.issuer} / {c.issuer}")
         if (c.type and first.type and c.type != first.type and not c.type_inherited
-                and not (_generic(c.type) or _generic(first.type))):
+                and not (load_vocab().is_generic(c.type) or load_vocab().is_generic(first.type))):
             diffs.append(f"{first.type} / {c.type}")
         if diffs:
             out.append(_f(ctx, "RC303", Span(c.start, c.end), ci, symbol=c.symbol,
                           detail="; ".join(diffs)))
     return out
-
-
-def _generic(type_word: str) -> bool:
-    return "*" in (load_vocab().types.get(type_word) or ())
 
 
 def rc001_article_date(article: Article, ctx: Context) -> list[Finding]:

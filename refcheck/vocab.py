@@ -42,6 +42,7 @@ class Vocab:
     interchangeable: frozenset = frozenset()  # frozensets of two type words
     other_type_codes: tuple[str, ...] = ()  # type codes without a type word here
     party_type_codes: tuple[str, ...] = ()
+    canonical_bodies: frozenset = frozenset()  # the values of ``bodies``, for membership tests
 
     def is_type_code(self, code: str) -> bool:
         return code in self.code_of_type or code in self.other_type_codes
@@ -111,11 +112,11 @@ class Vocab:
         return tuple(info["bodies"])
 
     def known_body(self, body: str | None) -> bool:
-        return body is not None and body in self._all_bodies
+        return body is not None and body in self.canonical_bodies
 
-    @property
-    def _all_bodies(self) -> frozenset[str]:
-        return frozenset(self.bodies.values())
+    def is_generic(self, word: str | None) -> bool:
+        """A type word that may carry any code ("văn bản số 152/TTg-CN")."""
+        return "*" in (self.types.get(word) or ())
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +206,8 @@ def _parse_vocab(data: bytes) -> Vocab:
                  code_of_type, dict(raw.get("short_types") or {}),
                  tuple(raw.get("short_forms") or ()),
                  frozenset(frozenset(pair) for pair in raw.get("interchangeable") or ()),
-                 tuple(raw.get("other_type_codes") or ()), tuple(raw.get("party_type_codes") or ()))
+                 tuple(raw.get("other_type_codes") or ()), tuple(raw.get("party_type_codes") or ()),
+                 frozenset(raw["bodies"].values()))
 
 
 def upper_class() -> str:

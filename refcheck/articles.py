@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Optional
 
 from .model import Article
 
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|={3,}|_{3,}|\f)\s*$")
+_SEPARATOR_FIRST = "-*=_\f"  # what a stripped separator line can open with
 # "\s*X?\s*" is written "\s*(?:X\s*)?": the first form backtracks quadratically over a long
 # run of spaces ("02/10/2020" + 100 kB of blanks took 73 s).
 _DATELINE = re.compile(
@@ -25,20 +28,22 @@ _DATELINE_LINES = 6  # non-blank lines from the article top in which a dateline 
 _TITLE_MAX = 200
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line, without its line break."""
-    out = []
+def _lines(text: str) -> tuple[list[str], list[int]]:
+    """Each line without its line break, and the offset where it starts."""
+    if "\r" not in text:  # the common case: one C-level split, no per-line Python
+        strs = text.split("\n")
+        starts = [0]
+        starts.extend(accumulate(len(s) + 1 for s in strs[:-1]))
+        return strs, starts
+    strs, starts = [], []
     pos = 0
-    if "\r" not in text:  # the common case, several times faster than a regex
-        for line in text.split("\n"):
-            out.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        return out
     for m in re.finditer(r"\r\n|\n|\r", text):
-        out.append((pos, m.start()))
+        strs.append(text[pos:m.start()])
+        starts.append(pos)
         pos = m.end()
-    out.append((pos, len(text)))
-    return out
+    strs.append(text[pos:])
+    starts.append(pos)
+    return strs, starts
 
 
 def _is_headline(s: str) -> bool:
@@ -48,59 +53,71 @@ def _is_headline(s: str) -> bool:
 
 def split_articles(text: str, article_date: Optional[str] = None,
                    front_matter_date: Optional[str] = None) -> list[Article]:
-    lines = _lines(text)
-    nonblank = [(i, s, e) for i, (s, e) in enumerate(lines) if text[s:e].strip()]
+    strs, starts = _lines(text)
+    stripped = [s.strip() for s in strs]
+    nonblank = [i for i, s in enumerate(stripped) if s]
     cuts: list[int] = [0]  # line indexes where articles start
-    stripped = [text[s:e].strip() for _i, s, e in nonblank]
-    for k in range(1, len(nonblank) - 1):
-        i, s, e = nonblank[k]
-        line = stripped[k]
-        if line[0] in "-*=_\f" and _SEPARATOR.match(text[s:e]):
-            cuts.append(i + 1)
-            continue
-        if line == stripped[k + 1] and _is_headline(line):
-            # Not when the repeat is the file's own first headline (title + heading at the top)
-            first_content = nonblank[0][0]
-            if i > first_content + 2:
-                cuts.append(i)
+    if len(nonblank) > 2:
+        nbs = [stripped[i] for i in nonblank]
+        first_content = nonblank[0]
+        # Only lines that open like a separator or repeat the next non-blank line can cut.
+        for k, (line, after) in enumerate(zip(nbs[1:-1], nbs[2:]), 1):
+            if line[0] in _SEPARATOR_FIRST:
+                i = nonblank[k]
+                if _SEPARATOR.match(strs[i]):
+                    cuts.append(i + 1)
+                    continue
+            if line == after and _is_headline(line):
+                # Not when the repeat is the file's own first headline (title + heading at the top)
+                i = nonblank[k]
+                if i > first_content + 2:
+                    cuts.append(i)
     cuts = sorted(set(cuts))
     articles: list[Article] = []
+    n_lines = len(strs)
     for n, li in enumerate(cuts):
-        start = lines[li][0] if li < len(lines) else len(text)
-        end = lines[cuts[n + 1]][0] if n + 1 < len(cuts) else len(text)
+        next_li = cuts[n + 1] if n + 1 < len(cuts) else n_lines
+        start = starts[li] if li < n_lines else len(text)
+        end = starts[next_li] if next_li < n_lines else len(text)
         art = Article(index=len(articles) + 1, start=start, end=end, line=li + 1)
-        block = [(s, e) for (s, e) in lines[li:(cuts[n + 1] if n + 1 < len(cuts) else len(lines))]
-                 if text[s:e].strip() and not _SEPARATOR.match(text[s:e])]
-        art.title = _title(text, block)
+        # The first non-blank, non-separator lines of the article: its title and dateline.
+        block = []
+        for k in range(bisect_left(nonblank, li), len(nonblank)):  # a slice would copy the rest
+            i = nonblank[k]
+            if i >= next_li or len(block) == _DATELINE_LINES:
+                break
+            if not _SEPARATOR.match(strs[i]):
+                block.append(strs[i])
+        art.title = _title(block)
         if front_matter_date and n == 0:
             art.date, art.date_source = front_matter_date, "front-matter"
         elif article_date:
             art.date, art.date_source = article_date, "option"
         else:
-            d = _dateline(text, block)
+            d = _dateline(block)
             if d:
                 art.date, art.date_source = d, "dateline"
         articles.append(art)
     return articles
 
 
-def _title(text: str, block: list[tuple[int, int]]) -> Optional[str]:
-    for s, e in block[:3]:
-        line = text[s:e].strip()
+def _title(block: list[str]) -> Optional[str]:
+    for line in block[:3]:
+        line = line.strip()
         if _DATELINE.match(line):
             continue
         if _is_headline(line) and len(line.split()) >= 4:
             return line
     if block:
-        line = text[block[0][0]:block[0][1]].strip()
+        line = block[0].strip()
         if len(line) <= _TITLE_MAX and not line.endswith("."):
             return line
     return None
 
 
-def _dateline(text: str, block: list[tuple[int, int]]) -> Optional[str]:
-    for s, e in block[:_DATELINE_LINES]:
-        m = _DATELINE.match(text[s:e])
+def _dateline(block: list[str]) -> Optional[str]:
+    for line in block[:_DATELINE_LINES]:
+        m = _DATELINE.match(line)
         if m:
             d, mo, y = (int(x) for x in m.groups())
             try:

@@ -65,9 +65,18 @@ def grammar_text() -> str:
                    r"(?=[ \t]+(?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t]+[Ss]ố\b)", ""))
 
 
+# Lark's runtime classes, bound when the parser is first built (importing lark costs ~15 ms,
+# which a clean run that finds no candidate never pays).
+_Token = _UnexpectedInput = None
+
+
 @lru_cache(maxsize=1)
 def parser():
-    from lark import Lark
+    global _Token, _UnexpectedInput
+    from lark import Lark, Token
+    from lark.exceptions import UnexpectedInput
+
+    _Token, _UnexpectedInput = Token, UnexpectedInput
 
     text = grammar_text()
     cache = cache_dir()
@@ -102,6 +111,8 @@ class _Lexer:
         self._defs = {t.name: t for t in terms}
         self._rx: dict[str, re.Pattern] = {}
         self.ignore = [self._compile(n) for n in ignore]
+        self._by_state: dict[int, list[str]] = {}
+        self._keep: list = []
 
     def _compile(self, name: str) -> re.Pattern:
         rx = self._rx.get(name)
@@ -120,11 +131,18 @@ class _Lexer:
                 pos = m.end()
         if pos >= len(text):
             return None
-        for name in self.order:
-            if name in acceptable:
-                m = self._compile(name).match(text, pos)
-                if m and m.end() > pos:
-                    return name, pos, m.end()
+        # ``acceptable`` is the parse table's own dict for the current state, so its id names
+        # the state: the terminals it accepts are put in order once per state, not per token.
+        terms = self._by_state.get(id(acceptable))
+        if terms is None:
+            terms = [name for name in self.order if name in acceptable]
+            self._by_state[id(acceptable)] = terms
+            self._keep.append(acceptable)  # keeps the id from being reused
+        rxs = self._rx
+        for name in terms:
+            m = (rxs.get(name) or self._compile(name)).match(text, pos)
+            if m and m.end() > pos:
+                return name, pos, m.end()
         return None
 
 
@@ -135,19 +153,19 @@ def _lexer() -> _Lexer:
 
 def parse_prefix(window: str):
     """Longest prefix of ``window`` that is a complete citation group: (tree, end) or None."""
-    from lark import Token
-    from lark.exceptions import UnexpectedInput
-
     p = parser()
     lexer = _lexer()
+    Token, UnexpectedInput = _Token, _UnexpectedInput
     ip = p.parse_interactive("")
     tokens = []
     accept: list[int] = []  # token counts after which the table allows $END
     pos = 0
+    clean = False  # the window ran out of tokens (not into a token the parser refused)
     while True:
         choices = ip.choices()
         hit = lexer.next(window, pos, choices)
         if hit is None:
+            clean = True
             break
         name, start, end = hit
         tok = Token(name, window[start:end], start_pos=start, end_pos=end)
@@ -159,9 +177,17 @@ def parse_prefix(window: str):
         pos = end
         if "$END" in ip.choices():
             accept.append(len(tokens))
+    if clean and accept and accept[-1] == len(tokens):
+        # The parser in hand stopped at an accepting point: finish it without a replay (the
+        # common case; a refused token may have left reductions half done, so not then).
+        try:
+            return ip.feed_eof(tokens[-1]), tokens[-1].end_pos
+        except UnexpectedInput:
+            accept.pop()
     # LALR lookahead sets are merged across states, so "$END is in the table" is a promise the
     # reductions may still break: replay the tokens (no re-lexing) and keep the longest prefix
-    # that really completes.
+    # that really completes. (Replaying beats copying the parser at each such point: Lark's
+    # tree building extends child lists in place, so a copy would have to be a deep one.)
     for n in reversed(accept):
         replay = p.parse_interactive("")
         try:
@@ -214,18 +240,22 @@ class _Group:
     end: int = 0
 
 
-def _tokens(tree):
-    from lark import Token
-
-    if isinstance(tree, Token):
-        yield tree
-        return
-    for c in tree.children:
-        yield from _tokens(c)
+def _tokens(tree) -> list:
+    """The tokens under ``tree``, in order (an explicit stack: trees are shallow but many)."""
+    Token = _Token
+    out = []
+    stack = [tree]
+    while stack:
+        t = stack.pop()
+        if isinstance(t, Token):
+            out.append(t)
+        else:
+            stack.extend(reversed(t.children))
+    return out
 
 
 def _span(tree) -> tuple[int, int]:
-    toks = list(_tokens(tree))
+    toks = _tokens(tree)
     return toks[0].start_pos, toks[-1].end_pos
 
 
@@ -240,7 +270,7 @@ def _numlist(tree) -> list[tuple[int, str]]:
 
 
 def _ref(tree) -> _Ref:
-    toks = list(_tokens(tree))
+    toks = _tokens(tree)
     numbers = _numlist(tree.children[0])
     rest = [t for t in tree.children[1:] if getattr(t, "type", None) == "NUM"]
     codes = [t.value for t in toks if t.type == "CODE"]
@@ -257,7 +287,7 @@ def _date(tree) -> tuple:
 
 
 def _ordinal(tree, vocab) -> int:
-    tok = list(_tokens(tree))[0]
+    tok = _tokens(tree)[0]
     if tok.type == "NUM":
         return _int(tok)
     return vocab.ordinals.get(tok.value, 0)
@@ -337,7 +367,7 @@ def build_groups(tree) -> list[_Group]:
             d = _date(part)
             _attach(groups[-1], "date", d)
         elif kind == "issuer":
-            toks = list(_tokens(part))
+            toks = _tokens(part)
             body_toks = [t for t in toks if t.type in ("BODY", "BO_TRUONG")]
             raw = " ".join(t.value for t in body_toks)
             body = vocab.canonical_body(body_toks[-1].value)

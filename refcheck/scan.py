@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from .grammar import build_groups, group_citations, parse_prefix
 from .model import Citation
@@ -44,23 +45,55 @@ SYMBOL_RE = re.compile(
     rf"|/{_SP}(?:(?:19|20)\d\d{_SP}/{_SP})?[{_UP}][A-Za-zĐÐđƯƠÔÂĂÊ&]{{0,15}}\d{{0,2}}"
     rf")"
 )
+# Every SYMBOL_RE match holds a slash followed by a capital (the last slash before the codes),
+# at most _SYM_BEFORE characters after the match starts and _SYM_AFTER before it ends. Slashes
+# are rare and a literal is found at C speed, so the symbol pattern runs only around them.
+_SLASH_CODE = re.compile(rf"/{_SP}[{_UP}]")
+_SYM_BEFORE, _SYM_AFTER = 24, 24
 
-#: Named Party resolutions: plenums and congresses.
-NAMED_RE = re.compile(
-    r"[Nn]ghị quyết[ \t\u00a0]+(?=Hội nghị|Trung ương|Trung Ương|T\.Ư|T\.W|TƯ|TW|Đại hội)"
+
+def _symbol_matches(text: str) -> Iterator[re.Match]:
+    """``SYMBOL_RE.finditer(text)``, only where a match can be: each match contains a slash
+    hit, so it lies inside that hit's region, and overlapping regions are merged."""
+    lo = hi = -1
+    for m in _SLASH_CODE.finditer(text):
+        p = m.start()
+        if p - _SYM_BEFORE > hi:
+            if hi >= 0:
+                yield from SYMBOL_RE.finditer(text, lo, hi)
+            lo = max(0, p - _SYM_BEFORE)
+        hi = p + _SYM_AFTER
+    if hi >= 0:
+        yield from SYMBOL_RE.finditer(text, lo, hi)
+
+
+#: Named Party resolutions, plenums and congresses: "[Nn]ghị quyết Hội nghị…", found from the
+#: literal "ghị quyết" (a match starts one character earlier).
+_NAMED_MIDDLE = re.compile(
+    r"ghị quyết(?<=[Nn]ghị quyết)[ \t\u00a0]+(?=Hội nghị|Trung ương|Trung Ương|T\.Ư|T\.W|TƯ|TW|Đại hội)"
 )
+
+
+def _named_starts(text: str) -> Iterator[int]:
+    for m in _NAMED_MIDDLE.finditer(text):
+        yield m.start() - 1
 
 #: Laws and codes by title: "Luật Đất đai 2013", "Bộ luật Hình sự 2015", "Luật Doanh nghiệp số …".
 LAW_RE = re.compile(rf"(?:{word_start(['Bộ luật', 'Bộ Luật', 'Luật', 'Pháp lệnh', 'bộ luật', 'luật'])})"
                     rf"[ \t\u00a0]+(?={upper_class()})")
 # The same matches, found from the rarer middle of the word: "l" and "b" open a fifth of all
-# Vietnamese words, "uật " almost only "luật".
-_LAW_MIDDLE = re.compile(rf"uật[ \t\u00a0]+(?={upper_class()})|Pháp lệnh[ \t\u00a0]+(?={upper_class()})")
+# Vietnamese words, "uật " almost only "luật". Two patterns, each opening with a literal: an
+# alternation would open with a class ("u" or "P"), which the engine tests character by
+# character, several times slower than a literal search.
+_LAW_MIDDLE = re.compile(rf"uật[ \t\u00a0]+(?={upper_class()})")
+_ORDINANCE = re.compile(rf"Pháp lệnh[ \t\u00a0]+(?={upper_class()})")
 
 
 def _law_starts(text: str):
-    for m in _LAW_MIDDLE.finditer(text):
-        s = m.start() if m.group()[0] == "P" else m.start() - 1
+    hits = [m.start() - 1 for m in _LAW_MIDDLE.finditer(text)]
+    if "Pháp lệnh" in text:
+        hits = sorted(hits + [m.start() for m in _ORDINANCE.finditer(text)])
+    for s in hits:
         if s < 0:
             continue
         if text[s - 3:s] in ("Bộ ", "bộ ") and (s < 4 or not text[s - 4].isalnum()):
@@ -89,7 +122,7 @@ def _broken_re() -> re.Pattern:
     v = load_vocab()
     words = word_start(v.type_spellings())
     return re.compile(
-        rf"(?:{words})[ \t\u00a0]+[Ss]ố[ \t\u00a0]*:?[ \t\u00a0]*\d{{1,5}}[ \t\u00a0]*[/\-\u2013]\S{{0,12}}")
+        rf"(?:{words})[ \t\u00a0]+[Ss]ố[ \t\u00a0]*(?::[ \t\u00a0]*)?\d{{1,5}}[ \t\u00a0]*[/\-\u2013]\S{{0,12}}")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +131,7 @@ def _prefix_re() -> re.Pattern:
     words = alternation(v.type_spellings())
     # Anchored at the end of the look-back slice: [type word] [số[:]] [N, N và ]
     return re.compile(
-        rf"(?<!\w)(?:(?:{words})[ \t\u00a0]+)?(?:[Ss]ố[ \t\u00a0]*:?[ \t\u00a0]*)?"
+        rf"(?<!\w)(?:(?:{words})[ \t\u00a0]+)?(?:[Ss]ố[ \t\u00a0]*(?::[ \t\u00a0]*)?)?"
         rf"(?:\d{{1,5}}[ \t\u00a0]*(?:,|và)[ \t\u00a0]*)*\Z"
     )
 
@@ -116,9 +149,11 @@ def _window_start(text: str, sym_start: int) -> int:
 def candidates(text: str) -> list[tuple[int, int]]:
     """Start offsets of candidate citations in ``text`` (a normalised view), in order."""
     starts: list[tuple[int, int]] = []
-    for m in SYMBOL_RE.finditer(text):
+    for m in _symbol_matches(text):
         starts.append((_window_start(text, m.start()), m.start()))
-    for it in (NAMED_RE.finditer(text), _law_starts(text), _bare_re().finditer(text)):
+    for s in _named_starts(text):
+        starts.append((s, s))
+    for it in (_law_starts(text), _bare_re().finditer(text)):
         for m in it:
             starts.append((m.start(), m.start()))
     starts.sort()
@@ -187,7 +222,8 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
     return out
 
 
-_SO_NUMBER = re.compile(r"[Ss]ố[ \t\u00a0]*:?[ \t\u00a0]*\d{1,5}[ \t\u00a0]*[/\-\u2013]")
+# Opens with the literal "ố" (the match starts one character earlier, at "S" or "s").
+_SO_NUMBER = re.compile(r"ố(?<=[Ss]ố)[ \t\u00a0]*(?::[ \t\u00a0]*)?\d{1,5}[ \t\u00a0]*[/\-\u2013]")
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +238,7 @@ def _broken(vt: str):
     before = _type_word_before()
     last = 0
     for m in _SO_NUMBER.finditer(vt):
-        s = m.start()
+        s = m.start() - 1
         if s < last:
             continue
         w = before.search(vt, max(last, s - 40), s)

@@ -419,7 +419,10 @@ def test_pipeline_linear_on_adversarial_input(name, default_catalog):
 def _regexes():
     out = {
         "SYMBOL_RE": lambda t: sum(1 for _ in scan_mod.SYMBOL_RE.finditer(t)),
-        "NAMED_RE": lambda t: sum(1 for _ in scan_mod.NAMED_RE.finditer(t)),
+        "_symbol_matches": lambda t: sum(1 for _ in scan_mod._symbol_matches(t)),
+        "_named_starts": lambda t: sum(1 for _ in scan_mod._named_starts(t)),
+        "_law_starts": lambda t: sum(1 for _ in scan_mod._law_starts(t)),
+        "_broken": lambda t: sum(1 for _ in scan_mod._broken(t)),
         # called once per congress citation, at its end: a few calls, each must be linear
         "_LOCAL_AFTER": lambda t: [scan_mod._LOCAL_AFTER.match(t, i)
                                    for i in range(0, len(t), max(1, len(t) // 8))],

@@ -86,8 +86,9 @@ def split_articles(text: str, article_date: Optional[str] = None,
             i = nonblank[k]
             if i >= next_li or len(block) == _DATELINE_LINES:
                 break
-            if not _SEPARATOR.match(strs[i]):
-                block.append(strs[i])
+            s = strs[i]
+            if not (s[0] in _SEPARATOR_FIRST and _SEPARATOR.match(s)):
+                block.append(s)
         art.title = _title(block)
         if front_matter_date and n == 0:
             art.date, art.date_source = front_matter_date, "front-matter"
@@ -104,9 +105,7 @@ def split_articles(text: str, article_date: Optional[str] = None,
 def _title(block: list[str]) -> Optional[str]:
     for line in block[:3]:
         line = line.strip()
-        if _DATELINE.match(line):
-            continue
-        if _is_headline(line) and len(line.split()) >= 4:
+        if _is_headline(line) and len(line.split()) >= 4 and not _DATELINE.match(line):
             return line
     if block:
         line = block[0].strip()

@@ -11,6 +11,7 @@ decides where the citation really ends.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -146,18 +147,23 @@ def _window_start(text: str, sym_start: int) -> int:
     return lo + m.start() if m else sym_start
 
 
-def candidates(text: str) -> list[tuple[int, int]]:
-    """Start offsets of candidate citations in ``text`` (a normalised view), in order."""
-    starts: list[tuple[int, int]] = []
+def candidates(text: str) -> list[tuple[int, int, bool]]:
+    """Candidate citations in ``text`` (a normalised view), in order: (window start, anchor,
+    whether it is a law by title, which is a citation only with a number: a year or a symbol)."""
+    starts: list[tuple[int, int, bool]] = []
     for m in _symbol_matches(text):
-        starts.append((_window_start(text, m.start()), m.start()))
+        starts.append((_window_start(text, m.start()), m.start(), False))
     for s in _named_starts(text):
-        starts.append((s, s))
-    for it in (_law_starts(text), _bare_re().finditer(text)):
-        for m in it:
-            starts.append((m.start(), m.start()))
+        starts.append((s, s, False))
+    for m in _law_starts(text):
+        starts.append((m.start(), m.start(), True))
+    for m in _bare_re().finditer(text):
+        starts.append((m.start(), m.start(), False))
     starts.sort()
     return starts
+
+
+_DIGIT = re.compile(r"\d")
 
 
 # Codes are capitals with at most one small letter at a time (TTg, QĐi, CTr, GDTrH); two in
@@ -183,12 +189,14 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
     vt = v.text
     out: list[Citation] = []
     covered = -1
-    for start, anchor in candidates(vt):
+    for start, anchor, law in candidates(vt):
         if anchor < covered:
             continue
         # bounded search: an unbounded find is O(n) per candidate on a one-line file
         end = vt.find("\n", anchor, anchor + _MAX_FORWARD)
         end = min(len(vt), anchor + _MAX_FORWARD) if end < 0 else end
+        if law and not _DIGIT.search(vt, anchor, end):
+            continue  # "Luật Tiếp cận thông tin" with no year nor symbol: not a citation
         window = canonical_chars(vt[start:end])
         res = parse_prefix(window)
         if res is None and start != anchor:  # the prefix guess was wrong: try the symbol alone
@@ -252,8 +260,6 @@ def _broken(vt: str):
 def _unparsed(vt: str, v: View, found: list[Citation], problems: list) -> None:
     spans = sorted((c.symbol_span.start, c.symbol_span.end) for c in found if c.symbol_span)
     starts = [s for s, _ in spans]
-    from bisect import bisect_right
-
     for m in _broken(vt):
         a, b = v.to_original(m.start()), v.to_original(m.end())
         k = bisect_right(starts, b) - 1

@@ -23,11 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
 
-try:  # Python >= 3.11
-    import tomllib as _toml
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as _toml  # type: ignore[no-redef]
-
 from .model import SEVERITIES
 from .ruledefs import RULES
 
@@ -423,11 +418,23 @@ def _read_table(path: Path) -> Optional[tuple[dict, str]]:
     """(table, table name for messages) or None when a pyproject has no [tool.refcheck]."""
     try:
         with open(path, "rb") as fh:
-            data = _toml.load(fh)
-    except _toml.TOMLDecodeError as exc:
-        raise ConfigError(f"{_display(path)}: invalid TOML: {exc}") from None
+            raw = fh.read()
     except OSError as exc:
         raise ConfigError(f"{_display(path)}: cannot be read: {exc.strerror or exc}") from None
+    if path.name == "pyproject.toml" and b"refcheck" not in raw:
+        # Every spelling of the table ([tool.refcheck], tool.refcheck.x = …, [tool] refcheck =
+        # {…}) names it: the project's own pyproject is passed over without importing tomllib.
+        return None
+    try:  # Python >= 3.11
+        import tomllib as _toml
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as _toml  # type: ignore[no-redef]
+    try:
+        data = _toml.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{_display(path)}: invalid TOML: not UTF-8 ({exc.reason})") from None
+    except _toml.TOMLDecodeError as exc:
+        raise ConfigError(f"{_display(path)}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool")
         if not isinstance(tool, dict) or "refcheck" not in tool:

@@ -11,26 +11,25 @@ See ``docs/catalog.md`` for the file format.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 from array import array
 from itertools import accumulate
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, fields as dc_fields
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
+from .catalog_files import (DOC_FIELDS, cache_key as _cache_key, default_catalog_path,
+                            stack_files as _stack, stack_key)  # noqa: F401 (re-exported)
 from .model import Document
 from .normalize import canonical_chars
 
 PathLike = Union[str, Path]
 
 FORMAT_VERSION = 1
-DOC_FIELDS: tuple[str, ...] = tuple(f.name for f in dc_fields(Document))
-_CACHE_SCHEMA = "refcheck-catalog-cache-9"
 
 #: Counters for tests and benchmarks: how many files were parsed, how many loads hit the cache.
 stats = {"parsed": 0, "cache_hits": 0, "cache_writes": 0}
@@ -498,42 +497,10 @@ def _build_state(merged: list[Document], names, paths, scopes, party_terms, asse
 # ---------------------------------------------------------------------------------------------
 # Locating the embedded default and the cache
 # ---------------------------------------------------------------------------------------------
-def default_catalog_path() -> Path:
-    installed = Path(__file__).resolve().parent / "_default" / "catalog.yaml"
-    if installed.is_file():  # the wheel's layout; no importlib.resources import needed
-        return installed
-    try:
-        from importlib.resources import files
-
-        p = files("refcheck._default") / "catalog.yaml"
-        if p.is_file():
-            return Path(str(p))
-    except (ModuleNotFoundError, ImportError, TypeError, AttributeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "catalog.yaml"
-
-
 def cache_dir() -> Path:
     from .vocab import cache_root
 
     return cache_root()
-
-
-def _version() -> str:
-    try:
-        from . import __version__
-
-        return __version__
-    except ImportError:  # pragma: no cover
-        return "0"
-
-
-def _cache_key(contents: Sequence[bytes]) -> str:
-    h = hashlib.sha256()
-    h.update(f"{_CACHE_SCHEMA}\0{_version()}\0{','.join(DOC_FIELDS)}\0".encode())
-    for c in contents:
-        h.update(hashlib.sha256(c).digest())
-    return h.hexdigest()
 
 
 def _read_cache(key: str) -> Optional[dict]:
@@ -599,12 +566,6 @@ def cache_path_for(paths: Optional[Sequence[PathLike]] = None, *, default: bool 
     """Where the cache of this stack lives (for tests and ``catalog stats``)."""
     files = _stack(paths, default)
     return cache_dir() / f"catalog-{_cache_key([p.read_bytes() for p in files])}.marshal"
-
-
-def _stack(paths, default) -> list[Path]:
-    files = [default_catalog_path()] if default else []
-    files += [Path(p) for p in (paths or [])]
-    return files
 
 
 # ---------------------------------------------------------------------------------------------

@@ -110,10 +110,12 @@ def _iter_files(paths: list[str], settings, errors: list[tuple[str, str]]):
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Archive mode on a Dask cluster (scheduler address, or 'local').")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file again instead of reusing results of unchanged files.")
 def check_cmd(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, article_date,
               fail_level, exit_zero, select, ignore, extend_select, config_file, show_settings,
               fix, diff, encoding, stdin_filename, baseline, write_baseline, jsonl, text_field,
-              id_field, date_field, jobs, dask_address, no_progress):
+              id_field, date_field, jobs, dask_address, no_progress, no_cache):
     """Check the files and folders in PATHS ('-' reads standard input)."""
     try:
         code = _check(**locals())
@@ -138,7 +140,7 @@ def _load_settings(config_file, paths):
 def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, article_date,
            fail_level, exit_zero, select, ignore, extend_select, config_file, show_settings,
            fix, diff, encoding, stdin_filename, baseline, write_baseline, jsonl, text_field,
-           id_field, date_field, jobs, dask_address, no_progress) -> int:
+           id_field, date_field, jobs, dask_address, no_progress, no_cache) -> int:
     from .config import ConfigError
 
     paths = list(paths)
@@ -161,24 +163,24 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
     if write_baseline and not baseline:
         _err("--write-baseline needs --baseline FILE")
         return 2
-    catalog = _load_catalog(settings)
     adate = None if settings.article_date in (None, "none") else settings.article_date
 
     if jsonl or dask_address:
         from .archive import run_archive
 
-        return run_archive(paths, catalog=catalog, settings=settings, output=output,
+        return run_archive(paths, catalog=_load_catalog(settings), settings=settings, output=output,
                            text_field=text_field, id_field=id_field, date_field=date_field,
                            jobs=jobs, dask_address=dask_address, article_date=adate,
                            catalog_paths=[str(p) for p in settings.catalogs],
                            default_catalog=settings.default_catalog, exit_zero=exit_zero)
 
-    from .api import check_source
     from .read import ReadError, read_bytes, read_path
 
     results = []
     sources = {}
     read_errors: list[tuple[str, str]] = []
+    cache = None if no_cache else _result_cache(settings)
+    catalog = None  # loaded at the first file the result cache does not hold
     files = list(_iter_files(paths, settings, read_errors))
     progress = _Progress(len(files), enabled=not no_progress)
     for name in files:
@@ -195,12 +197,25 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
             read_errors.append((name, str(e)))
             results.append(FileResult(path=e.path or name, error=e.reason or str(e)))
             continue
-        result = check_source(src.text, path=src.path, catalog=catalog, article_date=adate,
-                              front_matter_date=src.front_matter_date, lang=settings.lang,
-                              settings=settings, position=src.position, kind=src.kind)
+        key = cache.key(src) if cache else None
+        result = cache.get(key, src.text) if cache else None
+        if result is None:
+            if catalog is None:
+                catalog = _load_catalog(settings)
+            from .api import check_source  # (not imported when every file is cached)
+
+            result = check_source(src.text, path=src.path, catalog=catalog, article_date=adate,
+                                  front_matter_date=src.front_matter_date, lang=settings.lang,
+                                  settings=settings, position=src.position, kind=src.kind)
+            if cache:
+                cache.put(key, result)
         results.append(result)
         sources[src.path] = src
     progress.done()
+    if cache:
+        cache.prune()
+    if catalog is None and not files:
+        _load_catalog(settings)  # a bad catalog is an error even with nothing to check
 
     if baseline:
         from .baseline import BaselineError, load_baseline, write_baseline as _write
@@ -263,6 +278,25 @@ def _fail_code(results, settings, exit_zero: bool) -> int:
                 if severity_rank(f.severity) >= threshold:
                     return 1
     return 0
+
+
+def _result_cache(settings):
+    """The result cache for these settings and catalogs, or None (no cache dir, unreadable
+    catalog: the catalog load reports that)."""
+    if os.environ.get("REFCHECK_NO_CACHE"):
+        return None
+    from .catalog_files import stack_key
+    from .resultcache import ResultCache, code_fingerprint
+    from .vocab import cache_dir
+
+    root = cache_dir()
+    if root is None:
+        return None
+    try:
+        catalogs = stack_key([str(p) for p in settings.catalogs], default=settings.default_catalog)
+    except OSError:
+        return None
+    return ResultCache(root, "\n".join((code_fingerprint(), catalogs, repr(settings))))
 
 
 def _load_catalog(settings):

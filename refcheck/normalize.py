@@ -23,8 +23,13 @@ def _clusters(text: str):
     NFC recomposes. Found from the marks (a class the engine skips to quickly) and widened by
     one character back; a pattern opening with "any character" is tried at every position and
     ran at a quarter of the speed on a long text."""
-    for m in _MARKS.finditer(text):
-        s, e = m.span()
+    # A bare class is searched about three times faster than "class+": find the first mark,
+    # then take the run from there.
+    for m in _COMBINING.finditer(text):
+        s = m.start()
+        if s and _COMBINING.match(text, s - 1):
+            continue  # inside a run already taken
+        e = _MARKS.match(text, s).end()
         if s > 0:
             yield s - 1, e
         elif e - s >= 2:  # marks at the very start: the first one stands as the base

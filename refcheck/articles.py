@@ -28,13 +28,11 @@ _DATELINE_LINES = 6  # non-blank lines from the article top in which a dateline 
 _TITLE_MAX = 200
 
 
-def _lines(text: str) -> tuple[list[str], list[int]]:
-    """Each line without its line break, and the offset where it starts."""
+def _lines(text: str) -> tuple[list[str], Optional[list[int]]]:
+    """Each line without its line break, and the offset where each starts (None when every
+    break is one "\\n": ``_starts`` works them out only if an article needs them)."""
     if "\r" not in text:  # the common case: one C-level split, no per-line Python
-        strs = text.split("\n")
-        starts = [0]
-        starts.extend(accumulate(len(s) + 1 for s in strs[:-1]))
-        return strs, starts
+        return text.split("\n"), None
     strs, starts = [], []
     pos = 0
     for m in re.finditer(r"\r\n|\n|\r", text):
@@ -46,7 +44,20 @@ def _lines(text: str) -> tuple[list[str], list[int]]:
     return strs, starts
 
 
+def _starts(strs: list[str]) -> list[int]:
+    starts = [0]
+    starts.extend(accumulate(len(s) + 1 for s in strs[:-1]))
+    return starts
+
+
+def _too_long(s: str) -> bool:
+    """Longer than a title even once stripped (decided without copying a paragraph)."""
+    return len(s) > _TITLE_MAX and not s[0].isspace() and not s[-1].isspace()
+
+
 def _is_headline(s: str) -> bool:
+    if _too_long(s):
+        return False
     s = s.strip()
     return 3 <= len(s) <= _TITLE_MAX and not s.endswith((".", ":", ";", ",")) and len(s.split()) >= 3
 
@@ -54,11 +65,10 @@ def _is_headline(s: str) -> bool:
 def split_articles(text: str, article_date: Optional[str] = None,
                    front_matter_date: Optional[str] = None) -> list[Article]:
     strs, starts = _lines(text)
-    stripped = [s.strip() for s in strs]
-    nonblank = [i for i, s in enumerate(stripped) if s]
+    nonblank = [i for i, s in enumerate(strs) if s and not s.isspace()]
     cuts: list[int] = [0]  # line indexes where articles start
     if len(nonblank) > 2:
-        nbs = [stripped[i] for i in nonblank]
+        nbs = [strs[i].strip() for i in nonblank]
         first_content = nonblank[0]
         # Only lines that open like a separator or repeat the next non-blank line can cut.
         for k, (line, after) in enumerate(zip(nbs[1:-1], nbs[2:]), 1):
@@ -73,12 +83,17 @@ def split_articles(text: str, article_date: Optional[str] = None,
                 if i > first_content + 2:
                     cuts.append(i)
     cuts = sorted(set(cuts))
+    if starts is None and len(cuts) > 1:
+        starts = _starts(strs)
     articles: list[Article] = []
     n_lines = len(strs)
     for n, li in enumerate(cuts):
         next_li = cuts[n + 1] if n + 1 < len(cuts) else n_lines
-        start = starts[li] if li < n_lines else len(text)
-        end = starts[next_li] if next_li < n_lines else len(text)
+        if starts is None:  # one article: the whole text
+            start, end = 0, len(text)
+        else:
+            start = starts[li] if li < n_lines else len(text)
+            end = starts[next_li] if next_li < n_lines else len(text)
         art = Article(index=len(articles) + 1, start=start, end=end, line=li + 1)
         # The first non-blank, non-separator lines of the article: its title and dateline.
         block = []
@@ -104,10 +119,12 @@ def split_articles(text: str, article_date: Optional[str] = None,
 
 def _title(block: list[str]) -> Optional[str]:
     for line in block[:3]:
+        if _too_long(line):
+            continue
         line = line.strip()
         if _is_headline(line) and len(line.split()) >= 4 and not _DATELINE.match(line):
             return line
-    if block:
+    if block and not _too_long(block[0]):
         line = block[0].strip()
         if len(line) <= _TITLE_MAX and not line.endswith("."):
             return line

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
-from .catalog_files import (DOC_FIELDS, cache_key as _cache_key, default_catalog_path,
+from .catalog_files import (DOC_FIELDS, cache_key as _cache_key, default_catalog_path, key_for,
                             stack_files as _stack, stack_key)  # noqa: F401 (re-exported)
 from .model import Document
 from .normalize import canonical_chars
@@ -571,19 +571,29 @@ def cache_path_for(paths: Optional[Sequence[PathLike]] = None, *, default: bool 
 # ---------------------------------------------------------------------------------------------
 # Loading
 # ---------------------------------------------------------------------------------------------
-def load_catalog(paths: Optional[Sequence[PathLike]] = None, *, default: bool = True,
-                 use_cache: bool = True) -> Catalog:
-    """Load the embedded default (unless ``default=False``) then each file of ``paths``;
-    a later entry with the same id replaces an earlier one.  Raises ``CatalogError``
-    (a ``CatalogErrors`` holding every problem) on an invalid file."""
-    files = _stack(paths, default)
+def _read_all(files: Sequence[Path]) -> list[bytes]:
     contents = []
     for p in files:
         try:
             contents.append(p.read_bytes())
         except OSError as exc:
             raise CatalogError(p, 0, "file", f"cannot read: {exc.strerror or exc}") from None
-    key = _cache_key(contents)
+    return contents
+
+
+def load_catalog(paths: Optional[Sequence[PathLike]] = None, *, default: bool = True,
+                 use_cache: bool = True) -> Catalog:
+    """Load the embedded default (unless ``default=False``) then each file of ``paths``;
+    a later entry with the same id replaces an earlier one.  Raises ``CatalogError``
+    (a ``CatalogErrors`` holding every problem) on an invalid file."""
+    files = _stack(paths, default)
+    try:
+        key, contents = key_for(files)
+    except OSError:
+        key, contents = None, None  # the loop below names the file that cannot be read
+    if contents is None and (key is None or not use_cache):
+        contents = _read_all(files)
+        key = _cache_key(contents)
     if use_cache:
         state = _read_cache(key)
         if state is not None:
@@ -598,6 +608,8 @@ def load_catalog(paths: Optional[Sequence[PathLike]] = None, *, default: bool = 
                 if enabled:
                     gc.enable()
 
+    if contents is None:  # the key came from the files' stat memo: read them now
+        contents = _read_all(files)
     parsed = [_parse_file(p, c) for p, c in zip(files, contents)]
     terms_p: dict[str, tuple] = {}
     terms_a: dict[str, tuple] = {}

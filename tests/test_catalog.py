@@ -245,6 +245,41 @@ def test_cache_hit_and_invalidation(tmp_path, monkeypatch):
     assert not c.from_cache and c.by_id["35-CT/TW@2019-05-30"].title == "changed"
 
 
+def test_same_size_rewrite_is_read_again(tmp_path, monkeypatch):
+    """A catalog rewritten at once with the same size (same mtime tick) is hashed again:
+    only files older than RACY_SECONDS are trusted by their size and mtime."""
+    from refcheck.catalog_files import key_for
+
+    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    user = tmp_path / "user.yaml"
+    text = (FIXTURES / "good.yaml").read_text(encoding="utf-8")
+    user.write_text(text, encoding="utf-8")
+    assert load_catalog([user]).by_id["35-CT/TW@2019-05-30"].title == "overridden title"
+    user.write_text(text.replace("overridden title", "overridden TITLE"), encoding="utf-8")
+    assert key_for([user])[1] is not None  # fresh: read and hashed
+    assert load_catalog([user]).by_id["35-CT/TW@2019-05-30"].title == "overridden TITLE"
+
+
+def test_old_unchanged_file_is_not_read_again(tmp_path, monkeypatch):
+    from refcheck.catalog_files import cache_key, key_for, stack_key
+
+    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    user = tmp_path / "user.yaml"
+    user.write_text((FIXTURES / "good.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    hour_ago = time.time() - 3600
+    os.utime(user, (hour_ago, hour_ago))
+    key, contents = key_for([user])
+    assert contents is not None and key == cache_key(contents)
+    again, unread = key_for([user])
+    assert again == key and unread is None
+    assert stack_key([user], default=False) == key
+    cat = load_catalog([user], default=False)  # cache miss with a memoised key: still parsed
+    assert len(cat) == 2 and load_catalog([user], default=False).from_cache
+    user.write_text(user.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # edited
+    changed, read = key_for([user])
+    assert changed != key and read is not None
+
+
 def test_unwritable_cache_dir(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("x")

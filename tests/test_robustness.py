@@ -437,7 +437,8 @@ def _regexes():
         rx = getattr(scan_mod, extra, None)
         if rx is not None:
             out[extra] = lambda t, rx=rx: sum(1 for _ in rx.finditer(t))
-    for extra in ("_bare_re", "_broken_re"):
+    out["_bare_matches"] = lambda t: len(scan_mod._bare_matches(t))
+    for extra in ("_broken_re",):
         f = getattr(scan_mod, extra, None)
         if f is not None:
             out[extra] = lambda t, f=f: sum(1 for _ in f().finditer(t))

@@ -35,7 +35,8 @@ REAL = [
 ]
 
 # Characters the patterns turn on, so that random text hits them often.
-ALPHABET = list("0123456789/-– \t\u00a0:.,aQHNTCPĐÐđWưƯsSố") + [
+ALPHABET = list("0123456789/-– \t\u00a0:.,aQHNTCPĐÐđWưƯsSốKL") + [
+    "Chỉ thị ", "Nghị định ", "Thông tư ", "Kết luận ", "NĐ ", "CT ", "TT ", "KL ", "Quy định ",
     "20", "19", "ghị quyết", "Nghị quyết ", "Hội nghị", "Trung ương", "Đại hội", "uật ",
     "Luật ", "Pháp lệnh ", "số ", "Số", "CT/TW", "NĐ-CP", "QH13", "/2020/", "-2017/", "\n"]
 texts = st.lists(st.sampled_from(ALPHABET), max_size=60).map("".join)
@@ -58,7 +59,17 @@ def _law_plain(text: str):
             yield mm
 
 
+def _bare_plain() -> re.Pattern:
+    """The short-form finder as it was: one pattern opening with the class of first letters."""
+    from refcheck.vocab import load_vocab
+
+    v = load_vocab()
+    return re.compile(rf"(?:{scan.word_start(list(v.short_forms) + list(v.short_types))})"
+                      + scan.BARE_NUMBER)
+
+
 def _check(text: str) -> None:
+    assert _spans(scan._bare_matches(text)) == _spans(_bare_plain().finditer(text)), text
     assert _spans(scan._symbol_matches(text)) == _spans(scan.SYMBOL_RE.finditer(text)), text
     assert list(scan._named_starts(text)) == [m.start() for m in NAMED_PLAIN.finditer(text)], text
     assert _spans(scan._law_starts(text)) == _spans(_law_plain(text)), text

@@ -49,11 +49,13 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     for a_start, a_end in unparsed:
         art = articles[max(0, bisect_right(starts, a_start) - 1)]
         art.findings.append(_unparsable(text, a_start, a_end, lang))
-    cat_name = getattr(catalog, "names", None)
-    cat_name = "+".join(cat_name) if cat_name else "mặc định"
+    cat_name = None
     for a in articles:
         if not a.citations:
             continue  # every check starts from a citation (RC001 reports checks they skipped)
+        if cat_name is None:
+            names = getattr(catalog, "names", None)
+            cat_name = "+".join(names) if names else "mặc định"
         ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=text)
         a.resolutions = resolve_article(a.citations, catalog, a.date)
         _drop_unknown_titles(a)
@@ -68,13 +70,18 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
         for f in a.findings:
             f.line, f.column = pos(f.start)
             f.end_line, f.end_column = pos(f.end)
-    if suppressions:
+    if suppressions and "refcheck" in text:
         _apply_suppressions(text, articles, lang)
-    if settings is not None:
+    if settings is not None and any(a.findings for a in articles):
         _apply_settings(articles, settings, path)
     for a in articles:
-        a.findings.sort(key=lambda f: (f.start, f.code))
+        if len(a.findings) > 1:
+            a.findings.sort(key=_finding_order)
     return FileResult(path=path, articles=articles, text=text, kind=kind)
+
+
+def _finding_order(f: Finding) -> tuple[int, str]:
+    return f.start, f.code
 
 
 def _drop_unknown_titles(a: Article) -> None:
@@ -98,8 +105,6 @@ def _unparsable(text: str, start: int, end: int, lang: str) -> Finding:
 def _apply_suppressions(text: str, articles: list[Article], lang: str) -> None:
     from .suppress import apply, parse_directives, unused_finding
 
-    if "refcheck" not in text:
-        return
     directives = parse_directives(text)
     if not directives:
         return

@@ -26,6 +26,7 @@ _DATELINE = re.compile(
 )
 _DATELINE_LINES = 6  # non-blank lines from the article top in which a dateline may stand
 _TITLE_MAX = 200
+_NOT_A_TITLE_END = (".", ":", ";", ",")
 
 
 def _lines(text: str) -> tuple[list[str], Optional[list[int]]]:
@@ -59,7 +60,7 @@ def _is_headline(s: str) -> bool:
     if _too_long(s):
         return False
     s = s.strip()
-    return 3 <= len(s) <= _TITLE_MAX and not s.endswith((".", ":", ";", ",")) and len(s.split()) >= 3
+    return 3 <= len(s) <= _TITLE_MAX and not s.endswith(_NOT_A_TITLE_END) and len(s.split()) >= 3
 
 
 def split_articles(text: str, article_date: Optional[str] = None,
@@ -82,9 +83,10 @@ def split_articles(text: str, article_date: Optional[str] = None,
                 i = nonblank[k]
                 if i > first_content + 2:
                     cuts.append(i)
-    cuts = sorted(set(cuts))
-    if starts is None and len(cuts) > 1:
-        starts = _starts(strs)
+    if len(cuts) > 1:
+        cuts = sorted(set(cuts))
+        if starts is None:
+            starts = _starts(strs)
     articles: list[Article] = []
     n_lines = len(strs)
     for n, li in enumerate(cuts):
@@ -122,7 +124,9 @@ def _title(block: list[str]) -> Optional[str]:
         if _too_long(line):
             continue
         line = line.strip()
-        if _is_headline(line) and len(line.split()) >= 4 and not _DATELINE.match(line):
+        # a headline (see _is_headline) of at least four words that is not a dateline
+        if (3 <= len(line) <= _TITLE_MAX and not line.endswith(_NOT_A_TITLE_END)
+                and len(line.split()) >= 4 and not _DATELINE.match(line)):
             return line
     if block and not _too_long(block[0]):
         line = block[0].strip()

@@ -282,9 +282,11 @@ def _broken(vt: str):
 
 
 def _unparsed(vt: str, v: View, found: list[Citation], problems: list) -> None:
-    spans = sorted((c.symbol_span.start, c.symbol_span.end) for c in found if c.symbol_span)
-    starts = [s for s, _ in spans]
+    spans = starts = None
     for m in _broken(vt):
+        if spans is None:
+            spans = sorted((c.symbol_span.start, c.symbol_span.end) for c in found if c.symbol_span)
+            starts = [s for s, _ in spans]
         a, b = v.to_original(m.start()), v.to_original(m.end())
         k = bisect_right(starts, b) - 1
         if k >= 0 and spans[k][1] > a:

@@ -13,19 +13,20 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Optional
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]")
 _MARKS = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+")
 
 
-def _clusters(text: str):
+def _clusters(text: str, pos: int = 0, endpos: Optional[int] = None):
     """(start, end) of each base character with the combining marks that follow it: the unit
     NFC recomposes. Found from the marks (a class the engine skips to quickly) and widened by
     one character back; a pattern opening with "any character" is tried at every position and
     ran at a quarter of the speed on a long text."""
     # A bare class is searched about three times faster than "class+": find the first mark,
     # then take the run from there.
-    for m in _COMBINING.finditer(text):
+    for m in _COMBINING.finditer(text, pos, len(text) if endpos is None else endpos):
         s = m.start()
         if s and _COMBINING.match(text, s - 1):
             continue  # inside a run already taken
@@ -79,21 +80,38 @@ class View:
         return seg_orig + (i - seg_view)
 
 
+def _slices(text: str):
+    """Slices of about ``_QUICK_CHECK_MAX`` characters, each starting at a character that is
+    not a combining mark, so that no cluster is split between two of them."""
+    n = len(text)
+    lo = 0
+    while n - lo > _QUICK_CHECK_MAX:
+        hi = lo + _QUICK_CHECK_MAX
+        m = _MARKS.match(text, hi)
+        if m:
+            hi = m.end()  # a run of marks stays with its base
+        if hi >= n:
+            break
+        yield lo, hi
+        lo = hi
+    yield lo, n
+
+
 def view(text: str) -> View:
     """NFC view of ``text``. Costs one quick check when the text is already composed."""
     # The quick check runs at twice the speed of the search on composed text, but on text
-    # holding a combining mark it normalises the whole text to decide (about 30 MB/s): only
-    # an article-sized text may pay that; a long one is searched.
-    if len(text) <= _QUICK_CHECK_MAX and unicodedata.is_normalized("NFC", text):
-        return View(text)
-    if not _COMBINING.search(text):
+    # holding a combining mark it normalises all of it to decide (about 30 MB/s): a long
+    # text is checked in slices, and only the slices that fail are searched for clusters.
+    spans = [(lo, hi) for lo, hi in _slices(text)
+             if not unicodedata.is_normalized("NFC", text[lo:hi] if hi - lo < len(text) else text)]
+    if not spans or not any(_COMBINING.search(text, lo, hi) for lo, hi in spans):
         return View(text)
     parts: list[str] = []
     starts: list[int] = []
     origs: list[int] = []
     pos = 0  # original offset consumed
     vlen = 0  # view length so far
-    for cs, ce in _clusters(text):
+    for cs, ce in (c for lo, hi in spans for c in _clusters(text, lo, hi)):
         if ce - cs > _MAX_CLUSTER:
             continue  # copied verbatim with the next plain chunk: offsets map one for one
         if cs > pos:

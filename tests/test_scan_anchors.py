@@ -98,3 +98,28 @@ def test_symbols_far_apart_and_adjacent():
 @given(texts)
 def test_random_text(text):
     _check(text)
+
+
+def _blocked(monkeypatch, size: int, text: str):
+    monkeypatch.setattr(scan, "_BLOCK", size)
+    return scan.candidates(text), [m.span() for m in scan._broken(text)]
+
+
+def test_blocks_cover_the_text_and_end_at_sentence_ends(monkeypatch):
+    monkeypatch.setattr(scan, "_BLOCK", 40)
+    text = ".\n".join(REAL) + "\nNghị\nquyết 18 và Chỉ thị\n05"
+    spans = list(scan.blocks(text))
+    assert spans[0][0] == 0 and spans[-1][1] == len(text) and len(spans) > 3
+    for (a, b), (c, _d) in zip(spans, spans[1:]):
+        assert b == c and text[b - 2:b] == ".\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=8).map(".\n".join))
+def test_block_by_block_equals_whole_text(text):
+    import pytest
+
+    with pytest.MonkeyPatch.context() as mp:
+        small = _blocked(mp, 8, text)
+        whole = _blocked(mp, 10 ** 9, text)
+    assert small == whole, text

@@ -102,8 +102,13 @@ def view(text: str) -> View:
     # The quick check runs at twice the speed of the search on composed text, but on text
     # holding a combining mark it normalises all of it to decide (about 30 MB/s): a long
     # text is checked in slices, and only the slices that fail are searched for clusters.
-    spans = [(lo, hi) for lo, hi in _slices(text)
-             if not unicodedata.is_normalized("NFC", text[lo:hi] if hi - lo < len(text) else text)]
+    if len(text) <= _QUICK_CHECK_MAX:  # an article: one check, no slicing
+        if unicodedata.is_normalized("NFC", text):
+            return View(text)
+        spans = [(0, len(text))]
+    else:
+        spans = [(lo, hi) for lo, hi in _slices(text)
+                 if not unicodedata.is_normalized("NFC", text[lo:hi])]
     if not spans or not any(_COMBINING.search(text, lo, hi) for lo, hi in spans):
         return View(text)
     parts: list[str] = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from .grammar import build_groups, group_citations, parse_prefix
 from .model import Citation
@@ -61,7 +61,7 @@ def _symbol_matches(text: str, pos: int = 0, endpos: Optional[int] = None) -> It
     lo = hi = -1
     for m in _SLASH_CODE.finditer(text, pos, endpos):
         p = m.start()
-        if p - _SYM_BEFORE > hi:
+        if hi < 0 or p - _SYM_BEFORE > hi:  # a new region
             if hi >= 0:
                 yield from SYMBOL_RE.finditer(text, lo, min(hi, endpos))
             lo = max(pos, p - _SYM_BEFORE)
@@ -178,7 +178,7 @@ def _window_start(text: str, sym_start: int) -> int:
 _BLOCK = 1 << 16  # characters: with its UCS-2 copy, a block stays in the CPU's L2 cache
 
 
-def blocks(text: str) -> Iterator[tuple[int, int]]:
+def blocks(text: str) -> Iterable[tuple[int, int]]:
     """(start, end) blocks of about ``_BLOCK`` characters that no pattern match crosses.
 
     The finders make a dozen passes; over one long text each pass would stream it from
@@ -188,6 +188,12 @@ def blocks(text: str) -> Iterator[tuple[int, int]]:
     word ends with a full stop. A text without one is a single block.
     """
     n = len(text)
+    if n <= _BLOCK:
+        return ((0, n),)
+    return _cut_blocks(text, n)
+
+
+def _cut_blocks(text: str, n: int) -> Iterator[tuple[int, int]]:
     lo = 0
     while n - lo > _BLOCK:
         j = text.find(".\n", lo + _BLOCK)  # a two-character literal: found at memory speed

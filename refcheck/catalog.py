@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Optional, Sequence, Union
 
 from .catalog_files import (DOC_FIELDS, cache_key as _cache_key, default_catalog_path, key_for,
-                            stack_files as _stack, stack_key)  # noqa: F401 (re-exported)
+                            stack_files as _stack, stack_key)
 from .model import Document
 from .normalize import canonical_chars
 
@@ -564,8 +564,7 @@ def _prune(d: Path) -> None:
 
 def cache_path_for(paths: Optional[Sequence[PathLike]] = None, *, default: bool = True) -> Path:
     """Where the cache of this stack lives (for tests and ``catalog stats``)."""
-    files = _stack(paths, default)
-    return cache_dir() / f"catalog-{_cache_key([p.read_bytes() for p in files])}.marshal"
+    return cache_dir() / f"catalog-{stack_key(paths, default=default)}.marshal"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,185 @@
+"""Precision of refcheck's error-level findings on the judged news set (issue 12).
+
+Runs the `refcheck` CLI in archive mode (a subprocess, so the measure survives module moves)
+over the news corpus twice, as the set was judged: without an article date and with
+`--article-date 2017-07-01`. Every error-level finding is matched to a row of
+`bench/judged-findings.tsv` by (article_id, run, code, citation_text) and the script prints
+
+* precision of error-level findings = right / judged (unsure rows are left out of both);
+* the false- and warning-verdict errors still raised (what the trust work must remove);
+* judged `right` errors no longer raised as errors (what it must not lose);
+* error-level findings not judged yet, to be read and added to the TSV by a later session;
+* the same per code.
+
+It also reports, for the judged warning codes, how many judged rows are still raised.
+A report, not a gate: it always exits 0.
+
+    python bench/judged.py [--corpus PATH] [--refcheck CMD] [--judged TSV] [--show N]
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path('/work/shared/data/news/baomoi-2017.jsonl.gz')
+JUDGED = ROOT / 'bench' / 'judged-findings.tsv'
+RUNS = {'nodate': [], 'dated': ['--article-date', '2017-07-01']}
+Key = tuple[str, str, str, str]  # article_id, run, code, citation_text
+
+
+def refcheck_cmd(given: str | None) -> list[str]:
+    """The CLI next to this Python (a venv's bin), else on PATH, else `python -m refcheck`."""
+    if given:
+        return given.split()
+    here = Path(sys.executable).parent / 'refcheck'
+    if here.exists():
+        return [str(here)]
+    found = shutil.which('refcheck')
+    return [found] if found else [sys.executable, '-m', 'refcheck']
+
+
+def load_texts(corpus: Path) -> dict[str, str]:
+    """Article texts by id: findings without a citation (RC101) are keyed by their span."""
+    with gzip.open(corpus, 'rt', encoding='utf-8') as fh:
+        return {d['id']: d.get('text') or '' for d in map(json.loads, fh)}
+
+
+def span(text: str, f: dict) -> str:
+    """The text between a finding's 1-based (line, column) and (end_line, end_column)."""
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == '\n':
+            starts.append(i + 1)
+    try:
+        a = starts[f['line'] - 1] + f['column'] - 1
+        b = starts[f['end_line'] - 1] + f['end_column'] - 1
+    except (IndexError, KeyError, TypeError):
+        return ''
+    return text[a:b]
+
+
+def run(cmd: list[str], corpus: Path, extra: list[str], texts: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """(article_id, code, severity, citation_text) of every finding of one archive run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / 'out.jsonl'
+        proc = subprocess.run([*cmd, 'check', '--jsonl', str(corpus), '--format', 'json', '-o', str(out),
+                               '--exit-zero', '--no-progress', *extra], capture_output=True, text=True)
+        if proc.returncode != 0 or not out.exists():
+            print(f'refcheck failed ({proc.returncode}): {proc.stderr.strip()[-500:]}')
+            return []
+        rows = []
+        with out.open(encoding='utf-8') as fh:
+            for line in fh:
+                art = json.loads(line)
+                cits = art.get('citations') or []
+                for f in art.get('findings') or []:
+                    i = f.get('citation')
+                    if i is not None and 0 <= i < len(cits):
+                        text = cits[i]['text']
+                    else:
+                        text = span(texts.get(art['id'], ''), f)
+                    rows.append((art['id'], f['code'], f['severity'], text))
+        return rows
+
+
+def load_judged(path: Path) -> tuple[dict[Key, str], set[Key]]:
+    """Verdict per key, and the keys that were judged as error-level findings."""
+    verdicts: dict[Key, str] = {}
+    were_errors: set[Key] = set()
+    with path.open(encoding='utf-8', newline='') as fh:
+        for r in csv.DictReader(fh, delimiter='\t', quoting=csv.QUOTE_NONE):
+            key = (r['article_id'], r['run'], r['code'], r['citation_text'])
+            verdicts[key] = r['verdict']
+            if r['severity'] == 'error':
+                were_errors.add(key)
+    return verdicts, were_errors
+
+
+def pct(a: int, b: int) -> str:
+    return f'{100 * a / b:.1f} %' if b else 'n/a'
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--corpus', type=Path, default=CORPUS)
+    ap.add_argument('--refcheck', help='command that runs refcheck (default: the CLI next to this Python)')
+    ap.add_argument('--judged', type=Path, default=JUDGED)
+    ap.add_argument('--show', type=int, default=40, help='list at most N unjudged / lost findings')
+    args = ap.parse_args()
+    try:
+        judged, were_errors = load_judged(args.judged)
+        texts = load_texts(args.corpus)
+    except OSError as exc:
+        print(f'cannot read input: {exc}')
+        return 0
+    cmd = refcheck_cmd(args.refcheck)
+    raised: dict[Key, str] = {}
+    errors: list[Key] = []  # one per finding: a citation printed twice counts twice
+    for name, extra in RUNS.items():
+        for aid, code, sev, text in run(cmd, args.corpus, extra, texts):
+            key = (aid, name, code, text)
+            if sev == 'error':
+                errors.append(key)
+                raised[key] = 'error'
+            elif key in judged:
+                raised.setdefault(key, sev)
+    per: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    unjudged = []
+    for k in errors:
+        verdict = judged.get(k)
+        per[k[2]][verdict or 'unjudged'] += 1
+        if verdict is None:
+            unjudged.append(k)
+    lost = sorted(k for k in were_errors if judged[k] == 'right' and raised.get(k) != 'error')
+    total = collections.Counter()
+    for c in per.values():
+        total.update(c)
+    decided = total['right'] + total['warning'] + total['false']
+    print(f'Error-level findings raised: {len(errors)} (nodate {sum(k[1] == "nodate" for k in errors)}, '
+          f'dated {sum(k[1] == "dated" for k in errors)})')
+    print(f'  judged right {total["right"]}, warning {total["warning"]}, false {total["false"]}, '
+          f'unsure {total["unsure"]}, not judged {total["unjudged"]}')
+    print(f'PRECISION of error-level findings (right / judged, unsure excluded): '
+          f'{total["right"]}/{decided} = {pct(total["right"], decided)}')
+    for name in RUNS:
+        c = collections.Counter(judged.get(k, 'unjudged') for k in errors if k[1] == name)
+        d = c['right'] + c['warning'] + c['false']
+        print(f'  run {name}: {c["right"]}/{d} = {pct(c["right"], d)}')
+    print(f'False errors still raised: {total["false"]}; warning-verdict errors still raised: {total["warning"]}')
+    print()
+    print(f'{"code":6} {"raised":>6} {"right":>6} {"warning":>7} {"false":>6} {"unsure":>6} {"unjudged":>8} {"precision":>9}')
+    for code in sorted(per):
+        c = per[code]
+        d = c['right'] + c['warning'] + c['false']
+        print(f'{code:6} {sum(c.values()):6} {c["right"]:6} {c["warning"]:7} {c["false"]:6} {c["unsure"]:6} '
+              f'{c["unjudged"]:8} {pct(c["right"], d):>9}')
+    print()
+    print(f'Judged right errors no longer raised as errors: {len(lost)}')
+    for k in lost[:args.show]:
+        print(f'  {k[0]} {k[1]} {k[2]} now {raised.get(k, "not raised")}: {k[3]}')
+    print(f'Error-level findings not judged yet: {len(unjudged)} (judge them and add rows to {args.judged.name})')
+    for k in sorted(set(unjudged))[:args.show]:
+        print(f'  {k[0]} {k[1]} {k[2]}: {k[3]}')
+    warn = collections.Counter()
+    for k, v in judged.items():
+        if raised.get(k) == 'warning':
+            warn[(k[2], v)] += 1
+    if warn:
+        print()
+        print('Judged rows raised as warnings now (code: verdict count):')
+        for code in sorted({c for c, _ in warn}):
+            print('  ' + code + ': ' + ', '.join(f'{v} {n}' for (c, v), n in sorted(warn.items()) if c == code))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

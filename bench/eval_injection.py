@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from refcheck.api import check_source  # noqa: E402
-from refcheck.catalog import load_catalog  # noqa: E402
+from refcheck.catalog.load import load_catalog  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "news" / "baomoi-2017.jsonl.gz"
 OTHER_TYPE = {"Chỉ thị": "Nghị quyết", "Nghị quyết": "Chỉ thị", "Kết luận": "Chỉ thị",

@@ -115,7 +115,7 @@ def write_subset(path: Path, limit_bytes: int, out: Path) -> Path:
 def _pipeline(texts: list[str], catalog, settings) -> int:
     from refcheck import __version__
     from refcheck.api import check_source
-    from refcheck.report import to_json_data
+    from refcheck.lint.report import to_json_data
 
     n_cit = 0
     for i, text in enumerate(texts):
@@ -141,8 +141,8 @@ def _timed(fn, *args):
 
 
 def bench_throughput(texts: list[str], profile: bool) -> dict:
-    from refcheck.catalog import load_catalog
-    from refcheck.config import Settings
+    from refcheck.catalog.load import load_catalog
+    from refcheck.lint.config import Settings
 
     catalog, settings = load_catalog(), Settings()
     _pipeline([DRAFT.read_text("utf-8")], catalog, settings)  # grammar, lazy imports
@@ -196,8 +196,8 @@ def _short(file: str) -> str:
 
 def bench_linearity(texts: list[str], size: int) -> dict:
     from refcheck.api import check_source
-    from refcheck.catalog import load_catalog
-    from refcheck.config import Settings
+    from refcheck.catalog.load import load_catalog
+    from refcheck.lint.config import Settings
 
     catalog, settings = load_catalog(), Settings()
     part, total = [], 0
@@ -210,7 +210,7 @@ def bench_linearity(texts: list[str], size: int) -> dict:
     nbytes = len(big.encode("utf-8"))
     _, small_wall, small_cpu = _timed(
         lambda: [check_source(t, catalog=catalog, settings=settings) for t in part])
-    r, big_wall, big_cpu = _timed(lambda: check_source(big, catalog=catalog, settings=settings))
+    r, big_wall, big_cpu = _timed(lambda: check_source(big, catalog=catalog, settings=settings))  # noqa: F821 (called before the del)
     n_big = sum(len(a.citations) for a in r.articles)
     del r, big
     small_mb_s = nbytes / MB / small_wall
@@ -239,18 +239,18 @@ def _run_times(cmd: list[str], n: int, env: dict) -> list[float]:
 _PHASES = r"""
 import time, sys
 t0 = time.perf_counter()
-import refcheck.cli
+import refcheck.lint.cli
 t1 = time.perf_counter()
-from refcheck.config import load_settings
+from refcheck.lint.config import load_settings
 s = load_settings(sys.argv[1])
 t2 = time.perf_counter()
-from refcheck.catalog import load_catalog
+from refcheck.catalog.load import load_catalog
 cat = load_catalog()
 t3 = time.perf_counter()
 from refcheck.api import check_source
 r = check_source(open(sys.argv[1], encoding="utf-8").read(), catalog=cat, settings=s)
 t4 = time.perf_counter()
-from refcheck.report import render
+from refcheck.lint.report import render
 render("grouped", [r], "x", "vi")
 t5 = time.perf_counter()
 print({"import_cli": t1 - t0, "settings": t2 - t1, "catalog": t3 - t2,
@@ -258,7 +258,7 @@ print({"import_cli": t1 - t0, "settings": t2 - t1, "catalog": t3 - t2,
 """
 
 
-_ENTRY = "import sys; from refcheck.cli import main; sys.exit(main())"
+_ENTRY = "import sys; from refcheck.lint.cli import main; sys.exit(main())"
 
 
 def bench_startup(runs: int, cold_runs: int) -> dict:
@@ -336,7 +336,7 @@ print({"rc": p.returncode, "wall_s": wall, "maxrss_kb": ru.ru_maxrss,
 def run_archive_cli(path: Path, jobs: int, env: dict) -> dict:
     """One archive run in a fresh wrapper process: exit code, wall time, peak RSS (the largest
     single process: with --jobs N, the main process or one worker), CPU time of all."""
-    cmd = [sys.executable, "-c", _RSS, sys.executable, "-m", "refcheck.cli", "check",
+    cmd = [sys.executable, "-c", _RSS, sys.executable, "-m", "refcheck.lint.cli", "check",
            "--jsonl", str(path), "-o", os.devnull, "--jobs", str(jobs)]
     p = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=ROOT)
     out = eval(p.stdout.strip().splitlines()[-1])  # noqa: S307 - our own output
@@ -347,7 +347,7 @@ def run_archive_cli(path: Path, jobs: int, env: dict) -> dict:
 def bench_archive(path: Path, text_mb: float, repeats: int) -> dict:
     with tempfile.TemporaryDirectory() as cache:
         env = _env(REFCHECK_CACHE_DIR=cache)
-        subprocess.run([sys.executable, "-m", "refcheck.cli", "check", str(DRAFT)], env=env,
+        subprocess.run([sys.executable, "-m", "refcheck.lint.cli", "check", str(DRAFT)], env=env,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
         one = [run_archive_cli(path, 1, env) for _ in range(repeats)]
         two = [run_archive_cli(path, 2, env) for _ in range(repeats)]

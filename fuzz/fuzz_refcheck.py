@@ -33,14 +33,14 @@ except ImportError:  # plain random loop
 if atheris is not None and __name__ == "__main__":  # pragma: no cover
     with atheris.instrument_imports():
         from refcheck.api import check_source
-        from refcheck.catalog import load_catalog
-        from refcheck.read import ReadError, read_bytes
-        from refcheck.report import render
+        from refcheck.catalog.load import load_catalog
+        from refcheck.io.read import ReadError, read_bytes
+        from refcheck.lint.report import render
 else:
     from refcheck.api import check_source
-    from refcheck.catalog import load_catalog
-    from refcheck.read import ReadError, read_bytes
-    from refcheck.report import render
+    from refcheck.catalog.load import load_catalog
+    from refcheck.io.read import ReadError, read_bytes
+    from refcheck.lint.report import render
 
 KINDS = ("x.txt", "x.md", "x.html", "x.docx")
 FORMATS = ("json", "sarif", "grouped", "concise", "github")

@@ -1,44 +1,95 @@
-"""The whole pipeline in one call: ``check_text`` for a string, ``check_source`` per file.
+"""The library surface: ``check_text`` for a string, ``check_source`` per file, and
+``group_by_document`` to gather the citations that name one document.
 
 read -> articles -> normalize -> scan -> grammar -> resolve -> rules -> (report, in the CLI)
 """
 from __future__ import annotations
 
+import datetime as _dt
+import os
+import re
 from bisect import bisect_right
-from typing import Callable, Optional
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional, Union
 
-from .articles import split_articles
-from .model import Article, Citation, FileResult, Finding
-from .normalize import view
-from .positions import LineIndex
-from .resolve import resolve_article
-from .rules import Context, check_citation, rc001_article_date, rc303_consistency
-from .scan import scan
+from refcheck.extract.articles import split_articles
+from refcheck.extract.scan import scan
+from refcheck.model import Article, Citation, Document, FileResult, Finding, Resolution
+from refcheck.resolve import resolve_article
+from refcheck.rules.checks import Context, check_citation, rc001_article_date, rc303_consistency
+from refcheck.text.normalize import view
+from refcheck.text.positions import LineIndex
+
+DateLike = Union[str, _dt.date, None]
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_default: list = []  # the embedded catalog, loaded once per process
+
 
 def _default_catalog():
-    from .catalog import load_catalog
+    """The embedded catalog, memoised: ``check_text`` in a loop must not reload it each call."""
+    if not _default:
+        from refcheck.catalog.load import load_catalog
 
-    return load_catalog()
+        _default.append(load_catalog())
+    return _default[0]
 
 
-def check_text(text: str, catalog=None, article_date: Optional[str] = None, *,
+def _catalog_arg(catalog):
+    """``None`` (embedded), a loaded catalog, or catalog file path(s) stacked over the default."""
+    if catalog is None:
+        return _default_catalog()
+    if isinstance(catalog, (str, os.PathLike)):
+        catalog = [catalog]
+    if isinstance(catalog, (list, tuple)):
+        from refcheck.catalog.load import load_catalog
+
+        return load_catalog([os.fspath(c) for c in catalog])
+    return catalog
+
+
+def _date_arg(value: DateLike, name: str = "article_date") -> Optional[str]:
+    """An ISO day from a ``date``/``datetime`` or an ISO string; anything else is a caller's
+    mistake that must not silently turn the date checks off."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
+        try:
+            return _dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(f"{name} must be a date or an ISO date string (YYYY-MM-DD), got {value!r}")
+
+
+def check_text(text: str, catalog=None, article_date: DateLike = None, *,
                lang: str = "vi") -> list[Finding]:
     """Every finding in ``text`` (all its articles), in text order.
 
-    ``catalog`` defaults to the embedded one; ``article_date`` (ISO) applies to every article
-    that has no dateline of its own.
+    ``catalog``: ``None`` for the embedded one, a loaded catalog, or catalog file path(s)
+    stacked over the embedded one. ``article_date`` (a ``date`` or ISO string) applies to
+    every article that has no dateline of its own.
     """
     result = check_source(text, catalog=catalog, article_date=article_date, lang=lang)
     return [f for a in result.articles for f in a.findings]
 
 
 def check_source(text: str, *, path: str = "<text>", catalog=None,
-                 article_date: Optional[str] = None, front_matter_date: Optional[str] = None,
+                 article_date: DateLike = None, front_matter_date: DateLike = None,
                  lang: str = "vi", settings=None,
                  position: Optional[Callable[[int], tuple[int, int]]] = None,
                  kind: str = "txt", suppressions: bool = True) -> FileResult:
-    if catalog is None:
-        catalog = _default_catalog()
+    """Check one file's decoded text: every article's citations, resolutions and findings.
+
+    ``settings`` (the CLI's select/ignore/severity table) and ``suppressions`` (inline
+    ``refcheck: ignore`` comments) are the lint layer's; ``position`` maps an offset to
+    (line, column) when the text came from markup with its own offset map.
+    """
+    catalog = _catalog_arg(catalog)
+    article_date = _date_arg(article_date)
+    front_matter_date = _date_arg(front_matter_date, "front_matter_date")
     v = view(text)
     unparsed: list[tuple[int, int]] = []
     citations = scan(text, v, unparsed)
@@ -95,7 +146,7 @@ def _drop_unknown_titles(a: Article) -> None:
 
 
 def _unparsable(text: str, start: int, end: int, lang: str) -> Finding:
-    from .ruledefs import RULES, message
+    from refcheck.rules.registry import RULES, message
 
     rule = RULES["RC101"]
     shown = " ".join(text[start:end].split())
@@ -103,7 +154,7 @@ def _unparsable(text: str, start: int, end: int, lang: str) -> Finding:
 
 
 def _apply_suppressions(text: str, articles: list[Article], lang: str) -> None:
-    from .suppress import apply, parse_directives, unused_finding
+    from refcheck.rules.suppress import apply, parse_directives, unused_finding
 
     directives = parse_directives(text)
     if not directives:
@@ -129,4 +180,58 @@ def _apply_settings(articles: list[Article], settings, path: str) -> None:
         a.findings = kept
 
 
-__all__ = ["check_text", "check_source", "Citation"]
+@dataclass(slots=True)
+class DocumentGroup:
+    """The citations of one article (or file) that name one document, in text order."""
+
+    key: str  # catalog id, else the canonical symbol / title as written
+    document: Optional[Document]  # the catalog entry, when resolved with certainty
+    citations: list[Citation] = field(default_factory=list)
+    articles: list[int] = field(default_factory=list)  # article index of each citation
+
+
+def _group_key(c: Citation, r: Resolution) -> Optional[tuple[str, Optional[Document]]]:
+    if len(r.documents) == 1 and r.certain:
+        return r.documents[0].id, r.documents[0]
+    if c.symbol:
+        return c.symbol, None
+    if c.title:
+        return f"{c.type or ''} {c.title}".strip() + (f" {c.year}" if c.year else ""), None
+    if c.plenum and c.khoa:
+        return f"HNTW{c.plenum}/{c.khoa}", None
+    if c.congress:
+        return f"DH/{c.congress}", None
+    return None
+
+
+def group_by_document(result: Union[FileResult, str], catalog=None,
+                      article_date: DateLike = None) -> list[DocumentGroup]:
+    """Citations gathered by the document they name (as eyecite's ``resolve_citations``):
+    a short form joins the full citation it abbreviates; unresolved citations group by their
+    canonical symbol. Groups come in order of first mention."""
+    if isinstance(result, str):
+        result = check_source(result, catalog=catalog, article_date=article_date)
+    groups: dict[str, DocumentGroup] = {}
+    for a in result.articles:
+        for c, r in zip(a.citations, a.resolutions or [Resolution()] * len(a.citations)):
+            k = _group_key(c, r)
+            if k is None:
+                continue
+            g = groups.get(k[0])
+            if g is None:
+                g = groups[k[0]] = DocumentGroup(k[0], k[1])
+            g.citations.append(c)
+            g.articles.append(a.index)
+    return list(groups.values())
+
+
+def iter_findings(results: Iterable[FileResult]):
+    """(result, article, finding) for every finding, in file and text order."""
+    for r in results:
+        for a in r.articles:
+            for f in a.findings:
+                yield r, a, f
+
+
+__all__ = ["check_text", "check_source", "group_by_document", "DocumentGroup", "iter_findings",
+           "Citation", "Finding", "FileResult"]

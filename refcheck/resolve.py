@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .model import Citation, Document, Resolution
-from .vocab import load_vocab
+from refcheck.model import Citation, Document, Resolution
+from refcheck.notation.vocab import load_vocab
 
 
 def _type_variants(type_code: Optional[str]) -> tuple[Optional[str], ...]:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from refcheck.baseline import BaselineError, load_baseline, make_baseline, write_baseline
+from refcheck.lint.baseline import BaselineError, load_baseline, make_baseline, write_baseline
 from refcheck.model import Article, Citation, FileResult, Finding
 
 TEXT = ("Thực hiện Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị.\n"

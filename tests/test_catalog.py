@@ -6,12 +6,16 @@ import time
 from pathlib import Path
 
 import pytest
+
+from refcheck.catalog import files as C_files
+from refcheck.catalog import load as C
 from click.testing import CliRunner
 
-from refcheck import catalog as C
-from refcheck.catalog import CatalogError, load_catalog, parse_symbol, validate
-from refcheck.catalog_cli import catalog as catalog_cli
-from refcheck.importer import build_default_catalog, catalog_yaml
+from refcheck.catalog.errors import CatalogError
+from refcheck.catalog.load import load_catalog, validate
+from refcheck.notation.catalog_symbols import parse_symbol
+from refcheck.lint.catalog_cli import catalog as catalog_cli
+from refcheck.catalog.importer import build_default_catalog, catalog_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "data" / "catalogs"
@@ -231,12 +235,12 @@ def test_cache_hit_and_invalidation(tmp_path, monkeypatch):
     monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / "cache"))
     user = tmp_path / "user.yaml"
     user.write_text((FIXTURES / "good.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    parsed, hits = C.stats["parsed"], C.stats["cache_hits"]
+    parsed, hits = C_files.stats["parsed"], C_files.stats["cache_hits"]
     a = load_catalog([user])
-    assert not a.from_cache and C.stats["parsed"] == parsed + 2
+    assert not a.from_cache and C_files.stats["parsed"] == parsed + 2
     assert C.cache_path_for([user]).exists()
     b = load_catalog([user])
-    assert b.from_cache and C.stats["cache_hits"] == hits + 1 and C.stats["parsed"] == parsed + 2
+    assert b.from_cache and C_files.stats["cache_hits"] == hits + 1 and C_files.stats["parsed"] == parsed + 2
     assert b.by_id["35-CT/TW@2019-05-30"].title == "overridden title"
     assert [d.id for d in b.by_symbol("45-CT/TW")] == [d.id for d in a.by_symbol("45-CT/TW")]
     user.write_text(user.read_text(encoding="utf-8").replace("overridden title", "changed"),
@@ -248,7 +252,7 @@ def test_cache_hit_and_invalidation(tmp_path, monkeypatch):
 def test_same_size_rewrite_is_read_again(tmp_path, monkeypatch):
     """A catalog rewritten at once with the same size (same mtime tick) is hashed again:
     only files older than RACY_SECONDS are trusted by their size and mtime."""
-    from refcheck.catalog_files import key_for
+    from refcheck.catalog.files import key_for
 
     monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / "cache"))
     user = tmp_path / "user.yaml"
@@ -261,7 +265,7 @@ def test_same_size_rewrite_is_read_again(tmp_path, monkeypatch):
 
 
 def test_old_unchanged_file_is_not_read_again(tmp_path, monkeypatch):
-    from refcheck.catalog_files import cache_key, key_for, stack_key
+    from refcheck.catalog.files import cache_key, key_for, stack_key
 
     monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / "cache"))
     user = tmp_path / "user.yaml"
@@ -306,6 +310,7 @@ def test_import_is_cheap():
     assert out == "False"
 
 
+@pytest.mark.slow
 def test_large_generated_catalog(tmp_path, default):
     """100,000 entries made of real ones with renumbered ids: loads and indexes."""
     import dataclasses

@@ -1,9 +1,9 @@
 """The ``refcheck check`` command end to end: formats, exit codes, configuration,
 suppressions, baselines, inputs and a quiet command line.
 
-Most tests drive ``refcheck.cli.main`` through ``click.testing.CliRunner`` (fast, in
+Most tests drive ``refcheck.lint.cli.main`` through ``click.testing.CliRunner`` (fast, in
 process); the ones where real stdout/stderr/exit status matter (pipes, tracebacks, TTY
-detection) run ``python -m refcheck.cli`` in a subprocess. Inputs are the real seed articles
+detection) run ``python -m refcheck`` in a subprocess. Inputs are the real seed articles
 (copied to ``tmp_path`` so that no configuration of the repository applies) and small real
 sentences.
 """
@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from refcheck import cli
-from refcheck.cli import main
+from refcheck.lint import cli
+from refcheck.lint.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -63,11 +63,11 @@ def run(*args: str, input=None):
 
 
 def run_sub(*args: str, cwd: Path, input: bytes | None = None, env: dict | None = None):
-    """``python -m refcheck.cli ARGS`` from the source tree, with real pipes."""
+    """``python -m refcheck ARGS`` from the source tree, with real pipes."""
     e = dict(os.environ)
     e["PYTHONPATH"] = str(ROOT) + (os.pathsep + e["PYTHONPATH"] if e.get("PYTHONPATH") else "")
     e.update(env or {})
-    return subprocess.run([sys.executable, "-m", "refcheck.cli", *map(str, args)], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "refcheck.lint.cli", *map(str, args)], cwd=cwd,
                           input=input, capture_output=True, env=e, timeout=300)
 
 
@@ -631,7 +631,7 @@ def test_pipe_into_head_is_quiet(tmp_path, fmt):
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH")
                                      else "")
-    cmd = f'"{sys.executable}" -m refcheck.cli check big.txt --format {fmt} | head -c 10'
+    cmd = f'"{sys.executable}" -m refcheck check big.txt --format {fmt} | head -c 10'
     p = subprocess.run(["sh", "-c", cmd], cwd=tmp_path, capture_output=True, env=env,
                        timeout=300)
     err = p.stderr.decode("utf-8", "replace")
@@ -643,7 +643,7 @@ def test_diff_into_head_is_quiet(tmp_path):
     for i in range(40):
         write(tmp_path / f"d{i:02}.txt", ("Dòng.\n" + SPACED + "\n") * 200)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    cmd = f'"{sys.executable}" -m refcheck.cli check . --diff | head -c 10'
+    cmd = f'"{sys.executable}" -m refcheck check . --diff | head -c 10'
     p = subprocess.run(["sh", "-c", cmd], cwd=tmp_path, capture_output=True, env=env,
                        timeout=300)
     assert p.stdout == b"--- a/d00."

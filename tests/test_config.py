@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from refcheck.config import (ConfigError, GlobSet, Settings, find_config, load_settings,
+from refcheck.lint.config import (ConfigError, GlobSet, Settings, find_config, load_settings,
                              load_settings_file, show_settings)
 
 

@@ -1,4 +1,4 @@
-"""refcheck.fixer: applying fixes, diffs, and atomic writes that never lose a word."""
+"""refcheck.lint.fixer: applying fixes, diffs, and atomic writes that never lose a word."""
 from __future__ import annotations
 
 import codecs
@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from refcheck import fixer
-from refcheck.fixer import apply_fixes, encode_text, fix_source, unified_diff, write_atomic
+from refcheck.lint import fixer
+from refcheck.lint.fixer import apply_fixes, encode_text, fix_source, unified_diff, write_atomic
 from refcheck.model import Fix
-from refcheck.read import read_bytes, read_path
+from refcheck.io.read import read_bytes, read_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SENT = "Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị về đại hội đảng bộ các cấp"
@@ -297,7 +297,7 @@ CHILD = textwrap.dedent(
     """
     import os, sys, time
     sys.path.insert(0, {root!r})
-    from refcheck import fixer
+    from refcheck.lint import fixer
     real_write = os.write
     def slow_write(fd, data):
         n = real_write(fd, bytes(data[:4096]))

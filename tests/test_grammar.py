@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from refcheck.scan import scan
+from refcheck.extract.scan import scan
 
 DATA = Path(__file__).parent / "data"
 

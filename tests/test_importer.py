@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from refcheck.catalog import load_catalog, validate
-from refcheck.catalog_cli import catalog as catalog_cli
-from refcheck.importer import (SOURCE_MAPS, import_table, parse_column_map, parse_relation_text,
+from refcheck.catalog.load import load_catalog, validate
+from refcheck.lint.catalog_cli import catalog as catalog_cli
+from refcheck.catalog.importer import (SOURCE_MAPS, import_table, parse_column_map, parse_relation_text,
                                read_records, ImportReport)
 
 ROOT = Path(__file__).resolve().parent.parent

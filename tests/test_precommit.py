@@ -57,7 +57,7 @@ def test_hook_definition():
     for name in ("setup.py", "a.txt.bak", "img.png", "notes.doc"):
         assert not files.search(name), name
     # every extension the hook passes is one refcheck reads
-    from refcheck.cli import EXTENSIONS
+    from refcheck.lint.cli import EXTENSIONS
 
     assert all(files.search("x" + ext) for ext in EXTENSIONS)
 
@@ -90,6 +90,7 @@ def _docx(path: Path, text: str) -> None:
         z.writestr("word/document.xml", xml)
 
 
+@pytest.mark.slow
 def test_pre_commit_try_repo(tmp_path):
     cmd = _pre_commit_cmd()
     if cmd is None:

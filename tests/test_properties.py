@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from refcheck.api import check_source, check_text
-from refcheck.catalog import load_catalog
+from refcheck.catalog.load import load_catalog
 from refcheck.model import FileResult
-from refcheck.report import render
+from refcheck.lint.report import render
 
 #: (text before the symbol, symbol as written, text after it); named references have no symbol.
 CITATIONS: list[tuple[str, str, str]] = [

@@ -1,4 +1,4 @@
-"""refcheck.read: decoding, kinds, offset -> (line, column) in the original file, refusals."""
+"""refcheck.io.read: decoding, kinds, offset -> (line, column) in the original file, refusals."""
 from __future__ import annotations
 
 import codecs
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from refcheck import read as read_mod
-from refcheck.read import ReadError, Source, detect_newline, read_bytes, read_path
+from refcheck.io import read as read_mod
+from refcheck.io.read import ReadError, Source, detect_newline, read_bytes, read_path
 
 DATA = Path(__file__).parent / "data" / "inputs"
 SENT = "Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị về đại hội đảng bộ các cấp"

@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from refcheck import report
+from refcheck.lint import report
 from refcheck.model import Article, Citation, Document, FileResult, Finding, Fix, Resolution, Span
-from refcheck.positions import LineIndex
-from refcheck.ruledefs import RULES, message
+from refcheck.text.positions import LineIndex
+from refcheck.rules.registry import RULES, message
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 

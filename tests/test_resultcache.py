@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from refcheck.cli import main
+from refcheck.lint.cli import main
 
 # seeds/000: one citation with a spacing problem (RC102)
 SENTENCE = ("Thực hiện Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị về đại hội đảng "
@@ -96,9 +96,9 @@ def test_unwritable_cache_dir_still_checks(tmp_path, monkeypatch):
 def test_fully_cached_run_needs_neither_lark_nor_the_catalog(tmp_path, cache):
     draft = tmp_path / "bai.txt"
     draft.write_text(SENTENCE, encoding="utf-8")
-    probe = ("import sys\nfrom refcheck.cli import main\n"
+    probe = ("import sys\nfrom refcheck.lint.cli import main\n"
              "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('lark', 'refcheck.catalog', 'refcheck.api') "
+             "print(sorted(m for m in ('lark', 'refcheck.catalog.load', 'refcheck.api') "
              "if m in sys.modules))\n")
     env = dict(os.environ, REFCHECK_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
 
@@ -107,5 +107,5 @@ def test_fully_cached_run_needs_neither_lark_nor_the_catalog(tmp_path, cache):
                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
         return p.stdout.strip().splitlines()[-1]
 
-    assert imported() == "['lark', 'refcheck.api', 'refcheck.catalog']"  # first run: a miss
+    assert imported() == "['lark', 'refcheck.api', 'refcheck.catalog.load']"  # first run: a miss
     assert imported() == "[]"

@@ -1,7 +1,7 @@
 """Hostile input, end to end: what the CLI does with every kind of bad file and catalog, and
 proof that no input makes the scanner or the pipeline super-linear.
 
-The CLI runs as a real subprocess (``python -m refcheck.cli``), so a traceback, a crash or a
+The CLI runs as a real subprocess (``python -m refcheck``), so a traceback, a crash or a
 segfault cannot hide behind an in-process runner.
 """
 from __future__ import annotations
@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from refcheck import articles as articles_mod
-from refcheck import scan as scan_mod
+from refcheck.extract import articles as articles_mod
+from refcheck.extract import scan as scan_mod
 from refcheck.api import check_source
-from refcheck.catalog import load_catalog
+from refcheck.catalog.load import load_catalog
 
 REPO = Path(__file__).resolve().parents[1]
 SENT = "Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị về đại hội đảng bộ các cấp.\n"
@@ -37,7 +37,7 @@ def cli(*args, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
     env.setdefault("REFCHECK_CACHE_DIR", str(cwd / ".cache"))
     env["NO_COLOR"] = "1"
     env["CI"] = "1"
-    return subprocess.run([sys.executable, "-m", "refcheck.cli", "check", *args], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "refcheck.lint.cli", "check", *args], cwd=cwd,
                           env=env, capture_output=True, text=True, encoding="utf-8",
                           timeout=timeout)
 
@@ -164,7 +164,7 @@ def test_html_never_fetches(valid_run, monkeypatch):
     """Reading HTML with remote links/images must not touch the network."""
     import socket
 
-    from refcheck.read import read_bytes
+    from refcheck.io.read import read_bytes
 
     def boom(*a, **k):
         raise AssertionError("network access while reading HTML")
@@ -270,7 +270,7 @@ def test_files_vanishing_or_turning_into_directories_between_listing_and_reading
     """Listing happens before reading; files change in between. Each is refused cleanly."""
     from click.testing import CliRunner
 
-    import refcheck.cli as cli_mod
+    import refcheck.lint.cli as cli_mod
 
     for n in ("a.txt", "gone.txt", "nowdir.txt", "z.txt"):
         (tmp_path / n).write_text(SENT, encoding="utf-8")

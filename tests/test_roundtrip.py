@@ -7,9 +7,9 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from refcheck.catalog import load_catalog
+from refcheck.catalog.load import load_catalog
 from refcheck.resolve import resolve_article
-from refcheck.scan import scan
+from refcheck.extract.scan import scan
 
 # Entries whose real symbol has a shape the grammar does not read (all pre-2007): an issuer
 # with a parenthesised unit (BCA(C13)), a slash inside the issuer, a decree without type code.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from refcheck import check_text
-from refcheck.catalog import load_catalog
-from refcheck.ruledefs import RULES
+from refcheck.catalog.load import load_catalog
+from refcheck.rules.registry import RULES
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from refcheck import scan
-from refcheck.vocab import upper_class
+from refcheck.extract import scan
+from refcheck.notation.vocab import upper_class
 
 #: The plain patterns, as the scanner ran them before it searched from anchors.
 NAMED_PLAIN = re.compile(
@@ -61,7 +61,7 @@ def _law_plain(text: str):
 
 def _bare_plain() -> re.Pattern:
     """The short-form finder as it was: one pattern opening with the class of first letters."""
-    from refcheck.vocab import load_vocab
+    from refcheck.notation.vocab import load_vocab
 
     v = load_vocab()
     return re.compile(rf"(?:{scan.word_start(list(v.short_forms) + list(v.short_types))})"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from refcheck.api import check_source
-from refcheck.catalog import load_catalog
+from refcheck.catalog.load import load_catalog
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

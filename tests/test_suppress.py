@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from refcheck.positions import LineIndex
-from refcheck.suppress import Directive, apply, parse_directives, unused_finding
+from refcheck.text.positions import LineIndex
+from refcheck.rules.suppress import Directive, apply, parse_directives, unused_finding
 
 
 @dataclass

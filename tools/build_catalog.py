@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 import click  # noqa: E402
 
-from refcheck.importer import build_default_catalog  # noqa: E402
+from refcheck.catalog.importer import build_default_catalog  # noqa: E402
 
 
 @click.command()

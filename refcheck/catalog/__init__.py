@@ -1,0 +1,1 @@
+"""The catalog of known documents: index, YAML loading and validation, cache, importer."""

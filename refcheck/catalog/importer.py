@@ -1,0 +1,795 @@
+"""Turn rows of a TSV/CSV table into catalog ``Document``s, cleaning the known noise.
+
+Every change is recorded in an :class:`ImportReport` (row, field, before -> after) and every
+dropped row with its reason, so nothing is fixed or lost silently.  Nothing is invented: a value
+the table lacks stays empty.
+
+Two levels:
+
+* :func:`import_table` - one file + a column map -> ``(documents, report)`` (ids assigned,
+  relations resolved inside the table).  ``refcheck catalog import`` uses it.
+* :func:`read_records` / :func:`merge_records` / :func:`finalize` - the same steps, separately,
+  so ``tools/build_catalog.py`` can merge several tables (laws.tsv over state-documents.tsv)
+  before ids are assigned.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence, Union
+
+from refcheck.catalog.index import LAW_TYPES
+from refcheck.text.dates import date_problem
+from refcheck.notation.catalog_symbols import from_roman, norm_text, parse_symbol, to_roman
+from refcheck.model import Document
+
+#: Column-map keys understood by the importer (catalog field -> column name).
+MAP_KEYS = ("symbol", "type", "issuer", "date", "effective", "title", "khoa", "plenum",
+            "relations", "replaced_by", "verified", "system")
+
+#: Column maps of the four shared source tables.
+SOURCE_MAPS: dict[str, dict[str, str]] = {
+    "state-documents.tsv": {"symbol": "number", "type": "type", "issuer": "issuer",
+                            "date": "date", "effective": "effective", "title": "title"},
+    "state-documents-extra.tsv": {"symbol": "number", "type": "type", "issuer": "issuer",
+                                  "date": "date", "title": "title", "verified": "verified"},
+    "laws.tsv": {"symbol": "symbol", "type": "type", "title": "title", "date": "adopted",
+                 "effective": "effective", "khoa": "khoa", "replaced_by": "replaced_by",
+                 "verified": "verified"},
+    "party-documents.tsv": {"symbol": "symbol", "type": "type", "issuer": "issuing_body",
+                            "khoa": "khoa", "date": "date", "plenum": "plenum",
+                            "title": "short_title", "relations": "relations",
+                            "verified": "verified"},
+}
+SOURCE_SYSTEMS = {"state-documents.tsv": "state", "state-documents-extra.tsv": "state",
+                  "laws.tsv": "state", "party-documents.tsv": "party"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class FixEntry:
+    table: str
+    line: int
+    field: str
+    before: object
+    after: object
+    reason: str
+
+    def __str__(self) -> str:
+        return (f"{self.table}:{self.line}: fix {self.field}: {self.before!r} -> {self.after!r}"
+                f" ({self.reason})")
+
+
+@dataclass(frozen=True, slots=True)
+class DropEntry:
+    table: str
+    line: int
+    reason: str
+    value: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.table}:{self.line}: drop {self.value!r}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEntry:
+    table: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.table}:{self.line}: note: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    fixes: list[FixEntry] = field(default_factory=list)
+    drops: list[DropEntry] = field(default_factory=list)
+    notes: list[NoteEntry] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)  # rows read per table
+
+    def fix(self, table, line, fld, before, after, reason):
+        self.fixes.append(FixEntry(table, line, fld, before, after, reason))
+
+    def drop(self, table, line, reason, value=""):
+        self.drops.append(DropEntry(table, line, reason, value))
+
+    def note(self, table, line, message):
+        self.notes.append(NoteEntry(table, line, message))
+
+    def lines(self) -> Iterator[str]:
+        for group in (self.fixes, self.drops, self.notes):
+            for e in group:
+                yield str(e)
+
+    def summary(self) -> list[tuple[str, int, int, int, str]]:
+        """Per table: (table, rows read, fixes, drops, drop reasons with counts)."""
+        out = []
+        for table, n in self.rows.items():
+            fixes = sum(1 for f in self.fixes if f.table == table)
+            drops = [d for d in self.drops if d.table == table]
+            reasons: dict[str, int] = {}
+            for d in drops:
+                key = d.reason.split(":")[0]
+                reasons[key] = reasons.get(key, 0) + 1
+            out.append((table, n, fixes, len(drops),
+                        "; ".join(f"{k} ×{v}" for k, v in sorted(reasons.items()))))
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Records: a Document being built, with where it came from and pending relation texts
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class Record:
+    doc: Document
+    table: str
+    line: int
+    pending: list[tuple[str, str, Optional[str], Optional[int]]] = field(default_factory=list)
+    # (kind, target symbol, date, year)  kind: replaces | replaced_by | amends | amended_by
+    sources: list[str] = field(default_factory=list)
+
+
+def read_rows(path: Union[str, Path]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, row) pairs of a .tsv (tab, no quoting) or .csv (comma, quoted) file."""
+    path = Path(path)
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        if path.suffix.lower() == ".tsv":
+            reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        else:
+            reader = csv.DictReader(fh)
+        start = reader.line_num + 1
+        for row in reader:
+            yield start if start > 1 else 2, {k: (v or "") for k, v in row.items() if k}
+            start = reader.line_num + 1
+
+
+_STRAY = "'\"`.,; \t"
+_WS = re.compile(r"\s+")
+
+
+def _clean_text(s: str) -> str:
+    return _WS.sub(" ", unicodedata.normalize("NFC", s)).strip()
+
+
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def parse_date(value: str) -> tuple[Optional[str], Optional[str]]:
+    """``(iso, problem)`` for ISO ``YYYY-MM-DD`` or ``D/M/YYYY``; ``(None, None)`` if empty."""
+    v = value.strip()
+    if not v:
+        return None, None
+    m = _DMY.match(v)
+    if m:
+        v = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    prob = date_problem(v)
+    return (None, prob) if prob else (v, None)
+
+
+_TRUNCATED = re.compile(r"^(\d+|\d+/\d{4}|.*[-/])$")
+_PLENUM = re.compile(r"Hội nghị Trung ương\s+(?:lần thứ\s+)?(\d+)", re.I)
+_CONGRESS = re.compile(r"^Nghị quyết Đại hội\s+([IVXLC]+)$")
+
+
+def repair_symbol(raw: str, title: str) -> Optional[tuple[str, str]]:
+    """Rows whose symbol was cut at a separator, the rest starting the title
+    (``01`` + ``/2017/QĐ-TTg Ban hành…``, ``01/2012/QĐ-`` + ``TTg Về…``, ``TT`` +
+    ``07/2023/TT-BNNPTNT Bãi bỏ…``): ``(symbol, title)`` repaired, else ``None``."""
+    if not title:
+        return None
+    tokens = title.split(" ")
+    if re.fullmatch(r"[A-Za-zĐđ]+", raw):  # only a code survived; the symbol opens the title
+        sp = parse_symbol(tokens[0])
+        if sp is not None and sp.year is not None:
+            return tokens[0], " ".join(tokens[1:]).strip()
+        return None
+    if not _TRUNCATED.match(raw) and parse_symbol(raw) is not None:
+        return None
+    if not (raw.endswith(("-", "/")) or tokens[0].startswith(("/", "-"))):
+        return None
+    cand, k = raw + tokens[0], 1
+    while cand.endswith("-") and k < len(tokens):
+        cand += tokens[k]
+        k += 1
+    sp = parse_symbol(cand)
+    if sp is None or (sp.year is None and "/" not in cand[len(raw):]):
+        return None
+    return cand, " ".join(tokens[k:]).strip()
+
+
+def _cell(row: dict, cmap: dict, key: str) -> str:
+    col = cmap.get(key)
+    return _clean_text(row.get(col, "")) if col else ""
+
+
+def read_records(path: Union[str, Path], cmap: dict[str, str], report: ImportReport, *,
+                 table: Optional[str] = None, system: Optional[str] = None) -> list[Record]:
+    """Rows of one table -> cleaned records (ids not assigned yet)."""
+    path = Path(path)
+    table = table or path.name
+    unknown = [k for k in cmap if k not in MAP_KEYS]
+    if unknown:
+        raise ValueError(f"unknown column-map keys: {', '.join(unknown)} "
+                         f"(known: {', '.join(MAP_KEYS)})")
+    if "symbol" not in cmap:
+        raise ValueError("the column map needs symbol=COLUMN")
+    out: list[Record] = []
+    n = 0
+    rows = list(read_rows(path))
+    if rows:
+        missing = [c for c in cmap.values() if c not in rows[0][1]]
+        if missing:
+            raise ValueError(f"{table}: no column(s) {', '.join(missing)}; "
+                             f"columns are {', '.join(rows[0][1])}")
+    for line, row in rows:
+        n += 1
+        rec = _row_to_record(row, cmap, report, table, line, system)
+        if rec is not None:
+            out.append(rec)
+    report.rows[table] = report.rows.get(table, 0) + n
+    return out
+
+
+def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Optional[Record]:
+    raw = row.get(cmap["symbol"], "") or ""
+    title = _cell(row, cmap, "title") or None
+    issuer = _cell(row, cmap, "issuer") or None
+    type_word = _cell(row, cmap, "type") or None
+    sys_cell = _cell(row, cmap, "system")
+    if sys_cell in ("party", "state"):
+        system = sys_cell
+
+    # --- date -----------------------------------------------------------------------------
+    date_raw = _cell(row, cmap, "date")
+    date, prob = parse_date(date_raw)
+    if prob:
+        report.fix(table, line, "date", date_raw, None, prob)
+    eff_raw = _cell(row, cmap, "effective")
+    effective, prob = parse_date(eff_raw)
+    if prob:
+        report.fix(table, line, "effective", eff_raw, None, prob)
+    verified = True
+    vraw = _cell(row, cmap, "verified").lower()
+    if vraw in ("no", "false", "0", "n"):
+        verified = False
+    elif vraw not in ("", "yes", "true", "1", "y"):
+        report.note(table, line, f"verified value {vraw!r} read as yes")
+    khoa = _cell(row, cmap, "khoa").upper() or None
+    if khoa and from_roman(khoa) is None:
+        report.fix(table, line, "khoa", khoa, None, "not a Roman numeral")
+        khoa = None
+    if issuer:
+        cleaned = issuer.rstrip(" .,;")
+        if cleaned != issuer:
+            report.fix(table, line, "issuer", issuer, cleaned, "stray punctuation")
+            issuer = cleaned or None
+    src = f"{table}:{line}"
+
+    # --- congress resolutions: no number, "Nghị quyết Đại hội XIII" -------------------------
+    s = _clean_text(raw)
+    m = _CONGRESS.match(s)
+    if m:
+        roman = m.group(1)
+        aliases = [s]
+        if issuer and issuer.startswith("Đại hội"):
+            aliases.append(f"Nghị quyết {issuer}")
+        doc = Document(id=f"Đại hội {roman}", symbol=None, type="Nghị quyết", number=None,
+                       year=None, type_code=None, issuer_code=None, issuer=issuer, date=date,
+                       system="party", effective=effective, title=title, khoa=khoa or roman,
+                       congress=roman, aliases=tuple(aliases), source=src, verified=verified)
+        if type_word and type_word != "Nghị quyết":
+            report.note(table, line, f"type {type_word!r} stored as 'Nghị quyết' with "
+                                     f"congress {roman}")
+        return Record(doc, table, line, sources=[src])
+
+    # --- symbol ---------------------------------------------------------------------------
+    if not s:
+        report.drop(table, line, "no symbol", title or "")
+        return None
+    stripped = s.strip(_STRAY)
+    if stripped != s:
+        report.fix(table, line, "symbol", s, stripped, "stray characters around the symbol")
+        s = stripped
+    rep = repair_symbol(s, title or "")
+    if rep is not None:
+        report.fix(table, line, "symbol", s, rep[0], "symbol cut at a separator; rest taken "
+                                                      "from the title")
+        report.fix(table, line, "title", title, rep[1] or None, "symbol fragment removed")
+        s, title = rep[0], rep[1] or None
+    sp = parse_symbol(s)
+    if sp is None:
+        report.drop(table, line, "unparseable symbol", s)
+        return None
+    if sp.symbol != s:
+        report.fix(table, line, "symbol", s, sp.symbol, "canonical spelling")
+    if "issuer" in cmap and date is None and issuer is None:
+        report.drop(table, line, "no date and no issuer", sp.symbol)
+        return None
+    if sp.suffix:
+        report.note(table, line, f"number {sp.symbol.split('/')[0]!r} has a letter suffix: "
+                                 f"number left empty, symbol kept")
+    sysv = system or sp.system
+    year = sp.year if sysv == "state" else None
+    if sysv == "state" and khoa is None and sp.issuer_code:
+        qm = re.fullmatch(r"(?:QH|UBTVQH)(\d+)", sp.issuer_code)
+        if qm:
+            khoa = to_roman(int(qm.group(1)))
+    plenum = None
+    pl_raw = _cell(row, cmap, "plenum")
+    if pl_raw:
+        pm = _PLENUM.search(pl_raw) or re.fullmatch(r"(\d+)", pl_raw)
+        if pm:
+            plenum = int(pm.group(1))
+        else:
+            report.fix(table, line, "plenum", pl_raw, None, "no plenum number")
+    doc = Document(id="", symbol=sp.symbol, type=type_word, number=sp.number, year=year,
+                   type_code=sp.type_code, issuer_code=sp.issuer_code, issuer=issuer,
+                   date=date, system=sysv, effective=effective, title=title, khoa=khoa,
+                   plenum=plenum, source=src, verified=verified)
+    rec = Record(doc, table, line, sources=[src])
+    rel = _cell(row, cmap, "relations")
+    if rel:
+        rec.pending += parse_relation_text(rel)
+    rb = _cell(row, cmap, "replaced_by")
+    if rb:
+        for part in re.split(r"\s*[;,]\s*", rb):
+            if part:
+                rec.pending.append(("replaced_by", part, None, None))
+    return rec
+
+
+# ---------------------------------------------------------------------------------------------
+# Free-text relations ("replaced by 55-NQ/TW (11/02/2020) [knowledge]; ...")
+# ---------------------------------------------------------------------------------------------
+_VERBS = (("replaced by", "replaced_by"), ("superseded by", "replaced_by"),
+          ("replaces", "replaces"), ("amends", "amends"), ("amended by", "amended_by"))
+_TARGET = re.compile(
+    r"(?:(?:Nghị quyết|Chỉ thị|Quy định|Quyết định|Kết luận|Hướng dẫn)\s+)?"
+    r"(\d{1,4}-[A-Za-zĐđ]+/[A-Za-zĐ]+)"
+    r"(?:\s*\(([^)]*)\)|\s+(\d{1,2}/\d{1,2}/\d{4}))?")
+_SEP = re.compile(r"\s*(?:,|and|và)\s*")
+
+
+def parse_relation_text(text: str) -> list[tuple[str, str, Optional[str], Optional[int]]]:
+    """Only clauses that *start* with a clear verb and name a symbol; clauses marked
+    "not source-confirmed" are left out."""
+    out = []
+    for clause in re.split(r";|\.\s", text):
+        clause = clause.strip()
+        if "not source-confirmed" in clause or "not confirmed" in clause:
+            continue
+        for verb, kind in _VERBS:
+            if clause.lower().startswith(verb + " "):
+                pos = len(verb) + 1
+                while True:
+                    m = _TARGET.match(clause, pos)
+                    if not m:
+                        break
+                    sym, paren, bare = m.groups()
+                    date = year = None
+                    when = (paren or bare or "").strip()
+                    dm = re.match(r"(\d{1,2}/\d{1,2}/\d{4})", when)
+                    if dm:
+                        date = parse_date(dm.group(1))[0]
+                    else:
+                        ym = re.match(r"(\d{4})\b", when)
+                        if ym:
+                            year = int(ym.group(1))
+                    out.append((kind, sym, date, year))
+                    sm = _SEP.match(clause, m.end())
+                    if not sm or sm.end() == m.end():
+                        break
+                    pos = sm.end()
+                break
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Merging tables and finishing: duplicates, ids, contradictions, relations, aliases
+# ---------------------------------------------------------------------------------------------
+_LAW_FIELDS = ("type", "title", "date", "effective", "khoa")
+
+
+def merge_records(base: list[Record], over: list[Record], report: ImportReport) -> list[Record]:
+    """Merge ``over`` (laws.tsv) into ``base`` (state tables) by canonical symbol: a symbol
+    present once on each side becomes one record whose law fields come from ``over`` where
+    it has them; everything else is appended."""
+    by_sym: dict[str, list[Record]] = {}
+    for r in base:
+        by_sym.setdefault(r.doc.symbol or "", []).append(r)
+    over_count: dict[str, int] = {}
+    for r in over:
+        over_count[r.doc.symbol or ""] = over_count.get(r.doc.symbol or "", 0) + 1
+    out = list(base)
+    for r in over:
+        sym = r.doc.symbol or ""
+        targets = by_sym.get(sym, [])
+        if len(targets) != 1 or over_count[sym] != 1:
+            out.append(r)
+            continue
+        t = targets[0]
+        if not (t.doc.type is None or r.doc.type is None or t.doc.type == r.doc.type
+                or (t.doc.type in LAW_TYPES and r.doc.type in LAW_TYPES)):
+            report.note(r.table, r.line, f"{sym}: {r.doc.type} here, {t.doc.type} at "
+                        f"{t.table}:{t.line} - different documents, not merged")
+            out.append(r)
+            continue
+        for f in _LAW_FIELDS:
+            new, old = getattr(r.doc, f), getattr(t.doc, f)
+            if new is not None and new != old:
+                if old is not None:
+                    report.fix(t.table, t.line, f, old, new, f"{r.table}:{r.line} wins")
+                setattr(t.doc, f, new)
+        if not t.doc.verified or not r.doc.verified:
+            # verified when either source verifies it with the same date
+            t.doc.verified = bool(r.doc.verified or (t.doc.verified and t.doc.date == r.doc.date))
+        t.pending += r.pending
+        t.sources = [f"{r.table}:{r.line}"] + t.sources
+        t.doc.source = "; ".join(t.sources)
+    return out
+
+
+def finalize(records: list[Record], report: ImportReport, *,
+             party_terms: Optional[dict[str, tuple[str, Optional[str]]]] = None
+             ) -> list[Document]:
+    """Drop duplicates, fix contradictions, assign ids, resolve relations, derive aliases;
+    return the documents in catalog order."""
+    # 1. year in a State symbol must equal the year of the date
+    for r in records:
+        d = r.doc
+        if d.system == "state" and d.year is not None and d.date and int(d.date[:4]) != d.year:
+            report.fix(r.table, r.line, "date", d.date, None,
+                       f"contradicts the year {d.year} in {d.symbol}; date left empty and "
+                       f"entry marked unverified")
+            d.date = None
+            d.verified = False
+    # 2. Party date must fall in the khóa given
+    if party_terms:
+        for r in records:
+            d = r.doc
+            if d.system == "party" and d.khoa and d.date and d.khoa in party_terms:
+                start, end = party_terms[d.khoa]
+                if d.date < start or (end and d.date >= end):
+                    report.fix(r.table, r.line, "khoa", d.khoa, None,
+                               f"date {d.date} is outside khóa {d.khoa}; khóa left empty")
+                    d.khoa = None
+    # 3. duplicates: same symbol and same date -> one entry (first row kept)
+    groups: dict[tuple, list[Record]] = {}
+    for r in records:
+        key = (r.doc.system, r.doc.symbol or r.doc.id)
+        groups.setdefault(key, []).append(r)
+    kept: list[Record] = []
+    for key, rs in groups.items():
+        seen: dict[tuple, Record] = {}
+        dated = [r for r in rs if r.doc.date]
+        for r in rs:
+            k2 = (r.doc.date or "", r.doc.khoa or "") if r.doc.system == "party" \
+                else (r.doc.date or "",)
+            if r.doc.system == "state" and not r.doc.date and dated:
+                report.drop(r.table, r.line, f"duplicate of {dated[0].table}:{dated[0].line} "
+                            f"(same symbol, no date)", r.doc.symbol or r.doc.id)
+                continue
+            if k2 in seen:
+                first = seen[k2]
+                report.drop(r.table, r.line, f"duplicate of {first.table}:{first.line}",
+                            r.doc.symbol or r.doc.id)
+                continue
+            seen[k2] = r
+            kept.append(r)
+    # 4. ids
+    sym_count: dict[tuple, int] = {}
+    for r in kept:
+        k = (r.doc.system, r.doc.symbol)
+        sym_count[k] = sym_count.get(k, 0) + 1
+    for r in kept:
+        d = r.doc
+        if d.congress and not d.symbol:
+            d.id = f"Đại hội {d.congress}"
+        elif d.system == "party":
+            d.id = f"{d.symbol}@{d.date or d.khoa or 'undated'}"
+        else:
+            d.id = d.symbol if sym_count[(d.system, d.symbol)] == 1 else f"{d.symbol}@{d.date}"
+    by_id: dict[str, Record] = {}
+    final: list[Record] = []
+    for r in kept:
+        if r.doc.id in by_id:
+            f = by_id[r.doc.id]
+            report.drop(r.table, r.line, f"duplicate id {r.doc.id} (first {f.table}:{f.line})",
+                        r.doc.id)
+            continue
+        by_id[r.doc.id] = r
+        final.append(r)
+    # 5. relations, only when the target resolves to exactly one entry
+    by_symbol: dict[str, list[Document]] = {}
+    for r in final:
+        if r.doc.symbol:
+            by_symbol.setdefault(r.doc.symbol, []).append(r.doc)
+    rel: dict[str, dict[str, set]] = {r.doc.id: {"replaces": set(), "replaced_by": set(),
+                                                 "amends": set()} for r in final}
+    for r in final:
+        for kind, target, date, year in r.pending:
+            sp = parse_symbol(target)
+            cands = by_symbol.get(sp.symbol, []) if sp else []
+            cands = [c for c in cands if c.id != r.doc.id]
+            if r.doc.date and kind in ("replaced_by", "amended_by"):  # the newer one is later
+                cands = [c for c in cands if not c.date or c.date > r.doc.date]
+            elif r.doc.date and kind in ("replaces", "amends"):
+                cands = [c for c in cands if not c.date or c.date < r.doc.date]
+            if date:
+                cands = [c for c in cands if c.date == date]
+            elif year:
+                dated = [c for c in cands if c.date and int(c.date[:4]) == year]
+                cands = dated or [c for c in cands if not c.date]
+            if len(cands) != 1:
+                report.note(r.table, r.line, f"relation {kind} {target!r}"
+                            f"{' ' + (date or str(year)) if (date or year) else ''} not "
+                            f"recorded: {len(cands)} candidates")
+                continue
+            t = cands[0].id
+            me = r.doc.id
+            if kind == "replaced_by":
+                rel[me]["replaced_by"].add(t)
+                rel[t]["replaces"].add(me)
+            elif kind == "replaces":
+                rel[me]["replaces"].add(t)
+                rel[t]["replaced_by"].add(me)
+            elif kind == "amends":
+                rel[me]["amends"].add(t)
+            elif kind == "amended_by":
+                rel[t]["amends"].add(me)
+    for r in final:
+        d = r.doc
+        rr = rel[d.id]
+        d.replaces = tuple(sorted(rr["replaces"]))
+        d.replaced_by = tuple(sorted(rr["replaced_by"]))
+        d.amends = tuple(sorted(rr["amends"]))
+        d.aliases = tuple(derive_aliases(d))
+    docs = [r.doc for r in final]
+    return sort_documents(docs)
+
+
+def derive_aliases(d: Document) -> list[str]:
+    """Other names, from data fields only."""
+    out = list(d.aliases)
+    if d.system == "party" and d.plenum is not None and d.khoa and d.type == "Nghị quyết":
+        out.append(f"Nghị quyết Trung ương {d.plenum} khóa {d.khoa}")
+        out.append(f"Nghị quyết Hội nghị Trung ương {d.plenum} khóa {d.khoa}")
+    if d.system == "state" and d.type in LAW_TYPES and d.title:
+        year = d.year or (int(d.date[:4]) if d.date else None)
+        title = d.title
+        low = title.casefold()
+        for w in ("bộ luật ", "luật ", "pháp lệnh "):
+            if low.startswith(w):
+                title = title[len(w):]
+                break
+        if year and title and not title[0].isdigit():
+            out.append(f"{d.type} {title[0].upper()}{title[1:]} {year}")
+    seen, uniq = set(), []
+    for a in out:
+        k = norm_text(a)
+        if k not in seen:
+            seen.add(k)
+            uniq.append(a)
+    return uniq
+
+
+def sort_documents(docs: Iterable[Document]) -> list[Document]:
+    """Party by date then symbol, then State by symbol (then date)."""
+    party = [d for d in docs if d.system == "party"]
+    state = [d for d in docs if d.system != "party"]
+    party.sort(key=lambda d: (d.date or "9999", d.symbol or d.id, d.id))
+    state.sort(key=lambda d: (d.symbol or d.id, d.date or "", d.id))
+    return party + state
+
+
+def import_table(path: Union[str, Path], cmap: dict[str, str], *,
+                 system: Optional[str] = None,
+                 party_terms: Optional[dict] = None) -> tuple[list[Document], ImportReport]:
+    """One table -> ``(documents, report)``."""
+    report = ImportReport()
+    recs = read_records(path, cmap, report, system=system)
+    return finalize(recs, report, party_terms=party_terms), report
+
+
+def parse_column_map(spec: str) -> dict[str, str]:
+    """``symbol=number,type=type`` -> ``{"symbol": "number", "type": "type"}``."""
+    out = {}
+    for part in spec.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if "=" not in part:
+            raise ValueError(f"bad column map item {part!r}: expected FIELD=COLUMN")
+        k, v = part.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing catalog YAML (deterministic, hand-emitted)
+# ---------------------------------------------------------------------------------------------
+_PLAIN_OK = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#\n]|:(?=\S))*")
+
+
+def _yaml_str(s: str, *, plain_dates: bool = False) -> str:
+    import json
+
+    if plain_dates and re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        return s
+    if _PLAIN_OK.fullmatch(s) and s == s.strip() and not s.endswith(":"):
+        if _resolves_to_str(s):
+            return s
+    return json.dumps(s, ensure_ascii=False)
+
+
+_RESOLVER = None
+
+
+def _resolves_to_str(s: str) -> bool:
+    global _RESOLVER
+    if _RESOLVER is None:
+        import yaml
+
+        _RESOLVER = yaml.resolver.Resolver()
+        _RESOLVER._node = yaml.ScalarNode  # type: ignore[attr-defined]
+    import yaml
+
+    return _RESOLVER.resolve(yaml.ScalarNode, s, (True, False)) == "tag:yaml.org,2002:str"
+
+
+def _scalar(v, *, date=False) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    return _yaml_str(str(v), plain_dates=date)
+
+
+def _flow_list(items) -> str:
+    import json
+
+    return "[" + ", ".join(json.dumps(i, ensure_ascii=False) if isinstance(i, str)
+                           else _scalar(i) for i in items) + "]"
+
+
+_ORDER = ("id", "symbol", "system", "type", "number", "year", "type_code", "issuer_code",
+          "issuer", "date", "effective", "expired", "title", "khoa", "plenum", "congress")
+
+
+def document_yaml(d: Document) -> str:
+    lines = []
+    first = True
+    for k in _ORDER:
+        v = getattr(d, k)
+        if v is None or v == "":
+            continue
+        lines.append(("- " if first else "  ") + f"{k}: "
+                     + _scalar(v, date=k in ("date", "effective", "expired")))
+        first = False
+    rels = [(k, getattr(d, k)) for k in ("replaces", "replaced_by", "amends") if getattr(d, k)]
+    if rels:
+        lines.append("  relations: {" + ", ".join(f"{k}: {_flow_list(v)}" for k, v in rels)
+                     + "}")
+    if d.aliases:
+        lines.append(f"  aliases: {_flow_list(d.aliases)}")
+    if d.source:
+        lines.append(f"  source: {_scalar(d.source)}")
+    lines.append(f"  verified: {_scalar(bool(d.verified))}")
+    return "\n".join(lines) + "\n"
+
+
+def catalog_yaml(docs: Sequence[Document], *, name: str, description: str = "",
+                 party_terms: Sequence[tuple] = (), assembly_terms: Sequence[tuple] = (),
+                 scopes: Sequence[dict] = (), header: str = "") -> str:
+    out = []
+    if header:
+        out += [f"# {h}".rstrip() for h in header.splitlines()]
+    out.append("refcheck_catalog: 1")
+    out.append(f"name: {_scalar(name)}")
+    if description:
+        out.append(f"description: {_scalar(description)}")
+    if party_terms or assembly_terms:
+        out.append("terms:")
+        if party_terms:
+            out.append("  party:")
+            for k, s, e in party_terms:
+                out.append(f"    - {{khoa: {k}, start: {s}" + (f", end: {e}}}" if e else "}"))
+        if assembly_terms:
+            out.append("  assembly:")
+            for k, s, e in assembly_terms:
+                out.append(f"    - {{khoa: {k}, start: {s}" + (f", end: {e}}}" if e else "}"))
+    if scopes:
+        out.append("scope:")
+        for sc in scopes:
+            parts = []
+            for k in ("name", "system", "issuer_codes", "type_codes", "types", "from", "to",
+                      "complete"):
+                if k in sc and sc[k] is not None:
+                    v = sc[k]
+                    parts.append(f"{k}: " + (_flow_list(v) if isinstance(v, list)
+                                             else _scalar(v, date=k in ("from", "to"))))
+            out.append("  - {" + ", ".join(parts) + "}")
+    out.append("documents:" if docs else "documents: []")
+    text = "\n".join(out) + "\n"
+    return text + "".join(document_yaml(d) for d in docs)
+
+
+# ---------------------------------------------------------------------------------------------
+# The embedded default catalog, from the four shared tables
+# ---------------------------------------------------------------------------------------------
+#: National Assembly terms as notation.md gives them (years).
+NOTATION_ASSEMBLY_TERMS = (("XIII", 2011, 2016), ("XIV", 2016, 2021), ("XV", 2021, 2026),
+                           ("XVI", 2026, None))
+DEFAULT_SCOPES = (
+    # type_codes of the central Party scope are filled in from the data (the codes its /TW
+    # rows carry): a /TW symbol with another code (28-CQ/TW) is outside what the data covers.
+    {"name": "central-party", "system": "party", "issuer_codes": ["TW"], "type_codes": None,
+     "from": "2001-04-22", "complete": False},
+    # Laws and codes only: National Assembly resolutions share the QH symbol but are not in
+    # the data.
+    {"name": "laws", "system": "state", "issuer_codes": ["QH*"], "type_codes": [None],
+     "types": ["Luật", "Bộ luật"], "from": "1992-01-01", "complete": False},
+)
+DEFAULT_DESCRIPTION = (
+    "Central Party documents (2001-2026) and State legal documents, built by "
+    "tools/build_catalog.py from data/sources/*.tsv. Scope claims only central Party (/TW) "
+    "documents and laws (QH), neither complete; decrees, circulars and decisions are listed "
+    "but not claimed.")
+
+
+def build_default_catalog(sources: Union[str, Path]) -> tuple[str, ImportReport, list[Document]]:
+    """Build the text of the embedded ``catalog.yaml`` from the four tables in ``sources``."""
+    sources = Path(sources)
+    report = ImportReport()
+
+    def read(name):
+        return read_records(sources / name, SOURCE_MAPS[name], report,
+                            system=SOURCE_SYSTEMS[name])
+
+    party = read("party-documents.tsv")
+    congresses = sorted((r.doc for r in party if r.doc.congress and r.doc.date),
+                        key=lambda d: d.date)
+    party_terms = []
+    for i, d in enumerate(congresses):
+        end = congresses[i + 1].date if i + 1 < len(congresses) else None
+        party_terms.append((d.congress, d.date, end))
+    state = read("state-documents.tsv") + read("state-documents-extra.tsv")
+    laws = read("laws.tsv")
+    # older National Assembly terms: the adoption years laws.tsv gives for each khóa, kept only
+    # if they chain (one term's last year is the next one's first) up to the notation.md terms
+    years: dict[str, list[int]] = {}
+    for _line, row in read_rows(sources / "laws.tsv"):  # every row, with or without symbol
+        adopted = parse_date(row.get("adopted", ""))[0]
+        if row.get("khoa") and adopted:
+            years.setdefault(row["khoa"].strip().upper(), []).append(int(adopted[:4]))
+    known = {k for k, _, _ in NOTATION_ASSEMBLY_TERMS}
+    derived = sorted(((k, min(v), max(v)) for k, v in years.items() if k not in known),
+                     key=lambda t: from_roman(t[0]) or 0)
+    chain = list(derived) + [NOTATION_ASSEMBLY_TERMS[0]]
+    assembly = list(NOTATION_ASSEMBLY_TERMS)
+    if all(from_roman(b[0]) == (from_roman(a[0]) or 0) + 1 and a[2] == b[1]
+           for a, b in zip(chain, chain[1:])):
+        assembly = derived + assembly
+    else:  # pragma: no cover - data changed
+        report.note("laws.tsv", 0, "older assembly terms do not chain; left out")
+    merged = merge_records(state, laws, report)
+    docs = finalize(party + merged, report,
+                    party_terms={k: (s, e) for k, s, e in party_terms})
+    central_codes = sorted({d.type_code for d in docs
+                            if d.system == "party" and d.issuer_code == "TW" and d.type_code})
+    scopes = [dict(sc, type_codes=central_codes) if sc["name"] == "central-party" else sc
+              for sc in DEFAULT_SCOPES]
+    text = catalog_yaml(
+        docs, name="default", description=DEFAULT_DESCRIPTION, party_terms=party_terms,
+        assembly_terms=assembly, scopes=scopes,
+        header="Generated by tools/build_catalog.py from data/sources/*.tsv - do not edit.\n"
+               "Rebuild: python tools/build_catalog.py")
+    return text, report, docs

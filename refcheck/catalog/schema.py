@@ -1,0 +1,361 @@
+"""Catalog schema and semantic checks (``catalog validate`` and every cache miss)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional, Union
+
+from refcheck.catalog.errors import CatalogError
+from refcheck.catalog.files import (
+    FORMAT_VERSION,
+    stats,
+)
+from refcheck.catalog.index import Scope
+from refcheck.catalog.yamlsafe import (
+    DOC_KEYS,
+    REL_KEYS,
+    SCOPE_KEYS,
+    TOP_KEYS,
+    _compose,
+    _key_node,
+    _line,
+    _ParsedFile,
+    _to_python,
+)
+from refcheck.model import Document
+from refcheck.notation.catalog_symbols import canonical_code, from_roman, parse_symbol
+from refcheck.text.dates import date_problem
+from refcheck.text.normalize import short_repr as _short
+
+PathLike = Union[str, Path]
+
+
+def _typename(v) -> str:
+    return {str: "string", int: "integer", bool: "boolean", list: "list", dict: "mapping",
+            float: "number", type(None): "null"}.get(type(v), type(v).__name__)
+
+
+def _check_schema(pf: _ParsedFile, data, root) -> None:
+    p = pf.path
+    err = pf.errors.append
+    if not isinstance(data, dict):
+        err(CatalogError(p, _line(root), "file", "a catalog is a mapping with 'documents'"))
+        return
+    for k in data:
+        if k not in TOP_KEYS:
+            err(CatalogError(p, _line(_key_node(root, k)), str(k), "unknown key"))
+    ver = data.get("refcheck_catalog")
+    if ver != FORMAT_VERSION or isinstance(ver, bool):
+        err(CatalogError(p, _line(_key_node(root, "refcheck_catalog")) or 1, "refcheck_catalog",
+                         f"expected refcheck_catalog: {FORMAT_VERSION}, got {ver!r}"))
+    name = data.get("name")
+    if name is not None:
+        if isinstance(name, str) and name:
+            pf.name = name
+        else:
+            err(CatalogError(p, _line(_key_node(root, "name")), "name", "must be a string"))
+    if "description" in data and not isinstance(data["description"], (str, type(None))):
+        err(CatalogError(p, _line(_key_node(root, "description")), "description",
+                         "must be a string"))
+    _check_terms(pf, data.get("terms"), _key_node(root, "terms"))
+    _check_scopes(pf, data.get("scope"), _key_node(root, "scope"))
+    docs = data.get("documents", [])
+    dnode = _key_node(root, "documents")
+    if docs is None:
+        docs = []
+    if not isinstance(docs, list):
+        err(CatalogError(p, _line(dnode), "documents", f"must be a list, got {_typename(docs)}"))
+        return
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(docs):
+        node = dnode.value[i]
+        doc = _check_doc(pf, entry, node, i)
+        if doc is None:
+            continue
+        if doc.id in seen:
+            err(CatalogError(p, _line(_key_node(node, "id")), f"documents[{i}].id",
+                             f"duplicate id {doc.id!r} (first at line {seen[doc.id]})"))
+            continue
+        seen[doc.id] = _line(node)
+        pf.docs.append(doc)
+        pf.doc_nodes.append(node)
+        pf.doc_index.append(i)
+
+
+def _check_terms(pf, terms, node) -> None:
+    p = pf.path
+    if terms is None:
+        return
+    if not isinstance(terms, dict):
+        pf.errors.append(CatalogError(p, _line(node), "terms", "must be a mapping"))
+        return
+    for k in terms:
+        if k not in ("party", "assembly"):
+            pf.errors.append(CatalogError(p, _line(_key_node(node, k)), f"terms.{k}",
+                                          "unknown key"))
+    for kind in ("party", "assembly"):
+        items = terms.get(kind) or []
+        lnode = _key_node(node, kind)
+        if not isinstance(items, list):
+            pf.errors.append(CatalogError(p, _line(lnode), f"terms.{kind}", "must be a list"))
+            continue
+        for i, t in enumerate(items):
+            tnode = lnode.value[i]
+            where = f"terms.{kind}[{i}]"
+            if not isinstance(t, dict):
+                pf.errors.append(CatalogError(p, _line(tnode), where, "must be a mapping"))
+                continue
+            bad = [k for k in t if k not in ("khoa", "start", "end")]
+            for k in bad:
+                pf.errors.append(CatalogError(p, _line(_key_node(tnode, k)), f"{where}.{k}",
+                                              "unknown key"))
+            khoa, start, end = t.get("khoa"), t.get("start"), t.get("end")
+            if not isinstance(khoa, str) or from_roman(khoa) is None:
+                pf.errors.append(CatalogError(p, _line(_key_node(tnode, "khoa") or tnode),
+                                              f"{where}.khoa", "must be a Roman numeral"))
+                continue
+            ok = True
+            for fname, v in (("start", start), ("end", end)):
+                if v is None and fname == "end":
+                    continue
+                vn = _line(_key_node(tnode, fname) or tnode)
+                if kind == "party":
+                    prob = date_problem(v) if isinstance(v, str) else "must be an ISO date"
+                else:
+                    prob = None if isinstance(v, int) and not isinstance(v, bool) \
+                        and 1900 <= v <= 2100 else "must be a year"
+                if prob:
+                    pf.errors.append(CatalogError(p, vn, f"{where}.{fname}", prob))
+                    ok = False
+            if ok and end is not None and end <= start:
+                pf.errors.append(CatalogError(p, _line(tnode), f"{where}.end",
+                                              "term ends before it starts"))
+                ok = False
+            if ok:
+                (pf.party_terms if kind == "party" else pf.assembly_terms).append(
+                    (khoa, start, end))
+
+
+def _check_scopes(pf, scopes, node) -> None:
+    p = pf.path
+    if scopes is None:
+        return
+    if not isinstance(scopes, list):
+        pf.errors.append(CatalogError(p, _line(node), "scope", "must be a list"))
+        return
+    for i, s in enumerate(scopes):
+        snode = node.value[i]
+        where = f"scope[{i}]"
+        if not isinstance(s, dict):
+            pf.errors.append(CatalogError(p, _line(snode), where, "must be a mapping"))
+            continue
+        n0 = len(pf.errors)
+        for k in s:
+            if k not in SCOPE_KEYS:
+                pf.errors.append(CatalogError(p, _line(_key_node(snode, k)), f"{where}.{k}",
+                                              "unknown key"))
+
+        def bad(k, msg):
+            pf.errors.append(CatalogError(p, _line(_key_node(snode, k) or snode),
+                                          f"{where}.{k}", msg))
+
+        if not isinstance(s.get("name"), str):
+            bad("name", "required string")
+        if s.get("system") not in ("party", "state"):
+            bad("system", "must be 'party' or 'state'")
+        ic = s.get("issuer_codes")
+        if not isinstance(ic, list) or not ic or not all(isinstance(x, str) for x in ic):
+            bad("issuer_codes", "must be a non-empty list of strings")
+        tc = s.get("type_codes")
+        if tc is not None and (not isinstance(tc, list)
+                               or not all(isinstance(x, (str, type(None))) for x in tc)):
+            bad("type_codes", "must be a list of strings or nulls")
+        for k in ("from", "to"):
+            v = s.get(k)
+            if v is not None:
+                prob = date_problem(v) if isinstance(v, str) else "must be an ISO date"
+                if prob:
+                    bad(k, prob)
+        if not isinstance(s.get("complete", False), bool):
+            bad("complete", "must be true or false")
+        tw = s.get("types")
+        if tw is not None and (not isinstance(tw, list) or not all(isinstance(x, str) for x in tw)):
+            bad("types", "must be a list of type words")
+        if len(pf.errors) == n0:
+            pf.scopes.append(Scope(
+                s["name"], s["system"], tuple(ic),
+                None if tc is None else tuple(
+                    canonical_code(x, type_position=True) if x else None for x in tc),
+                s.get("from"), s.get("to"), bool(s.get("complete", False)), pf.name,
+                None if tw is None else tuple(tw)))
+
+
+_INT_FIELDS = ("number", "year", "plenum")
+_STR_FIELDS = ("id", "symbol", "type", "type_code", "issuer_code", "issuer", "title", "khoa",
+               "congress", "source")
+_DATE_FIELDS = ("date", "effective", "expired")
+
+
+def _check_doc(pf, entry, node, i) -> Optional[Document]:
+    p = pf.path
+    where = f"documents[{i}]"
+    if not isinstance(entry, dict):
+        pf.errors.append(CatalogError(p, _line(node), where,
+                                      f"must be a mapping, got {_typename(entry)}"))
+        return None
+    n0 = len(pf.errors)
+
+    def bad(k, msg, sub=None):
+        vn = _key_node(node, k)
+        if sub is not None and vn is not None:
+            vn = sub(vn)
+        pf.errors.append(CatalogError(p, _line(vn or node), f"{where}.{k}", msg))
+
+    for k in entry:
+        if k not in DOC_KEYS:
+            bad(str(k), "unknown key")
+    for k in ("id", "system"):
+        if entry.get(k) in (None, ""):
+            pf.errors.append(CatalogError(p, _line(node), f"{where}.{k}", f"missing {k}"))
+    for k in _STR_FIELDS:
+        v = entry.get(k)
+        if v is not None and (not isinstance(v, str) or not v.strip()):
+            bad(k, f"must be a non-empty string, got {_typename(v)}")
+    for k in _INT_FIELDS:
+        v = entry.get(k)
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
+            bad(k, f"must be a non-negative integer, got {_typename(v)} {_short(v)}")
+    for k in _DATE_FIELDS:
+        v = entry.get(k)
+        if v is not None:
+            prob = date_problem(v) if isinstance(v, str) else \
+                f"bad date: expected YYYY-MM-DD, got {_typename(v)}"
+            if prob:
+                bad(k, prob)
+    sysv = entry.get("system")
+    if sysv is not None and sysv not in ("party", "state"):
+        bad("system", f"must be 'party' or 'state', got {sysv!r}")
+    v = entry.get("verified")
+    if v is not None and not isinstance(v, bool):
+        bad("verified", f"must be true or false, got {_typename(v)}")
+    for k in ("khoa", "congress"):
+        v = entry.get(k)
+        if isinstance(v, str) and from_roman(v) is None:
+            bad(k, f"must be a Roman numeral, got {_short(v)}")
+    aliases = entry.get("aliases")
+    if aliases is not None and (not isinstance(aliases, list)
+                                or not all(isinstance(a, str) and a.strip() for a in aliases)):
+        bad("aliases", "must be a list of strings")
+    rel = entry.get("relations")
+    rels: dict[str, tuple] = {}
+    if rel is not None:
+        if not isinstance(rel, dict):
+            bad("relations", "must be a mapping")
+        else:
+            rnode = _key_node(node, "relations")
+            for k, targets in rel.items():
+                if k not in REL_KEYS:
+                    pf.errors.append(CatalogError(p, _line(_key_node(rnode, k) or rnode),
+                                                  f"{where}.relations.{k}", "unknown key"))
+                elif not isinstance(targets, list) or not all(isinstance(t, str)
+                                                              for t in targets):
+                    pf.errors.append(CatalogError(p, _line(_key_node(rnode, k) or rnode),
+                                                  f"{where}.relations.{k}",
+                                                  "must be a list of ids"))
+                else:
+                    rels[k] = tuple(targets)
+    if len(pf.errors) != n0:
+        return None
+    sym = entry.get("symbol")
+    if sym:  # fields a user left out are taken from the symbol (contradictions are checked later)
+        sp = parse_symbol(sym)
+        if sp is not None:
+            entry = dict(entry)
+            for k in ("number", "type_code", "issuer_code"):
+                if k not in entry:
+                    entry[k] = getattr(sp, k)
+            if "year" not in entry and entry.get("system") == "state":
+                entry["year"] = sp.year
+    return Document(
+        id=entry["id"], symbol=entry.get("symbol"), type=entry.get("type"),
+        number=entry.get("number"), year=entry.get("year"), type_code=entry.get("type_code"),
+        issuer_code=entry.get("issuer_code"), issuer=entry.get("issuer"),
+        date=entry.get("date"), system=entry["system"], effective=entry.get("effective"),
+        title=entry.get("title"), khoa=entry.get("khoa"), plenum=entry.get("plenum"),
+        congress=entry.get("congress"), replaces=rels.get("replaces", ()),
+        replaced_by=rels.get("replaced_by", ()), amends=rels.get("amends", ()),
+        expired=entry.get("expired"), aliases=tuple(aliases or ()), source=entry.get("source"),
+        verified=entry.get("verified", True),
+    )
+
+
+def _check_semantics(pf: _ParsedFile, known_ids: set, terms: dict) -> list[CatalogError]:
+    """Cross-field checks: dangling relations, symbol vs fields, year vs date, khóa vs date."""
+    out: list[CatalogError] = []
+    p = pf.path
+    for doc, node, i in zip(pf.docs, pf.doc_nodes, pf.doc_index):
+        where = f"documents[{i}]"
+
+        def bad(k, msg, n=None):
+            out.append(CatalogError(p, _line(n or _key_node(node, k) or node), f"{where}.{k}",
+                                    msg))
+
+        rnode = _key_node(node, "relations")
+        for kind in REL_KEYS:
+            targets = getattr(doc, kind)
+            tnode = _key_node(rnode, kind)
+            for j, t in enumerate(targets):
+                if t not in known_ids:
+                    n = tnode.value[j] if tnode is not None and j < len(tnode.value) else None
+                    bad(f"relations.{kind}", f"{t!r} points to no document", n)
+                elif t == doc.id:
+                    bad(f"relations.{kind}", "a document cannot relate to itself")
+        if doc.symbol:
+            sp = parse_symbol(doc.symbol)
+            if sp is None:
+                bad("symbol", f"cannot parse symbol {doc.symbol!r}")
+            else:
+                if sp.symbol != doc.symbol:
+                    bad("symbol", f"not canonical: write {sp.symbol!r}")
+                for k in ("number", "type_code", "issuer_code", "year"):
+                    have = getattr(doc, k)
+                    want = getattr(sp, k)
+                    if k in ("year",) and doc.system == "party":
+                        continue
+                    if have != want:
+                        bad(k, f"{have!r} contradicts symbol {doc.symbol!r} ({k} {want!r})")
+                if (doc.system == "state" and sp.year is not None and doc.date
+                        and int(doc.date[:4]) != sp.year):
+                    bad("date", f"{doc.date} contradicts the year {sp.year} in {doc.symbol!r}")
+        if doc.system == "party" and doc.khoa and doc.date:
+            t = terms.get(doc.khoa)
+            if t is not None:
+                start, end = t
+                if doc.date < start or (end is not None and doc.date >= end):
+                    bad("date", f"{doc.date} is outside khóa {doc.khoa} "
+                                f"({start} to {end or 'now'})")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# validate
+# ---------------------------------------------------------------------------------------------
+
+
+def _parse_file(path: PathLike, text: bytes) -> _ParsedFile:
+    stats["parsed"] += 1
+    pf = _ParsedFile(path)
+    p = pf.path
+    try:
+        root, _loader = _compose(p, text)
+        if root is None:
+            raise CatalogError(p, 1, "file", "empty catalog")
+        data = _to_python(p, root, text)
+    except CatalogError as exc:
+        pf.errors.append(exc)
+        return pf
+    except RecursionError:
+        pf.errors.append(CatalogError(p, 0, "yaml", "nesting too deep"))
+        return pf
+    pf.root = root
+    _check_schema(pf, data, root)
+    return pf

@@ -1,0 +1,1 @@
+"""Finding citations in text: article split, cheap scanner, Lark grammar."""

@@ -1,0 +1,543 @@
+"""The Lark grammar: loads ``extract/citation.lark`` once, parses a window into citations.
+
+The parser is LALR with Lark's contextual lexer. A window starts where the scanner found a
+citation and runs on into prose; tokens are fed one at a time and the longest prefix the
+grammar accepts is the citation group, so where a citation ends is decided by the grammar and
+not by a second, hand-written pattern.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from refcheck.model import Citation, Span
+from refcheck.notation.symbols import format_symbol
+from refcheck.notation.vocab import alternation, cache_dir, load_vocab, upper_class
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_to_int(s: str) -> int:
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN[ch]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total
+
+
+def int_to_roman(n: int) -> str:
+    out = []
+    for v, r in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(r)
+            n -= v
+    return "".join(out)
+
+
+def grammar_text() -> str:
+    """The full grammar: the .lark file plus word terminals generated from vocab.yaml."""
+    v = load_vocab()
+    base = (Path(__file__).resolve().parent / "citation.lark").read_text(encoding="utf-8")
+    type_words = v.type_spellings()
+    bodies = list(v.bodies)
+    for info in list(v.issuer_exact.values()) + [i for _, i in v.issuer_prefix]:
+        bodies += info.get("bodies") or []
+
+    def term(name: str, rx: str, lookahead: str = r"\b") -> str:
+        return f"{name}: /(?:{rx}){lookahead}/\n"
+
+    return (base + "\n// --- generated from vocab.yaml ---\n"
+            + term("TYPE_WORD", alternation(type_words))
+            # A body is a proper name: "Đảng" alone is the Party, "Đảng bộ" a local committee.
+            # (nor "Đảng Nhân dân Cách mạng Lào": another country's party; ours is listed whole)
+            + term("BODY", alternation(bodies),
+                   rf"\b(?!\s+(?:bộ|ủy|uỷ|viên|đoàn)\b)(?!\s+{upper_class()})")
+            + term("ORD_WORD", alternation(v.ordinals))
+            # A law's title: a capitalised word and up to nine more, only when a year or "số"
+            # follows (a title without a year is not a citation), never running into the next
+            # document ("Luật Doanh nghiệp và Nghị định số …").
+            + term("LAW_TITLE",
+                   rf"(?!Hội nghị|Trung ương|Đại hội|số\b){upper_class()}\w*"
+                   r"(?:[ \t]+(?!và[ \t]+(?:Nghị|Thông|Quyết|Chỉ|Luật|Bộ luật|Pháp|Quy|Kết)|"
+                   r"Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị)\w+){0,9}?"
+                   r"(?=[ \t]+(?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t]+[Ss]ố\b)", ""))
+
+
+# Lark's runtime classes, bound when the parser is first built (importing lark costs ~15 ms,
+# which a clean run that finds no candidate never pays).
+_Token = _UnexpectedInput = None
+
+
+@lru_cache(maxsize=1)
+def parser():
+    global _Token, _UnexpectedInput
+    from lark import Lark, Token
+    from lark.exceptions import UnexpectedInput
+
+    _Token, _UnexpectedInput = Token, UnexpectedInput
+
+    text = grammar_text()
+    cache = cache_dir()
+    kwargs = {}
+    if cache is not None:
+        import hashlib
+
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        kwargs["cache"] = str(cache / f"grammar-{digest}.lark.cache")
+    try:
+        return Lark(text, parser="lalr", lexer="contextual", propagate_positions=False,
+                    maybe_placeholders=False, **kwargs)
+    except OSError:  # unwritable cache: build in memory
+        return Lark(text, parser="lalr", lexer="contextual", maybe_placeholders=False)
+
+
+class _Lexer:
+    """A contextual lexer over the grammar's own terminals, each compiled once.
+
+    Lark's contextual lexer compiles, for every parser state, the union of the terminals that
+    state accepts; the word lists (type words, issuing bodies) appear in many states, and
+    compiling those unions dominated a short run's start-up. Here each terminal is compiled
+    the first time it is needed and tried in Lark's own order (priority, then width), only
+    when the current parser state accepts it: the same tokens, a fraction of the set-up cost.
+    """
+
+    def __init__(self, lark) -> None:
+        terms = sorted(lark.terminals, key=lambda t: (-t.priority, -t.pattern.max_width,
+                                                       -len(t.pattern.value), t.name))
+        ignore = set(lark.lexer_conf.ignore)
+        self.order = [t.name for t in terms if t.name not in ignore]
+        self._defs = {t.name: t for t in terms}
+        self._rx: dict[str, re.Pattern] = {}
+        self.ignore = [self._compile(n) for n in ignore]
+        self._by_state: dict[int, list[str]] = {}
+        self._keep: list = []
+
+    def _compile(self, name: str) -> re.Pattern:
+        rx = self._rx.get(name)
+        if rx is None:
+            t = self._defs[name]
+            flags = 0
+            for f in t.pattern.flags:
+                flags |= getattr(re, f.upper())
+            rx = self._rx[name] = re.compile(t.pattern.to_regexp(), flags)
+        return rx
+
+    def next(self, text: str, pos: int, acceptable) -> Optional[tuple[str, int, int]]:
+        for rx in self.ignore:
+            m = rx.match(text, pos)
+            if m:
+                pos = m.end()
+        if pos >= len(text):
+            return None
+        # ``acceptable`` is the parse table's own dict for the current state, so its id names
+        # the state: the terminals it accepts are put in order once per state, not per token.
+        terms = self._by_state.get(id(acceptable))
+        if terms is None:
+            terms = [name for name in self.order if name in acceptable]
+            self._by_state[id(acceptable)] = terms
+            self._keep.append(acceptable)  # keeps the id from being reused
+        rxs = self._rx
+        for name in terms:
+            m = (rxs.get(name) or self._compile(name)).match(text, pos)
+            if m and m.end() > pos:
+                return name, pos, m.end()
+        return None
+
+
+@lru_cache(maxsize=1)
+def _lexer() -> _Lexer:
+    return _Lexer(parser())
+
+
+def parse_prefix(window: str):
+    """Longest prefix of ``window`` that is a complete citation group: (tree, end) or None."""
+    p = parser()
+    lexer = _lexer()
+    Token, UnexpectedInput = _Token, _UnexpectedInput
+    ip = p.parse_interactive("")
+    tokens = []
+    accept: list[int] = []  # token counts after which the table allows $END
+    pos = 0
+    clean = False  # the window ran out of tokens (not into a token the parser refused)
+    while True:
+        choices = ip.choices()
+        hit = lexer.next(window, pos, choices)
+        if hit is None:
+            clean = True
+            break
+        name, start, end = hit
+        tok = Token(name, window[start:end], start_pos=start, end_pos=end)
+        try:
+            ip.feed_token(tok)
+        except UnexpectedInput:
+            break
+        tokens.append(tok)
+        pos = end
+        if "$END" in ip.choices():
+            accept.append(len(tokens))
+    if clean and accept and accept[-1] == len(tokens):
+        # The parser in hand stopped at an accepting point: finish it without a replay (the
+        # common case; a refused token may have left reductions half done, so not then).
+        try:
+            return ip.feed_eof(tokens[-1]), tokens[-1].end_pos
+        except UnexpectedInput:
+            accept.pop()
+    # LALR lookahead sets are merged across states, so "$END is in the table" is a promise the
+    # reductions may still break: replay the tokens (no re-lexing) and keep the longest prefix
+    # that really completes. (Replaying beats copying the parser at each such point: Lark's
+    # tree building extends child lists in place, so a copy would have to be a deep one.)
+    for n in reversed(accept):
+        replay = p.parse_interactive("")
+        try:
+            for tok in tokens[:n]:
+                replay.feed_token(tok)
+            return replay.feed_eof(tokens[n - 1]), tokens[n - 1].end_pos
+        except UnexpectedInput:
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Tree -> citations
+
+
+@dataclass
+class _Ref:
+    shape: str  # party | state_year | state_admin | crossed_year
+    numbers: list[tuple[int, str]]  # (value, digits as written)
+    year: Optional[int]
+    codes: list[str]
+    start: int
+    end: int
+    date: Optional[tuple] = None  # (d, m, y, start, end, raw)
+    issuer: Optional[tuple] = None  # (body, raw, start, end)
+    khoa: Optional[list[str]] = None
+    khoa_span: Optional[tuple[int, int]] = None
+    closed: bool = False  # later details do not belong to it
+
+
+@dataclass
+class _Group:
+    start: int
+    type_word: Optional[str] = None
+    type_span: Optional[tuple[int, int]] = None
+    so_span: Optional[tuple[int, int]] = None
+    so_raw: Optional[str] = None
+    refs: list[_Ref] = field(default_factory=list)
+    plenum: Optional[int] = None
+    congress: Optional[str] = None
+    bare: Optional[list[tuple[int, str]]] = None  # short form: Chỉ thị 35
+    congress_numeric: bool = False  # "Đại hội 12": trusted only with "của Đảng"
+    law_title: Optional[str] = None
+    law_year: Optional[int] = None
+    named_end: int = 0
+    date: Optional[tuple] = None
+    issuer: Optional[tuple] = None
+    khoa: Optional[list[str]] = None
+    khoa_span: Optional[tuple[int, int]] = None
+    end: int = 0
+
+
+def _tokens(tree) -> list:
+    """The tokens under ``tree``, in order (an explicit stack: trees are shallow but many)."""
+    Token = _Token
+    out = []
+    stack = [tree]
+    while stack:
+        t = stack.pop()
+        if isinstance(t, Token):
+            out.append(t)
+        else:
+            stack.extend(reversed(t.children))
+    return out
+
+
+def _span(tree) -> tuple[int, int]:
+    toks = _tokens(tree)
+    return toks[0].start_pos, toks[-1].end_pos
+
+
+def _int(tok) -> int:
+    """The number of a NUM token; "30a" (Nghị quyết 30a/2008/NQ-CP) is 30."""
+    v = str(tok)
+    return int(v[:-1]) if v[-1:].isalpha() else int(v)
+
+
+def _numlist(tree) -> list[tuple[int, str]]:
+    return [(_int(t), t.value) for t in _tokens(tree) if t.type == "NUM"]
+
+
+def _ref(tree) -> _Ref:
+    toks = _tokens(tree)
+    numbers = _numlist(tree.children[0])
+    rest = [t for t in tree.children[1:] if getattr(t, "type", None) == "NUM"]
+    codes = [t.value for t in toks if t.type == "CODE"]
+    start, end = toks[0].start_pos, toks[-1].end_pos
+    year = _int(rest[0]) if rest else None
+    return _Ref(tree.data, numbers, year, codes, start, end)
+
+
+def _date(tree) -> tuple:
+    dmy = next(c for c in tree.children if getattr(c, "data", None) == "dmy")
+    nums = [t for t in _tokens(dmy) if t.type == "NUM"]
+    ds, de = _span(dmy)
+    return (_int(nums[0]), _int(nums[1]), _int(nums[2]), ds, de, nums[2].value)
+
+
+def _ordinal(tree, vocab) -> int:
+    tok = _tokens(tree)[0]
+    if tok.type == "NUM":
+        return _int(tok)
+    return vocab.ordinals.get(tok.value, 0)
+
+
+def build_groups(tree) -> list[_Group]:
+    vocab = load_vocab()
+    groups: list[_Group] = []
+    items = [(tree.children[0], False)] + [
+        (c.children[-1], any(getattr(x, "type", None) == "SO" for x in c.children))
+        for c in tree.children[1:]]
+    for part, own_so in items:
+        kind = part.data
+        s, e = _span(part)
+        if kind == "typed_ref":
+            tw = part.children[0]
+            g = _Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos))
+            so = [c for c in part.children if getattr(c, "type", None) == "SO"]
+            if so:
+                g.so_span = (so[0].start_pos, so[0].end_pos)
+                g.so_raw = so[0].value
+            g.refs.append(_ref(part.children[-1]))
+            groups.append(g)
+        elif kind == "named":
+            tw = part.children[0]
+            g = _Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos))
+            sub = part.children[1]
+            if sub.data == "plenum":
+                ords = [c for c in sub.children if not hasattr(c, "type")]
+                nums = [c for c in sub.children if getattr(c, "type", None) == "NUM"]
+                g.plenum = _ordinal(ords[0], vocab) if ords else _int(nums[0])
+            else:
+                toks = [t for t in _tokens(sub) if t.type in ("ROMAN", "ORD_WORD", "NUM")]
+                t = toks[-1]
+                if t.type == "ROMAN":
+                    g.congress = t.value
+                elif t.type == "NUM":
+                    g.congress, g.congress_numeric = int_to_roman(_int(t)), True
+                else:
+                    g.congress = int_to_roman(vocab.ordinals[t.value])
+            g.named_end = e
+            groups.append(g)
+        elif kind == "bare":
+            tw = part.children[0]
+            g = _Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos), bare=_numlist(part.children[-1]))
+            g.named_end = e
+            groups.append(g)
+        elif kind == "law":
+            tw = part.children[0]
+            g = _Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos))
+            for ch in part.children[1:]:
+                if getattr(ch, "type", None) == "LAW_TITLE":
+                    g.law_title = " ".join(ch.value.split())
+                elif getattr(ch, "type", None) == "SO":
+                    g.so_span, g.so_raw = (ch.start_pos, ch.end_pos), ch.value
+                elif getattr(ch, "data", None) == "law_year":
+                    g.law_year = _int([t for t in _tokens(ch) if t.type == "NUM"][0])
+                elif hasattr(ch, "data"):
+                    g.refs.append(_ref(ch))
+            g.named_end = e
+            groups.append(g)
+        elif kind in ("party", "state_year", "state_admin", "crossed_year"):
+            r = _ref(part)
+            if not groups:
+                groups.append(_Group(start=r.start))
+            if own_so:  # "… và số 2100/QĐ-CT ngày …": what follows is this one's alone
+                for prev in groups[-1].refs:
+                    prev.closed = True
+            groups[-1].refs.append(r)
+        elif not groups:
+            continue
+        elif kind == "date":
+            d = _date(part)
+            _attach(groups[-1], "date", d)
+        elif kind == "issuer":
+            toks = _tokens(part)
+            body_toks = [t for t in toks if t.type in ("BODY", "BO_TRUONG")]
+            raw = " ".join(t.value for t in body_toks)
+            body = vocab.canonical_body(body_toks[-1].value)
+            _attach(groups[-1], "issuer", (body, raw, body_toks[0].start_pos, body_toks[-1].end_pos))
+        elif kind == "khoa":
+            romans = [t.value for t in _tokens(part) if t.type == "ROMAN"]
+            _attach(groups[-1], "khoa", romans, (s, e))
+        elif kind in ("plenum", "of_plenum"):
+            if kind == "of_plenum":
+                part = part.children[-1]
+            ords = [c for c in part.children if not hasattr(c, "type")]
+            nums = [c for c in part.children if getattr(c, "type", None) == "NUM"]
+            groups[-1].plenum = _ordinal(ords[0], vocab) if ords else _int(nums[0])
+        groups[-1].end = max(groups[-1].end, e)
+    for g in groups:
+        g.end = max(g.end, g.named_end, *(r.end for r in g.refs)) if g.refs else max(g.end, g.named_end)
+    return groups
+
+
+def _attach(g: _Group, attr: str, value, span=None) -> None:
+    """A date/issuer/khóa after a list of symbols belongs to each of them that has none yet
+    ("18-NQ/TW và 19-NQ/TW ngày 25/10/2017"), except that a date is shared only by symbols of
+    the same series as the last one: in "1956/KL-CT và 2100/QĐ-CT ngày 19-9-2016" the date is
+    the decision's."""
+    if not g.refs:
+        setattr(g, attr, value)
+        if span:
+            g.khoa_span = span
+        return
+    last = g.refs[-1]
+    for r in g.refs:
+        if getattr(r, attr) is not None or r.closed:
+            continue
+        if attr == "date" and r is not last and r.codes != last.codes:
+            continue
+        setattr(r, attr, value)
+        if span:
+            r.khoa_span = span
+
+
+def group_citations(g: _Group, window_text: str, offset: int, original: str, to_orig) -> list[Citation]:
+    """Turn a parsed group into citations; spans are mapped into the original text."""
+    vocab = load_vocab()
+    out: list[Citation] = []
+
+    def osp(a: int, b: int) -> Span:
+        return Span(to_orig(offset + a), to_orig(offset + b))
+
+    if g.bare is not None and not g.refs:  # short form: Chỉ thị 35; Nghị quyết 18 và 19
+        span = osp(g.start, g.end)
+        for number, _digits in g.bare:
+            c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                         kind="bare", type=g.type_word, number=number, plenum=g.plenum,
+                         khoa=(g.khoa or [None])[0])
+            if g.date:
+                _set_date(c, g.date, osp, original)
+            if g.issuer:
+                c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
+                c.issuer_span = osp(g.issuer[2], g.issuer[3])
+            out.append(c)
+        return out
+    if g.law_title and not g.refs:  # a law by its title and year: Luật Đất đai 2013
+        span = osp(g.start, g.end)
+        c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                     kind="named", type=g.type_word, year=g.law_year, title=g.law_title,
+                     system="state")
+        if g.date:
+            _set_date(c, g.date, osp, original)
+        return [c] if g.law_year else []
+    if not g.refs:  # named reference: a plenum or a congress
+        khoas = g.khoa or [None]
+        span = osp(g.start, g.end)
+        for k in khoas:
+            c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                         kind="named", type=g.type_word, khoa=k, plenum=g.plenum,
+                         congress=g.congress, system="party")
+            if g.issuer:
+                c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
+                c.issuer_span = osp(g.issuer[2], g.issuer[3])
+            out.append(c)
+        return out
+
+    for i, r in enumerate(g.refs):
+        start = g.start if i == 0 else r.start
+        # A citation runs to the end of its own symbol and the details attached to it; in a
+        # list the later members' own spans start at their symbol.
+        end = max([r.end] + [x for x in ((r.date or (0,) * 5)[4], (r.issuer or (0,) * 4)[3],
+                                          (r.khoa_span or (0, 0))[1]) if x])
+        if (g.law_year is not None or g.plenum is not None) and len(g.refs) == 1:
+            end = max(end, g.end)  # "Luật … số 68/2014/QH13", "… Hội nghị Trung ương 6 khóa XII"
+        span = osp(start, end)
+        # Spelling variants (ND, QD) are only type codes; in issuer position "ND" may be an
+        # issuer of its own (Hội Nông dân), so only the look-alike Ð is mended there.
+        codes = [vocab.canonical_code(c) if k == 0 and len(r.codes) > 1 or r.shape == "party" and k == 0
+                 else c.replace("\u00d0", "Đ") for k, c in enumerate(r.codes)]
+        type_code, issuer_code = _split_codes(r.shape, codes, vocab)
+        system = vocab.system_of(issuer_code)
+        crossed = False
+        shape = r.shape
+        if shape == "state_admin" and system == "party":
+            crossed, canon_shape = True, "party"
+        elif shape == "crossed_year":
+            crossed, canon_shape = True, "state_year"
+        elif shape == "party" and system == "state" and r.year is not None:
+            crossed, canon_shape = True, "state_year"
+        else:
+            canon_shape = shape
+        sym_span = osp(r.start, r.end)
+        for number, digits in r.numbers:
+            c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                         kind="symbol", type=g.type_word, number=number, year=r.year,
+                         type_code=type_code, issuer_code=issuer_code,
+                         system=system or ("party" if shape == "party" else "state"),
+                         crossed=crossed, plenum=g.plenum,
+                         type_inherited=bool(g.type_word) and (i > 0 or number != r.numbers[0][0]))
+            suffix = digits[-1] if digits[-1:].isalpha() else None
+            c.number_suffix = suffix
+            c.symbol = format_symbol(canon_shape, number, r.year, type_code, issuer_code,
+                                     number_text=f"{number:02d}{suffix}" if suffix else None)
+            c.symbol_span = sym_span
+            c.symbol_raw = original[sym_span.start:sym_span.end]
+            if len(r.numbers) == 1 and not crossed:
+                written = format_symbol(shape, number, r.year, type_code, issuer_code,
+                                        number_text=digits)
+                if c.symbol_raw != written:
+                    c.spelling.append((sym_span, written))
+            if i == 0 and g.so_raw and ":" in g.so_raw:
+                so = osp(*g.so_span)
+                c.spelling.append((so, "số"))
+            c.title = g.law_title
+            date = r.date
+            if date:
+                _set_date(c, date, osp, original)
+            issuer = r.issuer
+            if issuer:
+                c.issuer, c.issuer_raw = issuer[0], issuer[1]
+                c.issuer_span = osp(issuer[2], issuer[3])
+            khoa = r.khoa
+            if khoa:
+                c.khoa = khoa[0]
+            out.append(c)
+    return out
+
+
+def _set_date(c: Citation, date: tuple, osp, original: str) -> None:
+    d, m, y, ds, de, ytext = date
+    c.date_span = osp(ds, de)
+    c.date_raw = original[c.date_span.start:c.date_span.end]
+    c.date_parts = (d, m, y)
+    c.date, c.date_problem = _iso(d, m, y, ytext)
+
+
+def _split_codes(shape: str, codes: list[str], vocab) -> tuple[Optional[str], Optional[str]]:
+    if shape == "party":
+        return codes[0], codes[1]
+    if len(codes) == 1:  # 80/2015/QH13 (an issuer), or a cut symbol 24/2014/TT (a type)
+        return (codes[0], None) if codes[0] in vocab.code_of_type else (None, codes[0])
+    first = codes[0]
+    if vocab.is_type_code(first):
+        return first, "-".join(codes[1:])
+    return None, "-".join(codes)
+
+
+def _iso(d: int, m: int, y: int, ytext: str) -> tuple[Optional[str], Optional[str]]:
+    import datetime
+
+    if len(ytext) < 4:
+        return None, "truncated"
+    try:
+        return datetime.date(y, m, d).isoformat(), None
+    except ValueError:
+        return None, "impossible"

@@ -1,0 +1,335 @@
+"""Cheap scan for candidate citations, then the grammar on each candidate only.
+
+This is the only code that sees every character, so it is a handful of compiled patterns,
+each written to open with a literal or a class so that CPython's regex engine can skip ahead:
+symbols (they start with a digit), named Party resolutions ("Nghị quyết Hội nghị…"), laws by
+title (found from the middle of "luật"), short forms ("Chỉ thị 35"), and "số N/" for symbols
+the grammar may not read (RC101). Each hit is widened backwards to its type word and ``số``,
+cut at the end of the line, normalised (look-alikes), and handed to the grammar, which
+decides where the citation really ends.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
+
+from refcheck.extract.grammar import build_groups, group_citations, parse_prefix
+from refcheck.model import Citation
+from refcheck.text.normalize import View, canonical_chars, view
+from refcheck.notation.vocab import alternation, load_vocab, upper_class
+
+_UP = "A-ZĐÐ"
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
+_SP = "[ \t\u00a0]{0,2}"
+
+def word_start(words) -> str:
+    r"""A whole-word alternation that begins with a literal character.
+
+    CPython's ``re`` skips quickly to plausible starts only when a pattern opens with a literal
+    or a class; a leading look-behind makes it try every position. So ``(?<!\w)(?:Luật|Bộ
+    luật)`` is written ``L(?<!\wL)(?:uật)|B(?<!\wB)(?:ộ\s+luật)``: same matches, several
+    times faster (measured in bench/run.py).
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(f)}(?<!\\w{re.escape(f)})(?:{'|'.join(rest)})"
+                    for f, rest in groups.items())
+
+
+#: A symbol: 35-CT/TW, 45 - CT/TW, 30/2020/NĐ-CP, 80/2015/QH13, 1234/QĐ-TTg, 19-2017/NQ-CP.
+SYMBOL_RE = re.compile(
+    rf"\d(?:(?<![\w/.:\-]\d)|(?<=số\d))\d{{0,4}}[a-z]?{_SP}(?:"
+    rf"[{_DASHES}]{_SP}(?:[{_UP}][A-Za-zĐÐđ]{{0,5}}{_SP}/{_SP}[{_UP}]|(?:19|20)\d\d{_SP}/{_SP}[{_UP}])"
+    rf"|/{_SP}(?:(?:19|20)\d\d{_SP}/{_SP})?[{_UP}][A-Za-zĐÐđƯƠÔÂĂÊ&]{{0,15}}\d{{0,2}}"
+    rf")"
+)
+# Every SYMBOL_RE match holds a slash followed by a capital (the last slash before the codes),
+# at most _SYM_BEFORE characters after the match starts and _SYM_AFTER before it ends. Slashes
+# are rare and a literal is found at C speed, so the symbol pattern runs only around them.
+_SLASH_CODE = re.compile(rf"/{_SP}[{_UP}]")
+_SYM_BEFORE, _SYM_AFTER = 24, 24
+
+
+def _symbol_matches(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator[re.Match]:
+    """``SYMBOL_RE.finditer(text, pos, endpos)``, only where a match can be: each match
+    contains a slash hit, so it lies inside that hit's region, and overlapping regions are
+    merged."""
+    endpos = len(text) if endpos is None else endpos
+    lo = hi = -1
+    for m in _SLASH_CODE.finditer(text, pos, endpos):
+        p = m.start()
+        if hi < 0 or p - _SYM_BEFORE > hi:  # a new region
+            if hi >= 0:
+                yield from SYMBOL_RE.finditer(text, lo, min(hi, endpos))
+            lo = max(pos, p - _SYM_BEFORE)
+        hi = p + _SYM_AFTER
+    if hi >= 0:
+        yield from SYMBOL_RE.finditer(text, lo, min(hi, endpos))
+
+
+#: Named Party resolutions, plenums and congresses: "[Nn]ghị quyết Hội nghị…", found from the
+#: literal "ghị quyết" (a match starts one character earlier).
+_NAMED_MIDDLE = re.compile(
+    r"ghị quyết(?<=[Nn]ghị quyết)[ \t\u00a0]+(?=Hội nghị|Trung ương|Trung Ương|T\.Ư|T\.W|TƯ|TW|Đại hội)"
+)
+
+
+def _named_starts(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator[int]:
+    for m in _NAMED_MIDDLE.finditer(text, pos, len(text) if endpos is None else endpos):
+        yield m.start() - 1
+
+#: Laws and codes by title: "Luật Đất đai 2013", "Bộ luật Hình sự 2015", "Luật Doanh nghiệp số …".
+LAW_RE = re.compile(rf"(?:{word_start(['Bộ luật', 'Bộ Luật', 'Luật', 'Pháp lệnh', 'bộ luật', 'luật'])})"
+                    rf"[ \t\u00a0]+(?={upper_class()})")
+# The same matches, found from the rarer middle of the word: "l" and "b" open a fifth of all
+# Vietnamese words, "uật " almost only "luật". Two patterns, each opening with a literal: an
+# alternation would open with a class ("u" or "P"), which the engine tests character by
+# character, several times slower than a literal search.
+_LAW_MIDDLE = re.compile(rf"uật[ \t\u00a0]+(?={upper_class()})")
+_ORDINANCE = re.compile(rf"Pháp lệnh[ \t\u00a0]+(?={upper_class()})")
+
+
+def _law_starts(text: str, pos: int = 0, endpos: Optional[int] = None):
+    endpos = len(text) if endpos is None else endpos
+    hits = [m.start() - 1 for m in _LAW_MIDDLE.finditer(text, pos, endpos)]
+    if text.find("Pháp lệnh", pos, endpos) >= 0:
+        hits = sorted(hits + [m.start() for m in _ORDINANCE.finditer(text, pos, endpos)])
+    for s in hits:
+        if s < 0:
+            continue
+        if text[s - 3:s] in ("Bộ ", "bộ ") and (s < 4 or not text[s - 4].isalnum()):
+            s -= 3
+        mm = LAW_RE.match(text, s)
+        if mm:
+            yield mm
+
+
+_MAX_BACK = 80  # type word + "số:" + a number list fit in this
+_MAX_FORWARD = 260  # date + issuer + khóa + a few list members
+
+
+#: After a short form's type word: a bare number that does not go on into a symbol.
+BARE_NUMBER = (r"[ \t\u00a0]+(?:số[ \t\u00a0]+)?\d{1,5}"
+               r"(?![\d.,/\-\u2013]|[ \t\u00a0]*[/\-\u2013][ \t\u00a0]*[\dA-ZĐ])")
+
+
+@lru_cache(maxsize=1)
+def _bare_parts() -> tuple[re.Pattern, ...]:
+    """Short forms, a type word and a bare number ("Chỉ thị 35", "Nghị định 100", "NĐ 100"):
+    one pattern per first letter. Each opens with a literal, which the engine finds several
+    times faster than the class of all six first letters (measured: 0.05 s against 0.08 s
+    on 20 MB of news, for the six passes together)."""
+    v = load_vocab()
+    by_first: dict[str, list[str]] = {}
+    for w in list(v.short_forms) + list(v.short_types):
+        by_first.setdefault(w[0], []).append(w)
+    return tuple(re.compile(rf"(?:{word_start(ws)}){BARE_NUMBER}") for _, ws in sorted(by_first.items()))
+
+
+def _bare_matches(text: str, pos: int = 0, endpos: Optional[int] = None) -> list[re.Match]:
+    """The short forms in ``text``, in order, as one pattern's ``finditer`` would give them: a
+    match that starts inside an earlier one is dropped (whole-word starts make that rare)."""
+    endpos = len(text) if endpos is None else endpos
+    hits = [m for rx in _bare_parts() for m in rx.finditer(text, pos, endpos)]
+    if len(hits) < 2:
+        return hits
+    hits.sort(key=lambda m: m.start())
+    out, end = [], -1
+    for m in hits:
+        if m.start() >= end:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _broken_re() -> re.Pattern:
+    """"Nghị quyết số 18-NQ/ ngày…": a type word and "số" promise a symbol that may not parse."""
+    v = load_vocab()
+    words = word_start(v.type_spellings())
+    return re.compile(
+        rf"(?:{words})[ \t\u00a0]+[Ss]ố[ \t\u00a0]*(?::[ \t\u00a0]*)?\d{{1,5}}[ \t\u00a0]*[/\-\u2013]\S{{0,12}}")
+
+
+@lru_cache(maxsize=1)
+def _prefix_re() -> re.Pattern:
+    v = load_vocab()
+    words = alternation(v.type_spellings())
+    # Anchored at the end of the look-back slice: [type word] [số[:]] [N, N và ]
+    return re.compile(
+        rf"(?<!\w)(?:(?:{words})[ \t\u00a0]+)?(?:[Ss]ố[ \t\u00a0]*(?::[ \t\u00a0]*)?)?"
+        rf"(?:\d{{1,5}}[ \t\u00a0]*(?:,|và)[ \t\u00a0]*)*\Z"
+    )
+
+
+def _window_start(text: str, sym_start: int) -> int:
+    lo = max(0, sym_start - _MAX_BACK)
+    nl = text.rfind("\n", lo, sym_start)
+    if nl >= 0:
+        lo = nl + 1
+    seg = text[lo:sym_start]
+    m = _prefix_re().search(seg)
+    return lo + m.start() if m else sym_start
+
+
+_BLOCK = 1 << 16  # characters: with its UCS-2 copy, a block stays in the CPU's L2 cache
+
+
+def blocks(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) blocks of about ``_BLOCK`` characters that no pattern match crosses.
+
+    The finders make a dozen passes; over one long text each pass would stream it from
+    memory again (a 50 MB file ran a third slower than the same text as articles), so the
+    passes run block by block. A block ends at a full stop and a line break: no pattern
+    matches across a line break except inside a type word ("Nghị\\nquyết"), and no type
+    word ends with a full stop. A text without one is a single block.
+    """
+    n = len(text)
+    if n <= _BLOCK:
+        return ((0, n),)
+    return _cut_blocks(text, n)
+
+
+def _cut_blocks(text: str, n: int) -> Iterator[tuple[int, int]]:
+    lo = 0
+    while n - lo > _BLOCK:
+        j = text.find(".\n", lo + _BLOCK)  # a two-character literal: found at memory speed
+        if j < 0:
+            break
+        yield lo, j + 2
+        lo = j + 2
+    yield lo, n
+
+
+def candidates(text: str) -> list[tuple[int, int, bool]]:
+    """Candidate citations in ``text`` (a normalised view), in order: (window start, anchor,
+    whether it is a law by title, which is a citation only with a number: a year or a symbol)."""
+    out: list[tuple[int, int, bool]] = []
+    for lo, hi in blocks(text):
+        starts: list[tuple[int, int, bool]] = []
+        for m in _symbol_matches(text, lo, hi):
+            starts.append((_window_start(text, m.start()), m.start(), False))
+        for s in _named_starts(text, lo, hi):
+            starts.append((s, s, False))
+        for m in _law_starts(text, lo, hi):
+            starts.append((m.start(), m.start(), True))
+        for m in _bare_matches(text, lo, hi):
+            starts.append((m.start(), m.start(), False))
+        starts.sort()
+        out += starts
+    return out
+
+
+_DIGIT = re.compile(r"\d")
+
+
+# Codes are capitals with at most one small letter at a time (TTg, QĐi, CTr, GDTrH); two in
+# a row make a word of prose.
+_PROSE_CODE = re.compile(r"[a-zđ]{2}")
+
+# What follows a congress that is not the Party's national one. One whitespace run, then an
+# optional comma and another: "[ ]*,?[ ]*" would backtrack quadratically over long blanks.
+_LOCAL_AFTER = re.compile(
+    r"[ \t\u00a0]*(?:,[ \t\u00a0]*)?(?:của[ \t\u00a0]+)?(?:[Đđ]ảng[ \t\u00a0]+bộ|[Đđ]ảng[ \t\u00a0]+ủy|"
+    rf"Đảng[ \t\u00a0]+(?!Cộng sản Việt Nam){upper_class()}|"
+    r"Công đoàn|Đoàn|Hội|Mặt trận|MTTQ|Hội đồng|tỉnh|thành phố|huyện)"
+)
+
+
+def scan(text: str, v: View | None = None, problems: list | None = None) -> list[Citation]:
+    """All citations in ``text``, with offsets into ``text`` itself.
+
+    ``problems``, when given, receives ``(start, end)`` spans (original offsets) of text that
+    promises a symbol ("Nghị quyết số 18-NQ/ …") but that the grammar cannot read.
+    """
+    v = v or view(text)
+    vt = v.text
+    out: list[Citation] = []
+    covered = -1
+    for start, anchor, law in candidates(vt):
+        if anchor < covered:
+            continue
+        # bounded search: an unbounded find is O(n) per candidate on a one-line file
+        end = vt.find("\n", anchor, anchor + _MAX_FORWARD)
+        end = min(len(vt), anchor + _MAX_FORWARD) if end < 0 else end
+        if law and not _DIGIT.search(vt, anchor, end):
+            continue  # "Luật Tiếp cận thông tin" with no year nor symbol: not a citation
+        window = canonical_chars(vt[start:end])
+        res = parse_prefix(window)
+        if res is None and start != anchor:  # the prefix guess was wrong: try the symbol alone
+            start = anchor
+            window = canonical_chars(vt[start:end])
+            res = parse_prefix(window)
+        if res is None:
+            continue
+        tree, length = res
+        groups = build_groups(tree)
+        for g in groups:
+            if not g.refs:
+                if g.congress and _LOCAL_AFTER.match(vt, start + g.end):
+                    continue  # a local congress ("Đại hội XIII Đảng bộ Khối")
+                if g.congress and g.issuer and g.issuer[0] != "Đảng":
+                    continue
+                if g.congress_numeric and not (g.issuer and g.issuer[0] == "Đảng"):
+                    continue  # "Đại hội 12" alone may be anyone's twelfth congress
+            if g.type_word is None and g.so_raw is None and all(
+                    r.shape == "state_admin" and len(r.codes) < 2 for r in g.refs):
+                continue  # "3/TTXVN": one code and no type word is too weak
+            if any(r.shape in ("state_year", "crossed_year") and not 1945 <= (r.year or 0) <= 2100
+                   for r in g.refs):
+                continue
+            if any(_PROSE_CODE.search(code) for r in g.refs for code in r.codes):
+                continue  # "QCVN 08-MT:2015/BTNMT - Quy chuẩn": a word, not a code
+            out.extend(group_citations(g, window, start, text, v.to_original))
+        covered = start + length
+    if problems is not None:
+        _unparsed(vt, v, out, problems)
+    return out
+
+
+# Opens with the literal "ố" (the match starts one character earlier, at "S" or "s").
+_SO_NUMBER = re.compile(r"ố(?<=[Ss]ố)[ \t\u00a0]*(?::[ \t\u00a0]*)?\d{1,5}[ \t\u00a0]*[/\-\u2013]")
+
+
+@lru_cache(maxsize=1)
+def _type_word_before() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alternation(load_vocab().type_spellings())})[ \t\u00a0]+\Z")
+
+
+def _broken(vt: str):
+    """``_broken_re`` matches, found from their rarer middle ("số 18-"): a pattern that opens
+    with dozens of type words would make the engine stop at nearly every letter."""
+    for lo, hi in blocks(vt):
+        yield from _broken_block(vt, lo, hi)
+
+
+def _broken_block(vt: str, pos: int, endpos: int):
+    full = _broken_re()
+    before = _type_word_before()
+    last = pos
+    for m in _SO_NUMBER.finditer(vt, pos, endpos):
+        s = m.start() - 1
+        if s < last:
+            continue
+        w = before.search(vt, max(last, s - 40), s)
+        if w:
+            mm = full.match(vt, w.start())
+            if mm:
+                last = mm.end()
+                yield mm
+
+
+def _unparsed(vt: str, v: View, found: list[Citation], problems: list) -> None:
+    spans = starts = None
+    for m in _broken(vt):
+        if spans is None:
+            spans = sorted((c.symbol_span.start, c.symbol_span.end) for c in found if c.symbol_span)
+            starts = [s for s, _ in spans]
+        a, b = v.to_original(m.start()), v.to_original(m.end())
+        k = bisect_right(starts, b) - 1
+        if k >= 0 and spans[k][1] > a:
+            continue  # a citation was read there
+        problems.append((a, b))

@@ -1,0 +1,1 @@
+"""Reading inputs: decoding, Markdown/HTML/.docx to text with an offset map."""

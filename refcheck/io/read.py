@@ -1,0 +1,540 @@
+"""Turn an input file into text the pipeline can check, with a way back to source positions.
+
+Supported kinds (chosen from the file extension, default ``txt``):
+
+``txt``
+    The decoded file, unchanged. Newlines are **never** translated, so ``text`` is exactly
+    the file and fixes can be written straight back.
+``md``
+    Same length as the file. YAML front matter (between leading ``---`` lines), fenced code
+    blocks (````` and ``~~~``), indented code blocks and inline ```code``` spans are replaced
+    by spaces of the same length, keeping ``\\r``/``\\n``, so every offset, line and column
+    is the file's own and citations inside code are not checked. ``<!-- ... -->`` comments
+    stay (suppression comments live there). ``front_matter_date`` is read from ``date:``.
+``html``
+    Text content extracted with :mod:`html.parser` (script/style skipped, entities decoded,
+    whitespace collapsed outside ``<pre>``; block elements end lines, paragraph-like blocks
+    leave a blank line; table cells are separated by a tab). ``<!-- refcheck ... -->``
+    comments are kept **inline, verbatim** (``<!-- refcheck: ... -->``; a comment spread
+    over several lines is joined into one) at the place they occur: between blocks that is
+    a line of its own directly above the next block, after text it stays on that text's
+    line, so suppression comments behave as they do in Markdown. Other comments are
+    dropped. An offset map sends every text offset back to the HTML source.
+``docx``
+    ``word/document.xml`` only (body text incl. tables; headers, footers, footnotes and
+    comments are not read). One paragraph per line: ``position()`` gives (paragraph, column).
+
+Decoding: UTF-8, UTF-8 with BOM, UTF-16 LE/BE with BOM, or the ``encoding`` given. Every
+failure is a :class:`ReadError` whose ``str`` is one line ``"path: reason"``.
+
+What ``Source.encoding``/``Source.bom`` mean for writing back (see
+:func:`refcheck.fixer.write_atomic`): ``"utf-8"`` (no BOM), ``"utf-8-sig"`` (BOM
+``EF BB BF``), ``"utf-16"`` with ``bom`` ``FF FE`` (little-endian) or ``FE FF``
+(big-endian), or the codec name given with ``encoding=`` (e.g. ``"cp1258"``).
+"""
+from __future__ import annotations
+
+import bisect
+import codecs
+import datetime as _dt
+import os
+import re
+import stat
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+__all__ = [
+    "Source",
+    "ReadError",
+    "read_path",
+    "read_bytes",
+    "kind_for_path",
+    "detect_newline",
+    "line_starts",
+    "DOCX_MAX_XML_BYTES",
+]
+
+#: Refuse a .docx whose word/document.xml would decompress to more than this (zip bombs).
+DOCX_MAX_XML_BYTES = 200 * 1024 * 1024
+
+_NEWLINE_RE = re.compile(r"\r\n?|\n")
+
+
+class ReadError(Exception):
+    """A file that cannot be read. ``str(err)`` is one clean line: ``"path: reason"``."""
+
+    def __init__(self, path: str, reason: Optional[str] = None):
+        path = str(path)
+        if reason is None:  # ReadError("path: reason") also works
+            path, _, reason = path.partition(": ")
+        self.path = path
+        self.reason = " ".join(str(reason).split())  # never more than one line
+        super().__init__(f"{path}: {self.reason}" if self.reason else path)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def detect_newline(text: str) -> str:
+    """The dominant line ending of ``text``: ``"\\n"``, ``"\\r\\n"`` or ``"\\r"`` (ties and
+    no line breaks at all give ``"\\n"``)."""
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    best = max(lf, crlf, cr)
+    if best == 0 or lf == best:
+        return "\n"
+    return "\r\n" if crlf == best else "\r"
+
+
+def line_starts(text: str) -> array:
+    """Offsets where each line starts; ``\\r\\n``, ``\\n`` and ``\\r`` each end one line."""
+    starts = array("q", [0])
+    starts.extend(m.end() for m in _NEWLINE_RE.finditer(text))
+    return starts
+
+
+_KINDS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".mdown": "md",
+    ".mkd": "md",
+    ".mkdn": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+}
+
+
+def kind_for_path(path: str | Path) -> str:
+    return _KINDS.get(os.path.splitext(str(path))[1].lower(), "txt")
+
+
+# --------------------------------------------------------------------------- Source
+
+
+@dataclass(eq=False)
+class Source:
+    path: str  # as given ("-" or --stdin-filename for stdin)
+    kind: str  # "txt" | "md" | "html" | "docx"
+    text: str  # what the pipeline scans; offsets in findings point into it
+    encoding: str = "utf-8"  # "utf-8" | "utf-8-sig" | "utf-16" (+ bom) | codec given
+    newline: str = "\n"  # dominant line ending of the original file
+    front_matter_date: Optional[str] = None  # ISO date from Markdown front matter
+    fixable: bool = False  # True only for txt/md
+    bom: bytes = b""  # byte-order mark the file started with (b"" if none)
+    # original decoded text when it differs from ``text`` (html); None means "same as text"
+    _source: Optional[str] = field(default=None, repr=False)
+    # html offset map: text offset -> source offset (parallel arrays; see _HTMLText)
+    _map_t: Optional[array] = field(default=None, repr=False)
+    _map_s: Optional[array] = field(default=None, repr=False)
+    _map_x: Optional[bytearray] = field(default=None, repr=False)
+    _starts: Optional[array] = field(default=None, repr=False)  # line starts, computed once
+
+    def source_text(self) -> str:
+        """The decoded original (the HTML source for html; the paragraph text for docx)."""
+        return self.text if self._source is None else self._source
+
+    def source_offset(self, offset: int) -> int:
+        """Map an offset into ``text`` to an offset into :meth:`source_text`."""
+        offset = max(0, min(offset, len(self.text)))
+        if self._map_t is None:
+            return offset
+        if not self._map_t:
+            return 0
+        i = bisect.bisect_right(self._map_t, offset) - 1
+        if i < 0:
+            return self._map_s[0]
+        t0 = self._map_t[i]
+        s0 = self._map_s[i]
+        if self._map_x[i]:
+            return s0 + (offset - t0)
+        # inside a non-exact piece (entity, collapsed whitespace, inserted line break):
+        # where that piece starts in the source
+        return s0
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column in code points) in the ORIGINAL file for an offset into
+        ``text``; for docx (paragraph, column). O(log n)."""
+        src = self.source_offset(offset)
+        if self._starts is None:
+            self._starts = line_starts(self.source_text())
+        i = bisect.bisect_right(self._starts, src) - 1
+        return i + 1, src - self._starts[i] + 1
+
+
+# --------------------------------------------------------------------------- decoding
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (a .docx? name it .docx)"),
+    (b"PK\x05\x06", "an empty zip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word .doc or encrypted Office file (save it as .docx)"),
+    (b"\x7fELF", "an executable"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+)
+
+_CHARSET_RE = re.compile(rb"""(?i)(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
+
+
+def _binary_kind(data: bytes) -> Optional[str]:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return "a RIFF media file"
+    return None
+
+
+def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple[str, str, bytes]:
+    """Return (text, encoding label, bom)."""
+    what = _binary_kind(data)
+    if what is not None:
+        raise ReadError(path, f"binary file ({what}), not text")
+    if encoding:
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            raise ReadError(path, f"unknown encoding {encoding!r}") from None
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError as e:
+            raise ReadError(path, f"cannot decode as {encoding}: {e.reason} at byte {e.start}") from None
+        bom = b""
+        if name == "utf-8-sig":
+            bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+            if not bom:
+                name = "utf-8"
+        elif name == "utf-16":
+            if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                bom = data[:2]
+            else:  # no BOM: Python decoded in native order; write back the same, no BOM
+                name = "utf-16-le" if codecs.BOM_UTF16 == codecs.BOM_UTF16_LE else "utf-16-be"
+        elif text.startswith("\ufeff"):
+            if name == "utf-8":
+                text, name, bom = text[1:], "utf-8-sig", codecs.BOM_UTF8
+            elif name in ("utf-16-le", "utf-16-be"):
+                bom = codecs.BOM_UTF16_LE if name == "utf-16-le" else codecs.BOM_UTF16_BE
+                text, name = text[1:], "utf-16"
+        return text, name, bom
+
+    if data.startswith(codecs.BOM_UTF8):
+        label, bom, codec, body = "utf-8-sig", codecs.BOM_UTF8, "utf-8", data[3:]
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise ReadError(path, "UTF-32 text is not supported; pass --encoding utf-32 or convert to UTF-8")
+    elif data.startswith(codecs.BOM_UTF16_LE):
+        label, bom, codec, body = "utf-16", codecs.BOM_UTF16_LE, "utf-16-le", data[2:]
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        label, bom, codec, body = "utf-16", codecs.BOM_UTF16_BE, "utf-16-be", data[2:]
+    else:
+        label, bom, codec, body = "utf-8", b"", "utf-8", data
+        if b"\x00" in data:
+            raise ReadError(
+                path,
+                "contains NUL bytes: a binary file, or UTF-16 text without a byte-order mark "
+                "(then pass --encoding utf-16-le or --encoding utf-16-be)",
+            )
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as e:
+        if codec != "utf-8":
+            raise ReadError(path, f"invalid {label.upper()} text ({e.reason} at byte {e.start + len(bom)})") from None
+        pos = e.start + len(bom)
+        line = data.count(b"\n", 0, pos) + 1
+        hint = "if it is in a legacy encoding such as Windows-1258, pass --encoding cp1258"
+        m = _CHARSET_RE.search(data[:4096])
+        if m:
+            declared = m.group(1).decode("ascii", "replace")
+            if declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
+                hint = f"the file declares {declared}; pass --encoding {declared}"
+        raise ReadError(
+            path, f"not valid UTF-8 (byte 0x{data[pos]:02X} at line {line}); {hint}"
+        ) from None
+    return text, label, bom
+
+
+# --------------------------------------------------------------------------- markdown
+
+_BLANK_RE = re.compile(r"[^\r\n]+")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+_FENCE_OPEN_RE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
+_LIST_RE = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+_HEADING_RE = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+_INDENTED_RE = re.compile(r"(?: {4}| {0,3}\t)")
+_BACKTICKS_RE = re.compile(r"`+")
+_VN_DATE_RE = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
+_VN_LONG_DATE_RE = re.compile(r"(?i)\s*(?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*$")
+_ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z ]*)?\s*$")
+
+
+def _blank(s: str) -> str:
+    return _BLANK_RE.sub(lambda m: " " * len(m.group()), s)
+
+
+def _lines(text: str):
+    """Yield (start, content_end, end) for each line; only \\r\\n, \\r, \\n break lines."""
+    n = len(text)
+    for m in _LINE_RE.finditer(text):
+        s, e = m.span()
+        if s == e and s == n:
+            if n == 0 or text[n - 1] in "\r\n":
+                break
+        ce = e
+        while ce > s and text[ce - 1] in "\r\n":
+            ce -= 1
+        yield s, ce, e
+        if e == n:
+            break
+
+
+def _iso_date(value) -> Optional[str]:
+    try:
+        if isinstance(value, _dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, _dt.date):
+            return value.isoformat()
+        if isinstance(value, str):
+            m = _ISO_DATE_RE.match(value)
+            if m:
+                y, mo, d = (int(g) for g in m.groups())
+                return _dt.date(y, mo, d).isoformat()
+            m = _VN_DATE_RE.match(value) or _VN_LONG_DATE_RE.match(value)
+            if m:
+                d, mo, y = (int(g) for g in m.groups())
+                return _dt.date(y, mo, d).isoformat()
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def _front_matter(text: str, lines: list) -> tuple[int, int, Optional[str]]:
+    """(number of lines, end offset, ISO date) of YAML front matter, or (0, 0, None)."""
+    if not lines or text[lines[0][0] : lines[0][1]].rstrip() != "---":
+        return 0, 0, None
+    for i in range(1, len(lines)):
+        s, ce, e = lines[i]
+        if text[s:ce].rstrip() in ("---", "..."):
+            body = text[lines[1][0] : s] if i > 1 else ""
+            date = None
+            try:
+                import yaml
+
+                data = yaml.safe_load(body)
+                if isinstance(data, dict):
+                    for key in ("date", "Date", "DATE"):
+                        if key in data:
+                            date = _iso_date(data[key])
+                            break
+            except Exception:  # malformed YAML: ignore the date, never crash
+                date = None
+            return i + 1, e, date
+    return 0, 0, None  # no closing line: not front matter
+
+
+def _code_spans(text: str, start: int, end: int, out: list) -> None:
+    """Append (start, end) of inline code spans within text[start:end] (one paragraph)."""
+    runs = [(m.start(), m.end() - m.start()) for m in _BACKTICKS_RE.finditer(text, start, end)]
+    if len(runs) < 2:
+        return
+    by_len: dict[int, list[int]] = {}
+    for idx, (_, n) in enumerate(runs):
+        by_len.setdefault(n, []).append(idx)
+    i = 0
+    while i < len(runs):
+        s, n = runs[i]
+        # a backslash-escaped first backtick is literal: the run opens one later
+        k = s
+        while k > start and text[k - 1] == "\\":
+            k -= 1
+        if (s - k) % 2 == 1:
+            s, n = s + 1, n - 1
+        if n == 0:
+            i += 1
+            continue
+        cands = by_len.get(n)
+        j = -1
+        if cands:
+            p = bisect.bisect_right(cands, i)
+            if p < len(cands):
+                j = cands[p]
+        if j < 0:
+            i += 1
+            continue
+        cs, cn = runs[j]
+        out.append((s, cs + cn))
+        i = j + 1
+
+
+def _markdown(text: str) -> tuple[str, Optional[str]]:
+    lines = list(_lines(text))
+    blank: list[tuple[int, int]] = []
+    nfm, fm_end, date = _front_matter(text, lines)
+    if nfm:
+        blank.append((0, fm_end))
+    fence: Optional[tuple[str, int, int]] = None  # (char, length, start offset)
+    # kind of the previous line: "blank" (or start), "para", "other" (heading, fence end)
+    prev = "blank"
+    in_list = False  # indented lines after a list item continue it; they are not code
+    code_start = -1  # start of an indented code block in progress
+    para_start = -1  # start of the current inline region (code spans cannot cross it)
+    regions: list[tuple[int, int]] = []
+
+    def end_para(at: int) -> None:
+        nonlocal para_start
+        if para_start >= 0:
+            regions.append((para_start, at))
+            para_start = -1
+
+    for s, ce, e in lines[nfm:]:
+        line = text[s:ce]
+        if fence is not None:
+            ch, n, fs = fence
+            st = line.strip()
+            if len(st) >= n and st == ch * len(st):
+                blank.append((fs, ce))
+                fence = None
+                prev = "other"
+            continue
+        if not line.strip():
+            end_para(s)
+            if code_start < 0:
+                prev = "blank"
+            continue
+        m = _FENCE_OPEN_RE.match(line)
+        if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
+            end_para(s)
+            if code_start >= 0:
+                blank.append((code_start, s))
+                code_start = -1
+            fence = (m.group(1)[0], len(m.group(1)), s)
+            continue
+        indented = _INDENTED_RE.match(line) is not None
+        if code_start >= 0:
+            if indented:
+                continue
+            blank.append((code_start, s))
+            code_start = -1
+            prev = "blank"
+        elif indented and prev != "para" and not in_list:
+            end_para(s)
+            code_start = s
+            continue
+        if _HEADING_RE.match(line):
+            end_para(s)
+            in_list = False
+            regions.append((s, e))
+            prev = "other"
+            continue
+        if _LIST_RE.match(line):
+            in_list = True
+        elif line[:1] not in (" ", "\t") and prev != "para":
+            in_list = False  # a paragraph after a blank line ends the list
+        if para_start < 0:
+            para_start = s
+        prev = "para"
+    if fence is not None:  # unclosed fence runs to the end of the document
+        blank.append((fence[2], len(text)))
+    if code_start >= 0:
+        blank.append((code_start, len(text)))
+    end_para(len(text))
+
+    for a, b in regions:
+        _code_spans(text, a, b, blank)
+    if not blank:
+        return text, date
+    blank.sort()
+    out = []
+    pos = 0
+    for a, b in blank:
+        if b <= pos:
+            continue
+        a = max(a, pos)
+        out.append(text[pos:a])
+        out.append(_blank(text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    result = "".join(out)
+    assert len(result) == len(text)
+    return result, date
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def read_bytes(
+    data: bytes, path: str, *, encoding: Optional[str] = None, kind: Optional[str] = None
+) -> Source:
+    """Read ``data`` as the file ``path`` (kind from the extension unless ``kind`` is given)."""
+    path = str(path)
+    kind = kind or kind_for_path(path)
+    if kind == "docx":
+        from refcheck.io.markup import _docx_text
+
+        text = _docx_text(bytes(data), path, DOCX_MAX_XML_BYTES)
+        return Source(path=path, kind="docx", text=text, encoding="utf-8", newline="\n", fixable=False)
+    text, label, bom = _decode(bytes(data), path, encoding)
+    if kind == "html":
+        from refcheck.io.markup import _html_source
+
+        return _html_source(text, path, label, bom)
+    newline = detect_newline(text)
+    if kind == "md":
+        scanned, date = _markdown(text)
+        return Source(
+            path=path,
+            kind="md",
+            text=scanned,
+            encoding=label,
+            newline=newline,
+            front_matter_date=date,
+            fixable=True,
+            bom=bom,
+            _source=None if scanned == text else text,
+        )
+    return Source(path=path, kind="txt", text=text, encoding=label, newline=newline, fixable=True, bom=bom)
+
+
+def read_path(path: str | Path, *, encoding: Optional[str] = None) -> Source:
+    """Read a file from disk. Every failure is a one-line :class:`ReadError`."""
+    name = str(path)
+    try:
+        st = os.stat(name)
+    except FileNotFoundError:
+        if os.path.islink(name):
+            try:
+                target = os.readlink(name)
+            except OSError:
+                target = "?"
+            raise ReadError(name, f"broken symbolic link (target {target} does not exist)") from None
+        raise ReadError(name, "no such file") from None
+    except PermissionError:
+        raise ReadError(name, "permission denied") from None
+    except OSError as e:
+        raise ReadError(name, f"cannot read ({e.strerror or e})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError(name, "is a directory, not a file")
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+        raise ReadError(name, "not a regular file")
+    try:
+        with open(name, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise ReadError(name, "no such file (it vanished while being read)") from None
+    except PermissionError:
+        raise ReadError(name, "permission denied") from None
+    except IsADirectoryError:
+        raise ReadError(name, "is a directory, not a file") from None
+    except OSError as e:
+        raise ReadError(name, f"cannot read ({e.strerror or e})") from None
+    except MemoryError:
+        raise ReadError(name, "too large to read into memory") from None
+    return read_bytes(data, name, encoding=encoding)

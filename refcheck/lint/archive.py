@@ -1,0 +1,505 @@
+"""Archive mode: ``refcheck check --jsonl FILE...`` over JSON-lines corpora.
+
+Each input line is one article (``{"id": …, "text": …, "date": …}``, field names
+configurable); gzip input is recognised by its ``.gz`` suffix or its magic bytes. Output is
+JSON lines, one per article that has citations or findings::
+
+    {"id", "path", "date", "citations": [...], "findings": [...]}
+
+with the same citation and finding objects as the stable JSON report
+(``report.to_json_data``); line/column are relative to the article's text, and a finding's
+``citation`` indexes that line's ``citations``.
+
+Streaming: input is read lazily and cut into chunks (``CHUNK_LINES`` lines or
+``CHUNK_BYTES`` bytes); at most a few chunks are in flight at any time and each chunk's
+output is written as soon as every earlier chunk is written, so memory stays flat whatever
+the corpus size and the output order is the input order. The same chunk worker
+(``_run_chunk``) runs in-process (``--jobs 1``), in a ``multiprocessing`` pool (``--jobs N``;
+fork where available, so that workers inherit the loaded catalog and parser; with spawn each
+worker loads the catalog from the on-disk cache) or on a Dask cluster (``--dask ADDRESS`` / ``--dask local``): the output is byte-identical in all three.
+
+Exit code: 2 if a file could not be read or a line was not a JSON object with a text field
+(each reported on stderr as ``file:line: reason`` and skipped), else 1 if a finding reaches
+``settings.fail_level`` (unless ``exit_zero``), else 0.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import gzip
+import json
+import os
+import re
+import sys
+from collections import deque
+from dataclasses import dataclass, field
+from typing import IO, Any, Iterable, Iterator, Optional, Sequence
+
+CHUNK_LINES = 256
+CHUNK_BYTES = 8 << 20  # a chunk is cut early when its raw lines pass this size
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+# --------------------------------------------------------------------------- dates
+
+_ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
+_YMD_SLASH = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})(?:$|[T\s,])")
+_DMY = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:$|[T\s,])")
+
+
+def parse_date(value: Any) -> Optional[str]:
+    """An ISO date (``2017-01-05``) from ``2017-01-05``, ``05/01/2017`` (day first),
+    ``2017/01/05`` or a datetime string (``2017-01-05T10:30:00+07:00``,
+    ``05/01/2017 10:30``); the date is taken as written, with no time-zone conversion.
+    ``None`` for a missing, empty or unparsable value."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    for rx, order in ((_ISO, "ymd"), (_YMD_SLASH, "ymd"), (_DMY, "dmy")):
+        m = rx.match(value)
+        if m:
+            a, b, c = (int(x) for x in m.groups())
+            y, mo, d = (a, b, c) if order == "ymd" else (c, b, a)
+            try:
+                return _dt.date(y, mo, d).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _open_binary(path: str) -> IO[bytes]:
+    """A binary stream of the decompressed content (gzip by suffix or magic bytes)."""
+    if path == "-":
+        raw = sys.stdin.buffer
+        head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
+        return gzip.GzipFile(fileobj=raw) if head == _GZIP_MAGIC else raw
+    fh = open(path, "rb")
+    try:
+        head = fh.read(2)
+        fh.seek(0)
+    except OSError:
+        fh.close()
+        raise
+    if path.endswith(".gz") or head == _GZIP_MAGIC:
+        return gzip.GzipFile(fileobj=fh, mode="rb")  # closes nothing: see _close
+    return fh
+
+
+def iter_chunks(path: str, errors: list[str], *, chunk_lines: Optional[int] = None,
+                chunk_bytes: Optional[int] = None
+                ) -> Iterator[tuple[str, list[tuple[int, bytes]]]]:
+    """``(path, [(line_number, raw_line), ...])`` chunks of one file, read lazily.
+
+    Blank lines are skipped. A file that cannot be opened or is cut short (truncated gzip,
+    I/O error) adds a message to ``errors``; the chunks read before the problem are kept."""
+    try:
+        stream = _open_binary(path)
+    except OSError as e:
+        errors.append(f"{path}: cannot read: {e.strerror or e}")
+        return
+    chunk_lines = chunk_lines or CHUNK_LINES
+    chunk_bytes = chunk_bytes or CHUNK_BYTES
+    chunk: list[tuple[int, bytes]] = []
+    size = 0
+    lineno = 0
+    try:
+        for lineno, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            chunk.append((lineno, line))
+            size += len(line)
+            if len(chunk) >= chunk_lines or size >= chunk_bytes:
+                yield path, chunk
+                chunk, size = [], 0
+    except (OSError, EOFError, ValueError) as e:  # zlib.error is not an OSError subclass...
+        errors.append(f"{path}:{lineno + 1}: cannot read: {e}")
+    except Exception as e:  # noqa: BLE001 - ...and gzip raises a few others (BadGzipFile)
+        errors.append(f"{path}:{lineno + 1}: cannot read: {e}")
+    finally:
+        _close(stream, path)
+    if chunk:
+        yield path, chunk
+
+
+def _close(stream, path: str) -> None:
+    if path == "-":
+        return
+    inner = getattr(stream, "fileobj", None)
+    try:
+        stream.close()
+    finally:
+        if inner is not None:
+            inner.close()
+
+
+# --------------------------------------------------------------------------- the chunk worker
+
+
+@dataclass
+class Options:
+    """Everything a worker needs besides the catalog (picklable)."""
+
+    settings: Any
+    text_field: str = "text"
+    id_field: str = "id"
+    date_field: str = "date"
+    article_date: Optional[str] = None
+    catalog_paths: tuple[str, ...] = ()
+    default_catalog: bool = True
+
+
+@dataclass
+class ChunkResult:
+    output: str = ""  # JSON lines, each ending in "\n"
+    errors: list[str] = field(default_factory=list)  # "file:line: reason"
+    articles: int = 0
+    reported: int = 0  # articles written (with citations or findings)
+    citations: int = 0
+    findings: int = 0
+    failing: int = 0  # findings at or above the fail level
+    bad_dates: int = 0
+    text_bytes: int = 0  # UTF-8 bytes of article text
+
+
+_STATE: dict = {}  # per process: {"catalog", "options", "key"}
+
+
+def _init_worker(options: Options, catalog=None) -> None:
+    """Pool initializer (and in-process set-up): load the catalog once per process."""
+    if catalog is None:
+        from refcheck.catalog.load import load_catalog
+
+        catalog = load_catalog(list(options.catalog_paths), default=options.default_catalog)
+    _STATE["catalog"] = catalog
+    _STATE["options"] = options
+    _STATE["key"] = _options_key(options)
+
+
+def _options_key(options: Options) -> tuple:
+    return (tuple(options.catalog_paths), options.default_catalog)
+
+
+def _run_chunk(chunk: tuple[str, list[tuple[int, bytes]]]) -> ChunkResult:
+    """Check every article of one chunk; the output is a pure function of the chunk."""
+    from refcheck._version import __version__
+    from refcheck.api import check_source
+    from refcheck.model import severity_rank
+    from refcheck.lint.report import to_json_data
+
+    catalog = _STATE["catalog"]
+    opts: Options = _STATE["options"]
+    settings = opts.settings
+    threshold = severity_rank(settings.fail_level)
+    path, lines = chunk
+    out: list[str] = []
+    res = ChunkResult()
+    for lineno, raw in lines:
+        try:
+            obj = json.loads(raw)
+        except ValueError as e:  # JSONDecodeError and UnicodeDecodeError
+            res.errors.append(f"{path}:{lineno}: invalid JSON line: {_reason(e)}")
+            continue
+        if not isinstance(obj, dict):
+            res.errors.append(f"{path}:{lineno}: expected a JSON object, got "
+                              f"{type(obj).__name__}")
+            continue
+        text = obj.get(opts.text_field)
+        if text is None:
+            if opts.text_field in obj:  # "text": null — an empty article
+                res.articles += 1
+                continue
+            res.errors.append(f"{path}:{lineno}: no {opts.text_field!r} field")
+            continue
+        if not isinstance(text, str):
+            res.errors.append(f"{path}:{lineno}: {opts.text_field!r} is "
+                              f"{type(text).__name__}, not a string")
+            continue
+        res.articles += 1
+        res.text_bytes += len(text.encode("utf-8", "surrogatepass"))
+        art_id = obj.get(opts.id_field)
+        raw_date = obj.get(opts.date_field)
+        date = parse_date(raw_date)
+        if date is None and raw_date not in (None, ""):
+            res.bad_dates += 1
+        where = f"{path}#{art_id}" if art_id is not None else f"{path}:{lineno}"
+        result = check_source(text, path=where, catalog=catalog,
+                              article_date=date or opts.article_date, settings=settings,
+                              lang=settings.lang)
+        n_cit = sum(len(a.citations) for a in result.articles)
+        findings = [f for a in result.articles for f in a.findings]
+        if not n_cit and not findings:
+            continue
+        res.reported += 1
+        res.citations += n_cit
+        res.findings += len(findings)
+        res.failing += sum(1 for f in findings if severity_rank(f.severity) >= threshold)
+        out.append(json.dumps(_record(result, art_id, where, date, to_json_data, __version__),
+                              ensure_ascii=False, separators=(",", ":")) + "\n")
+    res.output = "".join(out)
+    return res
+
+
+def _reason(e: ValueError) -> str:
+    if isinstance(e, json.JSONDecodeError):
+        return f"{e.msg} (column {e.colno})"
+    return str(e)
+
+
+def _record(result, art_id, where: str, date: Optional[str], to_json_data, version) -> dict:
+    """One output line. The pipeline may split a text into several articles (repeated
+    headline, ``---``): their citations are concatenated and each finding's ``citation``
+    index is shifted to point into the merged list."""
+    arts = to_json_data([result], version)["files"][0]["articles"]
+    citations: list = []
+    findings: list = []
+    for a in arts:
+        offset = len(citations)
+        citations.extend(a["citations"])
+        for f in a["findings"]:
+            if f["citation"] is not None:
+                f["citation"] += offset
+            findings.append(f)
+    if date is None:
+        date = next((a["date"] for a in arts if a["date"]), None)
+    return {"id": art_id, "path": where, "date": date, "citations": citations,
+            "findings": findings}
+
+
+def _dask_chunk(chunk, options: Options) -> ChunkResult:
+    """The chunk worker on a Dask worker: set the process up on first use (or when the
+    catalog stack changes), then run ``_run_chunk``."""
+    if _STATE.get("key") != _options_key(options):
+        _init_worker(options)
+    else:
+        _STATE["options"] = options
+    return _run_chunk(chunk)
+
+
+# --------------------------------------------------------------------------- drivers
+
+
+class _Writer:
+    """Writes chunk output in order, to a file or stdout (UTF-8, ``\\n`` line ends)."""
+
+    def __init__(self, output: Optional[str]):
+        self.output = output
+        if output and output != "-":
+            self.fh = open(output, "w", encoding="utf-8", newline="\n")
+            self.own = True
+        else:
+            self.fh = sys.stdout.buffer
+            self.own = False
+        self.broken = False
+
+    def write(self, text: str) -> None:
+        if not text or self.broken:
+            return
+        try:
+            if self.own:
+                self.fh.write(text)
+            else:
+                self.fh.write(text.encode("utf-8"))
+        except BrokenPipeError:
+            self.broken = True
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+
+    def close(self) -> None:
+        try:
+            if self.own:
+                self.fh.close()
+            elif not self.broken:
+                self.fh.flush()
+        except BrokenPipeError:
+            self.broken = True
+
+
+@dataclass
+class Totals:
+    articles: int = 0
+    reported: int = 0
+    citations: int = 0
+    findings: int = 0
+    failing: int = 0
+    bad_lines: int = 0
+    bad_dates: int = 0
+    text_bytes: int = 0
+    read_errors: int = 0
+
+    def add(self, r: ChunkResult) -> None:
+        self.articles += r.articles
+        self.reported += r.reported
+        self.citations += r.citations
+        self.findings += r.findings
+        self.failing += r.failing
+        self.bad_lines += len(r.errors)
+        self.bad_dates += r.bad_dates
+        self.text_bytes += r.text_bytes
+
+
+def _all_chunks(paths: Sequence[str], read_errors: list[str]):
+    for p in paths:
+        yield from iter_chunks(p, read_errors)
+
+
+def _consume(results: Iterable[ChunkResult], writer: _Writer, totals: Totals,
+             read_errors: list[str]) -> None:
+    for r in results:
+        writer.write(r.output)
+        for msg in r.errors:
+            _err(msg)
+        totals.add(r)
+        while read_errors:  # report read errors where they happen in the stream
+            totals.read_errors += 1
+            _err(read_errors.pop(0))
+    while read_errors:
+        totals.read_errors += 1
+        _err(read_errors.pop(0))
+
+
+def _err(msg: str) -> None:
+    try:
+        sys.stderr.write(f"refcheck: {msg}\n")
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+
+
+def _in_order(submit, chunks, window: int) -> Iterator[ChunkResult]:
+    """Submit chunks with at most ``window`` in flight; yield results in input order."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield pending.popleft()()
+    while pending:
+        yield pending.popleft()()
+
+
+def _run_local(chunks, options: Options, catalog, jobs: int) -> Iterator[ChunkResult]:
+    if jobs <= 1:
+        _init_worker(options, catalog)
+        for chunk in chunks:
+            yield _run_chunk(chunk)
+        return
+    import multiprocessing as mp
+
+    if sys.platform.startswith("linux"):  # fork is safe there (not on macOS, absent on Windows)
+        # Where processes fork, load the catalog and build the parser once here: the workers
+        # inherit them instead of each paying the start-up again (it is most of what keeps
+        # two workers from running twice as fast as one).
+        ctx = mp.get_context("fork")
+        if catalog is None:
+            from refcheck.catalog.load import load_catalog
+
+            catalog = load_catalog(list(options.catalog_paths), default=options.default_catalog)
+        from refcheck.api import check_source
+
+        check_source("Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị", catalog=catalog)
+        initargs: tuple = (options, catalog)
+    else:  # spawn: each worker loads the catalog itself (from the on-disk cache)
+        ctx = mp.get_context("spawn")
+        initargs = (options,)
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
+        def submit(chunk):
+            return pool.apply_async(_run_chunk, (chunk,)).get
+
+        yield from _in_order(submit, chunks, 2 * jobs + 1)
+
+
+def _run_dask(chunks, options: Options, address: str, jobs: int) -> Iterator[ChunkResult]:
+    from distributed import Client  # ImportError handled by run_archive
+
+    cluster = None
+    if address == "local":
+        import logging
+
+        from distributed import LocalCluster
+
+        cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+    else:
+        client = Client(address)
+    try:
+        n = max(len(client.scheduler_info().get("workers", {})), 1)
+
+        def submit(chunk):
+            return client.submit(_dask_chunk, chunk, options, pure=False).result
+
+        yield from _in_order(submit, chunks, 2 * n + 1)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def resolve_jobs(jobs: Optional[int]) -> int:
+    if not jobs:
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:  # pragma: no cover - not Linux
+            return os.cpu_count() or 1
+    return jobs
+
+
+def run_archive(paths: Sequence[str], *, catalog=None, settings=None,
+                output: Optional[str] = None, text_field: str = "text", id_field: str = "id",
+                date_field: str = "date", jobs: Optional[int] = 1,
+                dask_address: Optional[str] = None, article_date: Optional[str] = None,
+                catalog_paths: Sequence[str] = (), default_catalog: bool = True,
+                exit_zero: bool = False, stats: Optional[Totals] = None) -> int:
+    """Check JSON-lines archives; write findings as JSON lines; return the exit code."""
+    if settings is None:
+        from refcheck.lint.config import Settings
+
+        settings = Settings()
+    if jobs is not None and jobs < 0:
+        _err(f"--jobs must be 0 (all cores) or more, not {jobs}")
+        return 2
+    jobs = resolve_jobs(jobs)
+    if dask_address:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            _err("--dask needs Dask: pip install 'refcheck[dask]' (dask[distributed])")
+            return 2
+    if catalog is None and (jobs <= 1 and not dask_address):
+        from refcheck.catalog.load import load_catalog
+
+        catalog = load_catalog(list(catalog_paths), default=default_catalog)
+    options = Options(settings=settings, text_field=text_field, id_field=id_field,
+                      date_field=date_field, article_date=article_date,
+                      catalog_paths=tuple(str(p) for p in catalog_paths),
+                      default_catalog=default_catalog)
+    read_errors: list[str] = []
+    chunks = _all_chunks(list(paths), read_errors)
+    totals = stats if stats is not None else Totals()
+    try:
+        writer = _Writer(output)
+    except OSError as e:
+        _err(f"{output}: cannot write: {e.strerror or e}")
+        return 2
+    try:
+        if dask_address:
+            results = _run_dask(chunks, options, dask_address, jobs)
+        else:
+            results = _run_local(chunks, options, catalog, jobs)
+        _consume(results, writer, totals, read_errors)
+    except OSError as e:
+        _err(f"{output or 'stdout'}: cannot write: {e.strerror or e}")
+        return 2
+    finally:
+        writer.close()
+    if totals.bad_dates:
+        _err(f"{totals.bad_dates} article(s) had a {date_field!r} value that is not a date; "
+             "their date was inferred instead")
+    if totals.bad_lines or totals.read_errors:
+        return 2
+    if exit_zero:
+        return 0
+    return 1 if totals.failing else 0
+
+
+__all__ = ["run_archive", "parse_date", "iter_chunks", "Options", "ChunkResult", "Totals"]

@@ -1,0 +1,146 @@
+"""Baselines: accept today's findings, report only new ones.
+
+A finding is keyed on (file path relative to the baseline file's folder, code, key), where key
+is the canonical symbol of the finding's citation (``45-CT/TW``), else the citation text with
+whitespace collapsed, else (no citation) the finding's message. Line numbers are not part of
+the key, so edits elsewhere in a file keep old findings matched. Each key has a count: with 2
+accepted RC102 on ``45-CT/TW`` in a file, a third occurrence is reported.
+
+File format (JSON, sorted, stable across runs)::
+
+    {"refcheck-baseline": 1,
+     "findings": [{"path": "drafts/a.txt", "code": "RC102", "key": "45-CT/TW", "count": 1}]}
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from refcheck.model import Article, FileResult, Finding
+
+FORMAT_VERSION = 1
+PathLike = Union[str, os.PathLike]
+Key = tuple[str, str, str]
+
+
+class BaselineError(Exception):
+    pass
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _rel(path: str, root: Path) -> str:
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, os.path.abspath(root))
+    except ValueError:  # pragma: no cover - another drive on Windows
+        rel = absolute
+    return Path(rel).as_posix()
+
+
+def finding_key(article: Article, finding: Finding, text: str = "") -> str:
+    """What a finding is about, in words that survive edits elsewhere and a change of
+    ``--lang``: the citation's symbol, else the text the finding points at (an unreadable
+    symbol, a suppression comment), else the article's title (RC001)."""
+    if finding.citation is not None and 0 <= finding.citation < len(article.citations):
+        c = article.citations[finding.citation]
+        return c.symbol or _norm(c.text)
+    pointed = _norm(text[finding.start:finding.end]) if text else ""
+    return pointed or _norm(article.title or "") or f"article {article.index}"
+
+
+def _keys(results: Iterable[FileResult], root: Path):
+    for r in results:
+        if r.error is not None:
+            continue
+        rel = _rel(r.path, root)
+        for a in r.articles:
+            for f in a.findings:
+                yield (rel, f.code, finding_key(a, f, r.text)), r, a, f
+
+
+@dataclasses.dataclass
+class Baseline:
+    counts: Counter  # Key -> count
+    root: Path  # paths in the baseline are relative to this folder
+    source: Optional[Path] = None
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def filter(self, results: list[FileResult]) -> list[FileResult]:
+        """Copies of ``results`` without the findings the baseline accepts (inputs untouched)."""
+        remaining = Counter(self.counts)
+        out = []
+        for r in results:
+            if r.error is not None:
+                out.append(r)
+                continue
+            rel = _rel(r.path, self.root)
+            articles = []
+            for a in r.articles:
+                kept = []
+                for f in sorted(a.findings, key=lambda f: (f.start, f.end, f.code)):
+                    key = (rel, f.code, finding_key(a, f, r.text))
+                    if remaining[key] > 0:
+                        remaining[key] -= 1
+                    else:
+                        kept.append(f)
+                # keep the original order of what stays
+                kept_ids = {id(f) for f in kept}
+                articles.append(dataclasses.replace(
+                    a, findings=[f for f in a.findings if id(f) in kept_ids]))
+            out.append(dataclasses.replace(r, articles=articles))
+        return out
+
+    def to_json(self) -> str:
+        rows = [{"path": p, "code": c, "key": k, "count": n}
+                for (p, c, k), n in sorted(self.counts.items()) if n > 0]
+        return json.dumps({"refcheck-baseline": FORMAT_VERSION, "findings": rows},
+                          ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def make_baseline(results: list[FileResult], root: PathLike) -> Baseline:
+    root = Path(root)
+    counts: Counter = Counter(key for key, *_ in _keys(results, root))
+    return Baseline(counts, root)
+
+
+def write_baseline(path: PathLike, results: list[FileResult]) -> Baseline:
+    """Write the baseline of ``results`` to ``path`` (paths relative to its folder)."""
+    path = Path(path)
+    baseline = make_baseline(results, path.parent if str(path.parent) else Path("."))
+    baseline.source = path
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(baseline.to_json(), encoding="utf-8")
+    os.replace(tmp, path)
+    return baseline
+
+
+def load_baseline(path: PathLike) -> Baseline:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise BaselineError(f"{path}: invalid JSON: {exc}") from None
+    if not isinstance(data, dict) or data.get("refcheck-baseline") != FORMAT_VERSION \
+            or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{path}: not a refcheck baseline (version {FORMAT_VERSION})")
+    counts: Counter = Counter()
+    for i, row in enumerate(data["findings"]):
+        try:
+            key = (str(row["path"]), str(row["code"]), str(row["key"]))
+            n = int(row.get("count", 1))
+        except (KeyError, TypeError, ValueError):
+            raise BaselineError(f"{path}: findings[{i}] needs path, code, key, count") from None
+        counts[key] += n
+    return Baseline(counts, path.parent, path)

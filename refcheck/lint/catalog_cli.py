@@ -1,0 +1,190 @@
+"""``refcheck catalog …``: validate, show, stats and import catalogs.
+
+The lead registers the group in the main CLI with ``main.add_command(catalog)``.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+_catalog_opts = [
+    click.option("--catalog", "catalogs", multiple=True, type=click.Path(dir_okay=False),
+                 help="Extra catalog file stacked over the default (repeatable)."),
+    click.option("--no-default-catalog", is_flag=True,
+                 help="Do not load the embedded default catalog."),
+]
+
+
+def catalog_options(f):
+    for opt in reversed(_catalog_opts):
+        f = opt(f)
+    return f
+
+
+def _load(catalogs, no_default):
+    from refcheck.catalog.errors import CatalogError
+    from refcheck.catalog.load import load_catalog
+
+    try:
+        return load_catalog(list(catalogs), default=not no_default)
+    except CatalogError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+
+
+@click.group("catalog")
+def catalog() -> None:
+    """Inspect, check and build document catalogs."""
+
+
+@catalog.command("validate")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+def validate_cmd(files) -> None:
+    """Check catalog FILEs (default: the embedded catalog); exit 2 on any error."""
+    from refcheck.catalog.files import default_catalog_path
+    from refcheck.catalog.load import validate
+
+    errors = validate(list(files) or None)
+    for e in errors:
+        click.echo(str(e))
+    if errors:
+        click.echo(f"{len(errors)} error(s)", err=True)
+        sys.exit(2)
+    shown = ", ".join(files) if files else str(default_catalog_path())
+    click.echo(f"ok: {shown}", err=True)
+
+
+def _find(cat, query: str):
+    from refcheck.notation.catalog_symbols import parse_symbol
+
+    q = query.strip()
+    if q in cat.by_id:
+        return [cat.by_id[q]]
+    if "@" in q:  # SYMBOL@DATE / SYMBOL@KHOA with a non-canonical symbol
+        sym, _, rest = q.rpartition("@")
+        sp = parse_symbol(sym)
+        if sp and f"{sp.symbol}@{rest}" in cat.by_id:
+            return [cat.by_id[f"{sp.symbol}@{rest}"]]
+    hits = cat.by_symbol(q)
+    if not hits:
+        hits = cat.by_alias(q) or cat.laws_by_title(q)
+    return hits
+
+
+def _describe(d) -> list[tuple[str, str]]:
+    rows = [("id", d.id)]
+    for k in ("symbol", "system", "type", "number", "year", "type_code", "issuer_code",
+              "issuer", "date", "effective", "expired", "title", "khoa", "plenum", "congress"):
+        v = getattr(d, k)
+        if v not in (None, ""):
+            rows.append((k, str(v)))
+    for k in ("replaces", "replaced_by", "amends", "aliases"):
+        v = getattr(d, k)
+        if v:
+            rows.append((k, "; ".join(v)))
+    rows.append(("verified", "yes" if d.verified else "no"))
+    if d.source:
+        rows.append(("source", d.source))
+    if d.catalog:
+        rows.append(("catalog", d.catalog))
+    return rows
+
+
+@catalog.command("show")
+@click.argument("query")
+@catalog_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def show_cmd(query, catalogs, no_default_catalog, as_json) -> None:
+    """List every entry matching a SYMBOL (all khóa / dates), an ID or an alias."""
+    cat = _load(catalogs, no_default_catalog)
+    hits = _find(cat, query)
+    if not hits:
+        click.echo(f"no catalog entry for {query!r}", err=True)
+        sys.exit(1)
+    if as_json:
+        import json
+
+        click.echo(json.dumps([dict(_describe(d)) for d in hits], ensure_ascii=False,
+                              indent=2))
+        return
+    click.echo(f"{len(hits)} entr{'y' if len(hits) == 1 else 'ies'} for {query!r}")
+    for d in hits:
+        click.echo("")
+        width = 12
+        for k, v in _describe(d):
+            click.echo(f"  {k:<{width}} {v}")
+
+
+@catalog.command("stats")
+@catalog_options
+def stats_cmd(catalogs, no_default_catalog) -> None:
+    """Counts by system, type code, issuer code and verified."""
+    from collections import Counter
+
+    from tabulate import tabulate
+
+    cat = _load(catalogs, no_default_catalog)
+    docs = cat.documents
+    click.echo(f"catalogs: {', '.join(cat.names)}  entries: {len(docs)}")
+    for title, counter in (
+        ("system", Counter(d.system for d in docs)),
+        ("verified", Counter("yes" if d.verified else "no" for d in docs)),
+        ("type code", Counter(f"{d.system}:{d.type_code or '-'}" for d in docs)),
+        ("issuer code", Counter(f"{d.system}:{d.issuer_code or '-'}" for d in docs)),
+    ):
+        rows = counter.most_common(25 if title == "issuer code" else None)
+        click.echo("")
+        click.echo(tabulate(rows, headers=[title, "entries"]))
+        if len(counter) > len(rows):
+            click.echo(f"... and {len(counter) - len(rows)} more")
+    click.echo("")
+    click.echo(tabulate([(s.name, s.system, ",".join(s.issuer_codes),
+                          "any" if s.type_codes is None
+                          else ",".join(t or "(none)" for t in s.type_codes),
+                          s.start or "", s.end or "", "yes" if s.complete else "no")
+                         for s in cat.scopes],
+                        headers=["scope", "system", "issuers", "types", "from", "to",
+                                 "complete"]))
+
+
+@catalog.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--map", "colmap", required=True,
+              help="Catalog field = column, e.g. symbol=number,type=type,date=date,"
+                   "issuer=issuer,title=title")
+@click.option("--system", type=click.Choice(["party", "state"]),
+              help="System of every row (default: guessed from each symbol).")
+@click.option("--name", default=None, help="Catalog name (default: the file's stem).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the catalog here (default: stdout).")
+def import_cmd(file, colmap, system, name, output) -> None:
+    """Turn a .tsv/.csv table into a catalog; fixes and drops go to stderr."""
+    from refcheck.catalog.load import load_catalog
+    from refcheck.catalog.importer import catalog_yaml, import_table, parse_column_map
+
+    try:
+        cmap = parse_column_map(colmap)
+        terms = None
+        try:
+            base = load_catalog()
+            terms = {k: (s, e) for k, s, e in base.party_terms}
+        except Exception:
+            pass
+        docs, report = import_table(file, cmap, system=system, party_terms=terms)
+    except (ValueError, OSError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    for line in report.lines():
+        click.echo(line, err=True)
+    for table, n, fixes, drops, reasons in report.summary():
+        click.echo(f"{table}: {n} rows, {len(docs)} entries, {fixes} fixes, {drops} dropped"
+                   + (f" ({reasons})" if reasons else ""), err=True)
+    text = catalog_yaml(docs, name=name or Path(file).stem,
+                        header=f"Imported from {Path(file).name} by refcheck catalog import")
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)

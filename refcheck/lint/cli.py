@@ -1,0 +1,432 @@
+"""The ``refcheck`` command: a thin click shell over ``refcheck.api``.
+
+Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or I/O
+error (a file that could not be read makes the whole run exit 2, after the other files are
+checked). Heavy modules are imported inside the commands so that start-up stays cheap.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from refcheck._version import __version__
+
+EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+FORMATS = ("grouped", "concise", "json", "sarif", "github")
+
+
+class _Exit(Exception):
+    def __init__(self, code: int):
+        self.code = code
+
+
+def _csv(value: Optional[str]) -> Optional[list[str]]:
+    if value is None:
+        return None
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _err(msg: str) -> None:
+    click.echo(f"refcheck: {msg}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="refcheck")
+def main() -> None:
+    """Find, resolve and check citations of Vietnamese Party and State documents."""
+
+
+def _iter_files(paths: list[str], settings, errors: list[tuple[str, str]]):
+    """Files to check, in a stable order; excludes apply to walked and explicit paths."""
+    seen: set[str] = set()
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            if settings.is_excluded(path, is_dir=True):
+                continue
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs
+                                 if not settings.is_excluded(Path(root) / d, is_dir=True))
+                for name in sorted(files):
+                    f = Path(root) / name
+                    if f.suffix.lower() in EXTENSIONS and not settings.is_excluded(f, is_dir=False):
+                        key = str(f)
+                        if key not in seen:
+                            seen.add(key)
+                            yield key
+        else:
+            if settings.is_excluded(path, is_dir=False):
+                continue
+            if p not in seen:
+                seen.add(p)
+                yield p
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: grouped).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to FILE instead of standard output.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per code.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
+              help="Language of the messages (default: vi).")
+@click.option("--catalog", "catalogs", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra catalog stacked over the default (repeatable).")
+@click.option("--no-default-catalog", is_flag=True, default=None,
+              help="Do not load the embedded default catalog.")
+@click.option("--article-date", default=None, metavar="YYYY-MM-DD",
+              help="Date of the articles when they carry none of their own.")
+@click.option("--fail-level", type=click.Choice(["info", "warning", "error"]), default=None,
+              help="Lowest severity that makes the run fail (default: error).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--select", default=None, help="Comma-separated codes or prefixes to check.")
+@click.option("--ignore", default=None, help="Comma-separated codes or prefixes to skip.")
+@click.option("--extend-select", default=None, help="Codes or prefixes to add to the selection.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file instead of searching for one.")
+@click.option("--show-settings", is_flag=True, help="Print the settings in force and exit.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; write nothing.")
+@click.option("--encoding", default=None, help="Decode input files with this codec (e.g. cp1258).")
+@click.option("--stdin-filename", default=None, help="Name to report for input read from '-'.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Hide findings recorded in this baseline file.")
+@click.option("--write-baseline", is_flag=True, help="Record the current findings in --baseline.")
+@click.option("--jsonl", "jsonl", is_flag=True,
+              help="Archive mode: PATHS are JSON-lines files (gzip ok), one article per line.")
+@click.option("--text-field", default="text", show_default=True, help="JSON-lines text field.")
+@click.option("--id-field", default="id", show_default=True, help="JSON-lines id field.")
+@click.option("--date-field", default="date", show_default=True, help="JSON-lines date field.")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True,
+              help="Worker processes (0 = all cores).")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Archive mode on a Dask cluster (scheduler address, or 'local').")
+@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file again instead of reusing results of unchanged files.")
+def check_cmd(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, article_date,
+              fail_level, exit_zero, select, ignore, extend_select, config_file, show_settings,
+              fix, diff, encoding, stdin_filename, baseline, write_baseline, jsonl, text_field,
+              id_field, date_field, jobs, dask_address, no_progress, no_cache):
+    """Check the files and folders in PATHS ('-' reads standard input)."""
+    try:
+        code = _check(**locals())
+    except _Exit as e:
+        code = e.code
+    sys.exit(code)
+
+
+def _load_settings(config_file, paths):
+    from refcheck.lint.config import ConfigError, load_settings, load_settings_file
+
+    try:
+        if config_file:
+            return load_settings_file(config_file)
+        start = next((p for p in paths if p != "-"), None)
+        return load_settings(Path(start) if start else Path.cwd())
+    except ConfigError as e:
+        _err(str(e))
+        raise _Exit(2)
+
+
+def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, article_date,
+           fail_level, exit_zero, select, ignore, extend_select, config_file, show_settings,
+           fix, diff, encoding, stdin_filename, baseline, write_baseline, jsonl, text_field,
+           id_field, date_field, jobs, dask_address, no_progress, no_cache) -> int:
+    from refcheck.lint.config import ConfigError
+
+    paths = list(paths)
+    settings = _load_settings(config_file, paths)
+    try:
+        settings = settings.merge_cli(
+            catalogs=list(catalogs) or None,
+            default_catalog=False if no_default_catalog else None,
+            select=_csv(select), ignore=_csv(ignore), extend_select=_csv(extend_select),
+            lang=lang, fail_level=fail_level, article_date=article_date, format=fmt)
+    except ConfigError as e:
+        _err(str(e))
+        return 2
+    if show_settings:
+        click.echo(settings.show_settings(), nl=False)
+        return 0
+    if not paths:
+        _err("no paths given (try: refcheck check drafts/)")
+        return 2
+    if write_baseline and not baseline:
+        _err("--write-baseline needs --baseline FILE")
+        return 2
+    adate = None if settings.article_date in (None, "none") else settings.article_date
+
+    if jsonl or dask_address:
+        from refcheck.lint.archive import run_archive
+
+        return run_archive(paths, catalog=_load_catalog(settings), settings=settings, output=output,
+                           text_field=text_field, id_field=id_field, date_field=date_field,
+                           jobs=jobs, dask_address=dask_address, article_date=adate,
+                           catalog_paths=[str(p) for p in settings.catalogs],
+                           default_catalog=settings.default_catalog, exit_zero=exit_zero)
+
+    from refcheck.io.read import ReadError, read_bytes, read_path
+
+    results = []
+    sources = {}
+    read_errors: list[tuple[str, str]] = []
+    cache = None if no_cache else _result_cache(settings)
+    catalog = None  # loaded at the first file the result cache does not hold
+    files = list(_iter_files(paths, settings, read_errors))
+    progress = _Progress(len(files), enabled=not no_progress)
+    for name in files:
+        progress.step(name)
+        try:
+            if name == "-":
+                data = sys.stdin.buffer.read()
+                src = read_bytes(data, stdin_filename or "-", encoding=encoding)
+            else:
+                src = read_path(name, encoding=encoding)
+        except ReadError as e:
+            from refcheck.model import FileResult
+
+            read_errors.append((name, str(e)))
+            results.append(FileResult(path=e.path or name, error=e.reason or str(e)))
+            continue
+        key = cache.key(src) if cache else None
+        result = cache.get(key, src.text) if cache else None
+        if result is None:
+            if catalog is None:
+                catalog = _load_catalog(settings)
+            from refcheck.api import check_source  # (not imported when every file is cached)
+
+            result = check_source(src.text, path=src.path, catalog=catalog, article_date=adate,
+                                  front_matter_date=src.front_matter_date, lang=settings.lang,
+                                  settings=settings, position=src.position, kind=src.kind)
+            if cache:
+                cache.put(key, result)
+        results.append(result)
+        sources[src.path] = src
+    progress.done()
+    if cache:
+        cache.prune()
+    if catalog is None and not files:
+        _load_catalog(settings)  # a bad catalog is an error even with nothing to check
+
+    if baseline:
+        from refcheck.lint.baseline import BaselineError, load_baseline, write_baseline as _write
+
+        try:
+            if write_baseline:
+                _write(baseline, results)
+                click.echo(f"refcheck: baseline written to {baseline}", err=True)
+                return 0
+            results = load_baseline(baseline).filter(results)
+        except BaselineError as e:
+            _err(str(e))
+            return 2
+
+    fixed_any = False
+    if fix or diff:
+        fixed_any, diff_text = _fixes(results, sources, write=fix, show=diff)
+        if diff and not fix:
+            # Like ruff: --diff prints only the diff, so it can be piped into `git apply`.
+            _emit(diff_text, output)
+            for name, msg in read_errors:
+                _err(msg)
+            if read_errors:
+                return 2
+            return 1 if fixed_any else 0
+        if diff_text:
+            _emit(diff_text, None)
+
+    from refcheck.lint.report import format_statistics, render
+
+    fmt_name = settings.format if settings.format in FORMATS else "grouped"
+    positions = {path: src.position for path, src in sources.items() if src.kind == "html"}
+    text = render(fmt_name, results, __version__, settings.lang, color=_color(output),
+                  positions=positions or None)
+    if statistics:
+        stats = format_statistics(results, settings.lang)
+        if fmt_name in ("json", "sarif", "github"):
+            # keep machine-readable output valid: the table goes to stderr
+            click.echo(stats, err=True, nl=False)
+        else:
+            text += stats
+    _emit(text, output)
+    for name, msg in read_errors:
+        _err(msg)
+
+    if read_errors:
+        return 2
+    return _fail_code(results, settings, exit_zero)
+
+
+def _fail_code(results, settings, exit_zero: bool) -> int:
+    if exit_zero:
+        return 0
+    from refcheck.model import severity_rank
+
+    threshold = severity_rank(settings.fail_level)
+    for r in results:
+        for a in r.articles:
+            for f in a.findings:
+                if severity_rank(f.severity) >= threshold:
+                    return 1
+    return 0
+
+
+def _result_cache(settings):
+    """The result cache for these settings and catalogs, or None (no cache dir, unreadable
+    catalog: the catalog load reports that)."""
+    if os.environ.get("REFCHECK_NO_CACHE"):
+        return None
+    from refcheck.catalog.files import stack_key
+    from refcheck.lint.resultcache import ResultCache, code_fingerprint
+    from refcheck.notation.vocab import cache_dir
+
+    root = cache_dir()
+    if root is None:
+        return None
+    try:
+        catalogs = stack_key([str(p) for p in settings.catalogs], default=settings.default_catalog)
+    except OSError:
+        return None
+    return ResultCache(root, "\n".join((code_fingerprint(), catalogs, repr(settings))))
+
+
+def _load_catalog(settings):
+    from refcheck.catalog.errors import CatalogError
+    from refcheck.catalog.load import load_catalog
+
+    try:
+        return load_catalog([str(p) for p in settings.catalogs], default=settings.default_catalog)
+    except CatalogError as e:
+        _err(str(e))
+        raise _Exit(2)
+
+
+def _fixes(results, sources, *, write: bool, show: bool) -> tuple[bool, str]:
+    """Apply (or show) safe fixes; re-check each written file to prove it still parses.
+    Returns (whether any file had fixes, the diff text when ``show``)."""
+    from refcheck.lint.fixer import fix_source, unified_diff, write_atomic
+
+    any_fix = False
+    diffs: list[str] = []
+    for r in results:
+        src = sources.get(r.path)
+        if src is None or not src.fixable:
+            continue
+        fixes = [f.fix for a in r.articles for f in a.findings if f.fix and f.fix.safe]
+        if not fixes:
+            continue
+        original, new, n = fix_source(src, fixes)
+        if n == 0 or new == original:
+            continue
+        any_fix = True
+        if show:
+            diffs.append(unified_diff(r.path, original, new))
+        if write and r.path != "-":
+            try:
+                write_atomic(r.path, new, encoding=src.encoding, bom=src.bom)
+            except OSError as e:
+                _err(f"{r.path}: could not write fixes ({e.strerror or e})")
+                raise _Exit(2)
+            # Read the file back: what is on disk must be exactly what we meant to write.
+            from refcheck.io.read import ReadError, read_path
+
+            try:
+                if read_path(r.path, encoding=src.encoding if src.encoding not in
+                             ("utf-8", "utf-8-sig", "utf-16") else None).source_text() != new:
+                    _err(f"{r.path}: file changed while fixing; please re-run")
+                    raise _Exit(2)
+            except ReadError as e:
+                _err(str(e))
+                raise _Exit(2)
+            click.echo(f"refcheck: {r.path}: {n} fix(es) applied", err=True)
+            # Drop the findings that were fixed from the report.
+            for a in r.articles:
+                a.findings = [f for f in a.findings if not (f.fix and f.fix.safe)]
+    return any_fix, "".join(diffs)
+
+
+def _color(output) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _emit(text: str, output: Optional[str]) -> None:
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as e:
+            _err(f"{output}: cannot write the report ({e.strerror or e})")
+            raise _Exit(2)
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Piped into `head`: stop quietly, and keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise _Exit(0 if not text else 1)
+
+
+class _Progress:
+    """A one-line counter on stderr, only for long runs on a terminal."""
+
+    def __init__(self, total: int, enabled: bool = True):
+        self.total = total
+        self.n = 0
+        self.on = enabled and total >= 20 and sys.stderr.isatty() and not os.environ.get("CI")
+
+    def step(self, name: str) -> None:
+        self.n += 1
+        if self.on:
+            sys.stderr.write(f"\r\x1b[2K[{self.n}/{self.total}] {name[-60:]}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+
+
+@main.command("rule")
+@click.argument("code", required=False)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
+def rule_cmd(code, lang):
+    """Explain a finding code such as RC201, or list them all."""
+    from refcheck.rules.registry import RULES
+
+    if not code:
+        for r in RULES.values():
+            click.echo(f"{r.code}  {r.name:<24} {r.severity:<8} {r.summary[lang]}")
+        return
+    r = RULES.get(code.upper())
+    if r is None:
+        _err(f"unknown code {code!r}; codes: {', '.join(RULES)}")
+        sys.exit(2)
+    ex_label = "Ví dụ" if lang == "vi" else "Example"
+    fix_label = "Sửa thành" if lang == "vi" else "Fixed"
+    sev = {"vi": "Mức độ", "en": "Severity"}[lang]
+    click.echo(f"{r.code} {r.name}: {r.summary[lang]}\n{sev}: {r.severity}\n\n"
+               f"{r.explanation[lang]}\n\n{ex_label}:\n    {r.example}")
+    if r.fix:
+        click.echo(f"{fix_label}:\n    {r.fix}")
+
+
+def _register_catalog():
+    from refcheck.lint.catalog_cli import catalog
+
+    main.add_command(catalog)
+
+
+_register_catalog()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,289 @@
+"""``--fix`` and ``--diff``: apply safe fixes, show them, and write files back without ever
+losing a word.
+
+Writing back uses what :func:`refcheck.read.read_path` recorded::
+
+    src = read_path(p)
+    old, new, n = fix_source(src, fixes)      # == apply_fixes(src.source_text(), fixes)
+    if n:
+        write_atomic(src.path, new, encoding=src.encoding, bom=src.bom)
+
+**Apply fixes to ``src.source_text()``, never to ``src.text``, for Markdown**: the scanned
+text of a ``.md`` file has its front matter and code blanked (same offsets, different
+characters), so writing a fixed ``src.text`` back would wipe them. :func:`fix_source` does it
+right and refuses kinds that are not fixable.
+
+Encodings: ``"utf-8"`` (no BOM), ``"utf-8-sig"`` (writes ``EF BB BF``), ``"utf-16"`` (writes
+``bom`` — ``FF FE`` little-endian or ``FE FF`` big-endian — then the text in that byte order;
+without ``bom`` the byte order of the existing file is kept, little-endian for a new file),
+or any Python codec name (``"cp1258"``, ``"utf-16-le"`` = no BOM). For legacy 8-bit
+Vietnamese code pages a precomposed letter the code page lacks (``ố`` in cp1258) is written
+decomposed (``ô`` + combining acute), as those files normally are.
+"""
+from __future__ import annotations
+
+import codecs
+import difflib
+import itertools
+import os
+import stat
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Iterable, Optional
+
+from refcheck.model import Fix
+
+__all__ = ["apply_fixes", "fix_source", "unified_diff", "write_atomic", "encode_text"]
+
+
+# --------------------------------------------------------------------------- fixes
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """Apply the safe fixes to ``text``; return ``(new_text, applied_count)``.
+
+    Unsafe fixes, fixes out of bounds, exact duplicates and fixes that change nothing are
+    ignored. Fixes are taken from the end backwards (later start first; for equal starts
+    the longer one first); a fix overlapping one already taken is skipped (it will be found
+    again on the next run). Two insertions at the same offset overlap. The result is built
+    in one pass, so many fixes on a big file stay linear.
+    """
+    n = len(text)
+    seen: set[tuple[int, int, str]] = set()
+    cands: list[tuple[int, int, str]] = []
+    for f in fixes:
+        if f is None or not f.safe:
+            continue
+        s, e, r = f.start, f.end, f.replacement
+        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= n):
+            continue
+        if r is None or text[s:e] == r:
+            continue
+        key = (s, e, r)
+        if key in seen:
+            continue
+        seen.add(key)
+        cands.append(key)
+    cands.sort(key=lambda k: (k[0], k[1]), reverse=True)  # stable for ties
+    chosen: list[tuple[int, int, str]] = []
+    limit = n  # start of the last fix taken: the next one must end at or before it
+    for s, e, r in cands:
+        if e > limit:
+            continue  # overlaps a fix already taken
+        if s == e == limit and chosen and chosen[-1][0] == chosen[-1][1]:
+            continue  # two insertions at one point: their order would be a guess
+        chosen.append((s, e, r))
+        limit = s
+    if not chosen:
+        return text, 0
+    out: list[str] = []
+    pos = 0
+    for s, e, r in reversed(chosen):
+        out.append(text[pos:s])
+        out.append(r)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out), len(chosen)
+
+
+def fix_source(src, fixes: Iterable[Fix]) -> tuple[str, str, int]:
+    """Apply ``fixes`` (offsets into ``src.text``) to the decoded file of a
+    :class:`refcheck.read.Source`; return ``(old_text, new_text, applied_count)``.
+    Raises ``ValueError`` for kinds that cannot be fixed (html, docx)."""
+    if not src.fixable:
+        raise ValueError(f"{src.path}: {src.kind} files cannot be fixed in place")
+    old = src.source_text()
+    new, n = apply_fixes(old, fixes)
+    return old, new, n
+
+
+# --------------------------------------------------------------------------- diff
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines with their endings; only ``\\r\\n``, ``\\n`` and ``\\r`` end a line."""
+    from refcheck.io.read import _NEWLINE_RE
+
+    out = []
+    pos = 0
+    for m in _NEWLINE_RE.finditer(text):
+        out.append(text[pos : m.end()])
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+def unified_diff(path: str, old: str, new: str, *, context: int = 3) -> str:
+    """A ``git diff``-style unified diff (``a/path``, ``b/path``); ``""`` when equal.
+    Line endings are shown as they are; a last line without one gets
+    ``\\ No newline at end of file``."""
+    if old == new:
+        return ""
+    a = _split_lines(old)
+    b = _split_lines(new)
+    path = str(path).replace("\\", "/")
+    out: list[str] = []
+    for i, line in enumerate(difflib.unified_diff(a, b, f"a/{path}", f"b/{path}", n=context)):
+        if i < 2:  # the ---/+++ header lines (difflib ends them with "\n")
+            out.append(line)
+            continue
+        if line.endswith(("\n", "\r")):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- encode / write
+
+def _decompose_handler(codec: str) -> str:
+    """Name of an error handler for ``codec`` that writes a letter the code page lacks as
+    base letter (+ shape mark when the code page has that letter, like ô/ơ/ư/â/ă/ê in
+    cp1258) + combining tone mark; anything else still fails."""
+    name = f"refcheck-decompose-{codec}"
+    try:
+        codecs.lookup_error(name)
+        return name
+    except LookupError:
+        pass
+
+    def handler(exc: UnicodeError):
+        if not isinstance(exc, UnicodeEncodeError):
+            raise exc
+        out = []
+        for ch in exc.object[exc.start : exc.end]:
+            d = unicodedata.normalize("NFD", ch)
+            marks = d[1:4]
+            cands = []
+            for k in range(len(marks) - 1, -1, -1):  # compose as many marks as possible
+                for keep in itertools.combinations(range(len(marks)), k):
+                    rest = "".join(m for i, m in enumerate(marks) if i not in keep)
+                    cands.append(unicodedata.normalize("NFC", d[0] + "".join(marks[i] for i in keep)) + rest)
+            for cand in cands:
+                if cand == ch:
+                    continue
+                try:
+                    cand.encode(codec)
+                except UnicodeEncodeError:
+                    continue
+                out.append(cand)
+                break
+            else:
+                raise exc
+        return "".join(out), exc.end
+
+    codecs.register_error(name, handler)
+    return name
+
+
+def encode_text(text: str, encoding: str, bom: Optional[bytes] = None, *, existing: Optional[bytes] = None) -> bytes:
+    """Encode ``text`` the way the file was read (see module docstring). Raises
+    ``UnicodeEncodeError``/``LookupError`` when that is impossible."""
+    name = codecs.lookup(encoding).name
+    if name == "utf-16":
+        if bom is None:
+            head = existing[:2] if existing else b""
+            bom = head if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else codecs.BOM_UTF16_LE
+        if bom == b"":
+            return text.encode("utf-16-le" if codecs.BOM_UTF16 == codecs.BOM_UTF16_LE else "utf-16-be")
+        if bom == codecs.BOM_UTF16_BE:
+            return bom + text.encode("utf-16-be")
+        return codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    if name == "utf-8-sig":
+        return codecs.BOM_UTF8 + text.encode("utf-8")
+    if name.startswith("utf"):
+        data = text.encode(name)
+    else:
+        data = text.encode(name, _decompose_handler(name))
+    if bom and not data.startswith(bom):
+        data = bom + data
+    return data
+
+
+def _dominant_newline(existing: Optional[bytes], encoding: str) -> str:
+    from refcheck.io.read import detect_newline
+
+    if not existing:
+        return "\n"
+    try:
+        name = codecs.lookup(encoding).name
+        return detect_newline(existing.decode("utf-8-sig" if name == "utf-8" else name, "replace"))
+    except LookupError:
+        return "\n"
+
+
+def write_atomic(
+    path: str | Path,
+    text: str,
+    *,
+    encoding: str,
+    newline_preserved: bool = True,
+    bom: Optional[bytes] = None,
+) -> None:
+    """Replace the file at ``path`` with ``text`` atomically.
+
+    The text is encoded first (an encoding error leaves everything untouched), written to a
+    temporary file in the same directory, flushed and fsync'ed, given the original's
+    permission bits (and owner, when allowed), then moved over the original with
+    :func:`os.replace`. A symbolic link is kept: its target is replaced. On any error the
+    original is untouched and the temporary file removed (a SIGKILL can leave a stray
+    ``.<name>.*.refcheck-tmp`` next to the file, never a damaged original).
+
+    ``newline_preserved=True`` (the normal case: ``text`` came from :class:`Source` and keeps
+    the file's own ``\\r\\n``) writes ``text`` as is. With ``False``, ``text`` uses ``\\n`` and
+    each ``\\n`` is written as the existing file's dominant line ending.
+    """
+    target = os.path.realpath(os.fspath(path))
+    need_existing = not newline_preserved or (bom is None and codecs.lookup(encoding).name == "utf-16")
+    existing: Optional[bytes] = None
+    try:
+        st: Optional[os.stat_result] = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and need_existing:
+        with open(target, "rb") as f:
+            existing = f.read()
+    if not newline_preserved:
+        nl = _dominant_newline(existing, encoding)
+        if nl != "\n":
+            text = text.replace("\r\n", "\n").replace("\n", nl)
+    data = encode_text(text, encoding, bom, existing=existing)
+
+    directory = os.path.dirname(target) or "."
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".refcheck-tmp")
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+            if st is not None:
+                os.fchmod(fd, stat.S_IMODE(st.st_mode))
+                try:
+                    os.fchown(fd, st.st_uid, st.st_gid)
+                except (PermissionError, AttributeError, OSError):
+                    pass
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.fchmod(fd, 0o666 & ~umask)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # make the rename durable; not all platforms/filesystems allow it
+        dfd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass

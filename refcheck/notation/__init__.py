@@ -1,0 +1,1 @@
+"""How documents are numbered: the vocabulary (vocab.yaml) and canonical symbols."""

@@ -1,0 +1,1 @@
+"""The checks: rule registry (codes, texts), per-citation and per-article rules, suppressions."""

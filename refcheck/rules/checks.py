@@ -1,0 +1,353 @@
+"""One small function per finding code, from (citation, resolution, context) to findings.
+
+Names, severities and messages live in ``ruledefs.RULES``; this module only decides *when*
+a rule fires and fills the message fields. A document whose catalog entry is unverified never
+raises an error on its own: such findings are capped at warning.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from refcheck.model import Article, Citation, Finding, Fix, Resolution, Span
+from refcheck.rules.registry import RULES, message
+from refcheck.notation.vocab import load_vocab
+
+
+@dataclass
+class Context:
+    article: Article
+    catalog: object
+    lang: str = "vi"
+    catalog_name: str = "mặc định"
+    text: str = ""
+    skipped: set[str] = field(default_factory=set)  # date-dependent codes skipped
+
+
+def _f(ctx: Context, code: str, span: Span | tuple[int, int], ci: Optional[int], *,
+       severity: Optional[str] = None, fix: Optional[Fix] = None, **fields) -> Finding:
+    start, end = (span.start, span.end) if isinstance(span, Span) else span
+    rule = RULES[code]
+    return Finding(code, rule.name, severity or rule.severity, message(code, ctx.lang, **fields),
+                   start, end, ci, fix)
+
+
+def _sym(c: Citation) -> str:
+    if c.symbol:
+        return c.symbol
+    if c.congress:
+        return f"Nghị quyết Đại hội {c.congress}"
+    if c.plenum:
+        return f"Nghị quyết Trung ương {c.plenum}" + (f" khóa {c.khoa}" if c.khoa else "")
+    return c.text
+
+
+def _doc_span(c: Citation) -> Span:
+    return c.symbol_span or Span(c.start, c.end)
+
+
+def _unverified(res: Resolution) -> bool:
+    return bool(res.documents) and all(not d.verified for d in res.documents)
+
+
+# --- RC1xx: how it is written -----------------------------------------------------------------
+
+def rc102_spelling(c, res, ci, ctx):
+    for span, canonical in c.spelling:
+        found = ctx.text[span.start:span.end] if ctx.text else c.text
+        yield _f(ctx, "RC102", span, ci, fix=Fix(span.start, span.end, canonical, True),
+                 found=found, canonical=canonical)
+
+
+def rc103_crossed(c, res, ci, ctx):
+    if c.crossed and c.symbol_span:
+        party = c.system == "party"
+        names = {"vi": ("của Đảng", "Nhà nước", "của Nhà nước", "Đảng"),
+                 "en": ("Party", "State", "State", "Party")}[ctx.lang if ctx.lang in ("vi", "en") else "vi"]
+        found_sys, style = (names[0], names[1]) if party else (names[2], names[3])
+        yield _f(ctx, "RC103", c.symbol_span, ci, found=c.symbol_raw, canonical=c.symbol,
+                 system_found=found_sys, system_style=style,
+                 fix=Fix(c.symbol_span.start, c.symbol_span.end, c.symbol, False))
+
+
+# --- RC2xx: does it exist -------------------------------------------------------------------
+
+def rc501_short_form(c, res, ci, ctx):
+    if c.kind == "bare" and res.how == "unresolved":
+        yield _f(ctx, "RC501", Span(c.start, c.end), ci, text=c.text)
+
+
+def rc406_law_version(c, res, ci, ctx):
+    if c.kind != "named" or not c.title or res.documents or ctx.catalog is None:
+        return
+    versions = ctx.catalog.laws_by_title(c.title)
+    if c.type:
+        from refcheck.resolve import _same_type
+
+        versions = [d for d in versions if _same_type(c.type, d.type)]
+    if not versions:
+        yield _f(ctx, "RC202", Span(c.start, c.end), ci, symbol=c.text)
+        return
+    listed = ", ".join(sorted({f"{(d.year or d.date[:4])} ({d.symbol})" for d in versions
+                               if d.year or d.date}))
+    yield _f(ctx, "RC406", Span(c.start, c.end), ci, title=f"{c.type} {c.title}", year=c.year,
+             versions=listed, severity="warning" if all(not d.verified for d in versions) else None)
+
+
+def rc305_title(c, res, ci, ctx):
+    if c.kind != "symbol" or not c.title or len(res.documents) != 1 or not res.certain:
+        return
+    from refcheck.catalog.index import law_title_key
+
+    d = res.documents[0]
+    if d.title and law_title_key(d.title) != law_title_key(c.title):
+        yield _f(ctx, "RC305", Span(c.start, c.end), ci, symbol=c.symbol, title=c.title,
+                 catalog_title=f"{d.type or ''} {d.title}".strip(),
+                 severity="warning" if not d.verified else None)
+
+
+def rc20x_resolution(c, res, ci, ctx):
+    if c.kind != "symbol":
+        if c.kind == "named" and not c.title and not res.documents and (c.congress or c.khoa):
+            term = c.khoa or c.congress  # a congress opens the term of the same number
+            if term and ctx.catalog is not None and ctx.catalog.term(term) is None:
+                yield _f(ctx, "RC202", Span(c.start, c.end), ci, symbol=_sym(c))
+                return
+            what = _sym(c)
+            yield _f(ctx, "RC201", Span(c.start, c.end), ci, symbol=what, catalog=ctx.catalog_name)
+        return
+    if not res.documents:
+        if res.how == "khoa-mismatch":
+            return  # RC304 says it better: the number exists, in another term
+        if res.in_scope:
+            yield _f(ctx, "RC201", _doc_span(c), ci, symbol=c.symbol, catalog=ctx.catalog_name,
+                     severity="error" if res.complete else "warning")
+        else:
+            yield _f(ctx, "RC202", _doc_span(c), ci, symbol=c.symbol)
+    elif len(res.documents) > 1:
+        cands = ", ".join(d.date or d.id for d in res.documents)
+        yield _f(ctx, "RC203", _doc_span(c), ci, symbol=c.symbol, candidates=cands)
+
+
+# --- RC3xx: is it consistent -----------------------------------------------------------------
+
+def rc301_type(c, res, ci, ctx):
+    if not c.type or c.kind != "symbol" or c.type_inherited:
+        return
+    v = load_vocab()
+    allowed = v.types.get(c.type)
+    if allowed is None or v.is_generic(c.type):
+        return
+    span = Span(c.start, c.symbol_span.end if c.symbol_span else c.end)
+    if c.type_code is not None:
+        if c.type_code not in allowed and c.type_code in v.code_of_type:
+            yield _f(ctx, "RC301", span, ci, type=c.type, type_code=c.type_code, symbol=c.symbol)
+            return
+    elif None not in allowed and c.year is not None and v.issuer_info(c.issuer_code):
+        # "Nghị định số 80/2015/QH13": a decree always carries NĐ; a law symbol has no code.
+        yield _f(ctx, "RC301", span, ci, type=c.type, type_code="—", symbol=c.symbol)
+        return
+    # The code fits the word; the catalog may still know the document's type (Quy định and
+    # Quyết định share QĐ).
+    if len(res.documents) == 1 and res.certain:
+        d = res.documents[0]
+        if d.type and d.type != c.type and d.type in v.types and not v.same_kind(c.type, d.type):
+            yield _f(ctx, "RC301", span, ci, type=c.type, type_code=f"{c.type_code or '—'} ({d.type})",
+                     symbol=c.symbol, severity=None if d.verified else "warning")
+
+
+def rc302_issuer(c, res, ci, ctx):
+    if not c.issuer or c.kind != "symbol" or not c.issuer_span:
+        return
+    v = load_vocab()
+    if not v.known_body(c.issuer):
+        return
+    allowed = v.bodies_for_code(c.issuer_code)
+    if allowed is not None and c.issuer not in allowed and not _joint_ok(c.issuer, allowed):
+        yield _f(ctx, "RC302", c.issuer_span, ci, issuer=c.issuer_raw or c.issuer, symbol=c.symbol,
+                 expected=" / ".join(allowed))
+        return
+    if len(res.documents) == 1 and res.certain:
+        d = res.documents[0]
+        if d.issuer and v.known_body(d.issuer) and d.issuer != c.issuer and not _joint_ok(c.issuer, (d.issuer,)):
+            # "Bộ Chính trị, Ban Bí thư" documents may be cited under either body.
+            yield _f(ctx, "RC302", c.issuer_span, ci, issuer=c.issuer_raw or c.issuer,
+                     symbol=c.symbol, expected=d.issuer,
+                     severity="warning" if not d.verified else None)
+
+
+def _joint_ok(issuer: str, allowed) -> bool:
+    for a in allowed:
+        if "," in a and issuer in [p.strip() for p in a.split(",")]:
+            return True
+        if "," in issuer and a in [p.strip() for p in issuer.split(",")]:
+            return True
+    return False
+
+
+def rc304_khoa(c, res, ci, ctx):
+    if not c.khoa:
+        return
+    cat = ctx.catalog
+    if c.kind == "symbol" and res.how == "khoa-mismatch" and res.near:
+        near = "; ".join(f"{d.symbol} {_vn_date(d.date) if d.date else ''} ({d.khoa})".replace("  ", " ")
+                         for d in res.near)
+        # Warning, not error: the catalog may lack the document of that term.
+        yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa, detail=near,
+                 severity="warning")
+        return
+    if c.kind == "symbol":
+        if c.date and cat is not None:
+            k = cat.khoa_at(c.date)
+            if k and k != c.khoa:
+                yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa,
+                         detail=f"{c.date_raw} → {k}")
+                return
+        if len(res.documents) == 1 and res.certain and res.documents[0].khoa and c.system == "party":
+            d = res.documents[0]
+            if d.khoa != c.khoa:
+                yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa,
+                         detail=f"{d.id} ({d.khoa})", severity="warning" if not d.verified else None)
+    if c.kind == "symbol" and c.plenum and len(res.documents) == 1 and res.certain:
+        d = res.documents[0]
+        if d.plenum and d.plenum != c.plenum:
+            yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa or d.khoa or "",
+                     detail=f"{d.id}: Hội nghị Trung ương {d.plenum}")
+
+
+# --- RC4xx: dates ----------------------------------------------------------------------------
+
+def rc403_date(c, res, ci, ctx):
+    if c.date_problem and c.date_span:
+        detail = {"truncated": {"vi": "năm bị cắt", "en": "truncated year"},
+                  "impossible": {"vi": "ngày không tồn tại", "en": "no such day"}}[c.date_problem]
+        yield _f(ctx, "RC403", c.date_span, ci, found=c.date_raw,
+                 detail=detail.get(ctx.lang, detail["vi"]))
+
+
+def rc404_year(c, res, ci, ctx):
+    if c.year and c.date and c.kind == "symbol" and int(c.date[:4]) != c.year:
+        yield _f(ctx, "RC404", c.date_span or Span(c.start, c.end), ci, year=c.year,
+                 symbol=c.symbol, found=c.date_raw)
+
+
+def rc401_catalog_date(c, res, ci, ctx):
+    if not c.date or len(res.documents) != 1 or not res.certain:
+        return
+    d = res.documents[0]
+    if d.date and d.date != c.date:
+        if c.year and int(c.date[:4]) != c.year:
+            return  # RC404 already says the date is wrong
+        yield _f(ctx, "RC401", c.date_span, ci, found=c.date_raw, symbol=c.symbol,
+                 expected=_vn_date(d.date), severity="warning" if not d.verified else None,
+                 fix=Fix(c.date_span.start, c.date_span.end, _like(c.date_raw, d.date), False))
+
+
+def rc402_after_article(c, res, ci, ctx):
+    a = ctx.article.date
+    if not a:
+        if c.date:
+            ctx.skipped.add("RC402")
+        return
+    if c.date and c.date > a:
+        yield _f(ctx, "RC402", c.date_span, ci, symbol=_sym(c), found=c.date_raw,
+                 article_date=_vn_date(a))
+    elif c.kind == "named" and c.title and len(res.documents) == 1:
+        d = res.documents[0]  # "Luật Đất đai 2024" in an article of 2020
+        if d.date and d.date > a:
+            yield _f(ctx, "RC402", Span(c.start, c.end), ci, symbol=c.text,
+                     found=_vn_date(d.date), article_date=_vn_date(a))
+
+
+def rc405_replaced(c, res, ci, ctx):
+    a = ctx.article.date
+    if len(res.documents) != 1 or not res.certain:
+        return
+    if c.kind == "named" and c.title and c.year:
+        return  # "Luật Đất đai năm 1993": the author names the old version on purpose
+    d = res.documents[0]
+    if not d.replaced_by and not d.expired:
+        return
+    if not a:
+        ctx.skipped.add("RC405")
+        return
+    newer = []
+    for rid in d.replaced_by:
+        r = ctx.catalog.get(rid) if ctx.catalog is not None else None
+        when = r and (r.effective or r.date)
+        if when and when <= a:
+            newer.append(r.symbol or r.id)
+    if d.expired and d.expired <= a and not newer:
+        newer.append(d.expired)
+    if newer:
+        yield _f(ctx, "RC405", _doc_span(c), ci, symbol=_sym(c), replaced_by=", ".join(newer))
+
+
+def _vn_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(d):02d}/{int(m):02d}/{y}"
+
+
+def _like(raw: Optional[str], iso: str) -> str:
+    """The catalog date written the way the author wrote the wrong one."""
+    y, m, d = iso.split("-")
+    raw = raw or ""
+    if "tháng" in raw:
+        return f"{int(d):02d} tháng {int(m)} năm {y}"
+    sep = "-" if "-" in raw else "." if "." in raw else "/"
+    return f"{int(d)}{sep}{int(m)}{sep}{y}"
+
+
+CITATION_RULES: tuple[Callable, ...] = (
+    rc102_spelling, rc103_crossed, rc20x_resolution, rc301_type, rc302_issuer, rc304_khoa,
+    rc403_date, rc404_year, rc401_catalog_date, rc402_after_article, rc405_replaced,
+    rc501_short_form, rc406_law_version, rc305_title,
+)
+
+
+def check_citation(c: Citation, res: Resolution, ci: int, ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in CITATION_RULES:
+        out.extend(rule(c, res, ci, ctx))
+    if _unverified(res):
+        for f in out:
+            if f.severity == "error":
+                f.severity = "warning"
+    return out
+
+
+# --- article-level rules ---------------------------------------------------------------------
+
+def rc303_consistency(article: Article, ctx: Context) -> list[Finding]:
+    """One document cited two ways inside one article."""
+    seen: dict[str, tuple[int, Citation]] = {}
+    out: list[Finding] = []
+    for ci, (c, res) in enumerate(zip(article.citations, article.resolutions)):
+        if c.kind != "symbol":
+            continue
+        key = res.documents[0].id if len(res.documents) == 1 else (c.symbol if not res.documents else None)
+        if key is None:
+            continue
+        if key not in seen:
+            seen[key] = (ci, c)
+            continue
+        _, first = seen[key]
+        diffs = []
+        if c.date and first.date and c.date != first.date:
+            diffs.append(f"{first.date_raw} / {c.date_raw}")
+        if c.issuer and first.issuer and c.issuer != first.issuer:
+            diffs.append(f"{first.issuer} / {c.issuer}")
+        if (c.type and first.type and c.type != first.type and not c.type_inherited
+                and not (load_vocab().is_generic(c.type) or load_vocab().is_generic(first.type))):
+            diffs.append(f"{first.type} / {c.type}")
+        if diffs:
+            out.append(_f(ctx, "RC303", Span(c.start, c.end), ci, symbol=c.symbol,
+                          detail="; ".join(diffs)))
+    return out
+
+
+def rc001_article_date(article: Article, ctx: Context) -> list[Finding]:
+    if article.date or not ctx.skipped:
+        return []
+    return [_f(ctx, "RC001", Span(article.start, article.start), None,
+               checks=", ".join(sorted(ctx.skipped)))]

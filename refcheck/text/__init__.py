@@ -1,0 +1,1 @@
+"""Text-level helpers every stage shares: normalisation views and line/column positions."""

@@ -81,7 +81,7 @@ def main() -> int:
             frag, kind, target = parts[:3]
             extra = {}
             if len(parts) > 3 and parts[3]:
-                for kv in re.split(r'; (?=(?:form|note|reason|refers|doc|at|khoa|congress)=)', parts[3]):
+                for kv in re.split(r'; (?=(?:form|note|reason|refers|doc|at|khoa|congress|basis)=)', parts[3]):
                     k, _, v = kv.partition('=')
                     extra[k.strip()] = v.strip()
             if kind not in KINDS:

@@ -132,6 +132,12 @@ def score(labels: list[dict], cites: dict[str, list]) -> tuple[dict, dict, list]
                 why.insert(0, 'resolved to ' + (','.join(sorted({r for c in hit for r in c.get('resolved') or []})) or 'nothing'))
             if why:
                 t.misses.append((lab, hit, '; '.join(why)))
+            if lab.get('symbol') == 'foreign':
+                # a foreign law or treaty is no Vietnamese citation: finding it is not a goal,
+                # resolving it to a Vietnamese document is an error (counted in `resolved`)
+                t.resolved = int(any(c.get('resolved') for c in hit))
+                by_kind['foreign (must not resolve)'].add(t)
+                continue
             by_kind[lab['kind']].add(t); by_kind[lab['kind']].misses += t.misses
             if lab['kind'] == 'law-title':  # a title with a year is the issue-13 goal; without one, context decides
                 sub = '  of which no year' if 'noyear' in (lab.get('form') or '') else '  of which with a year'
@@ -176,8 +182,11 @@ def main() -> int:
         if k not in by_kind:
             continue
         t = by_kind[k]
-        if k not in subs:
+        if k not in subs and not k.startswith('foreign'):
             total.add(t)
+        if k.startswith('foreign'):
+            rows.append([k, t.labels, f'{t.found} reported', f'{t.resolved} resolved (wrong)', '-', '-', '-'])
+            continue
         rows.append([k, t.labels, pct(t.found, t.labels), pct(t.resolved, t.with_ids), pct(t.resolved_cat, t.in_catalog),
                      pct(t.linked_field, t.with_ref), pct(t.linked, t.with_ref)])
     rows.append(['all', total.labels, pct(total.found, total.labels), pct(total.resolved, total.with_ids),

@@ -8,7 +8,7 @@ so that a catalog change can be compared before/after with the same command (``-
 writes the error findings, one per line, for a diff).
 
 A citation counts when its JSON ``kind`` is ``symbol`` and its issuer code (the part before
-the first ``-``) is a State issuer of ``grammar/vocab.yaml`` other than UBND/HĐND (local
+the first ``-``) is a State issuer of ``refcheck/notation/vocab.yaml`` other than UBND/HĐND (local
 bodies are outside every central table). Resolved = ``resolved`` non-empty.
 
     python bench/state_resolution.py [--input ../shared/data/news/baomoi-2017.jsonl.gz]
@@ -36,7 +36,7 @@ LOCAL = {"UBND", "HĐND"}
 
 def central_state_codes() -> list[str]:
     """Issuer-code patterns of central State bodies, read from the vocabulary."""
-    vocab = yaml.safe_load((ROOT / "grammar" / "vocab.yaml").read_text(encoding="utf-8"))
+    vocab = yaml.safe_load((ROOT / "refcheck" / "notation" / "vocab.yaml").read_text(encoding="utf-8"))
     return [code for code, spec in vocab["issuers"].items()
             if (spec or {}).get("system") == "state" and code not in LOCAL]
 

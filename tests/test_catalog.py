@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from refcheck.catalog.core import files as C_files
-from refcheck.catalog.core import load as C
+from refcheck.catalog import files as C_files
+from refcheck.catalog import load as C
 from click.testing import CliRunner
 
 from refcheck.catalog.errors import CatalogError

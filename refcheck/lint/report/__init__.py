@@ -1,0 +1,43 @@
+"""Reporters: one module per output format, from ``FileResult``s to text.
+
+Nothing here reads files, looks at the terminal or decides exit codes; the CLI does that.
+``common`` holds what the formats share (message texts, ``clean``, positions, finding order);
+``jsonfmt``, ``grouped``, ``concise``, ``sarif``, ``github`` and ``stats`` one format each.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from refcheck.lint.report.common import Positions, PositionFn, clean, tabulate
+from refcheck.lint.report.concise import format_concise
+from refcheck.lint.report.github import format_github
+from refcheck.lint.report.grouped import format_grouped
+from refcheck.lint.report.jsonfmt import format_json, to_json_data
+from refcheck.lint.report.sarif import INFORMATION_URI, SARIF_SCHEMA_URI, format_sarif
+from refcheck.lint.report.stats import format_statistics, statistics
+from refcheck.model import FileResult
+
+FORMATS = ("grouped", "concise", "json", "sarif", "github", "statistics")
+
+
+def render(fmt: str, results: list[FileResult], version: str, lang: str = "vi",
+           color: bool = False, positions: Optional[Positions] = None) -> str:
+    """Dispatch on a ``--format`` name. ``positions``: see the module docstring."""
+    if fmt == "grouped" or fmt == "full":
+        return format_grouped(results, lang, color, positions=positions)
+    if fmt == "concise":
+        return format_concise(results, lang, positions=positions)
+    if fmt == "json":
+        return format_json(results, version, positions) + "\n"
+    if fmt == "sarif":
+        return format_sarif(results, version, lang, positions=positions) + "\n"
+    if fmt == "github":
+        return format_github(results, lang, positions=positions)
+    if fmt == "statistics":
+        return format_statistics(results, lang)
+    raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+
+
+__all__ = ["FORMATS", "render", "format_grouped", "format_concise", "format_json", "to_json_data",
+           "format_sarif", "format_github", "format_statistics", "statistics", "clean",
+           "tabulate", "Positions", "PositionFn", "INFORMATION_URI", "SARIF_SCHEMA_URI"]

@@ -1,0 +1,156 @@
+"""What every report format shares: message texts, terminal-safe text, positions, order.
+
+Positions: findings carry 1-based line/column (code points) filled by the pipeline; citation
+and fix positions are computed here from ``FileResult.text`` with a ``LineIndex`` (or taken
+from the optional ``positions`` mapping path -> offset -> (line, column)). End columns are
+exclusive: ``end_column`` is the column of the character just after the span, which is what
+SARIF's ``endColumn`` and GitHub's ``endColumn`` mean.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Mapping, Optional
+
+from refcheck.model import FileResult, Finding
+from refcheck.text.positions import LineIndex
+
+
+def tabulate(*args, **kwargs) -> str:
+    """``tabulate.tabulate``, imported on first use: a clean run prints no table and should
+    not pay for the import (about 20 ms, most of a pre-commit hook's budget)."""
+    from tabulate import tabulate as _tabulate
+
+    return _tabulate(*args, **kwargs)
+
+
+PositionFn = Callable[[int], tuple[int, int]]
+Positions = Mapping[str, PositionFn]
+
+_T = {
+    "vi": {
+        "article": "Bài {index}",
+        "date_unknown": "ngày không rõ",
+        "untitled": "không tiêu đề",
+        "clean": "{path}: {n} trích dẫn, không có vấn đề",
+        "dirty": "{path}: {n} trích dẫn, {p} vấn đề",
+        "unreadable": "{path}: không đọc được: {error}",
+        "help": "gợi ý",
+        "fix": "sửa",
+        "unsafe": "không an toàn",
+        "headers": ("dòng:cột", "mã", "mức", "trích dẫn", "thông báo"),
+        "sev": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
+        "total": "Tổng: {p} vấn đề trong {f} tệp ({detail}).",
+        "total_clean": "Không có vấn đề ({f} tệp, {n} trích dẫn).",
+        "n_unreadable": "{u} tệp không đọc được",
+        "stats": ("mã", "tên", "số lần"),
+    },
+    "en": {
+        "article": "Article {index}",
+        "date_unknown": "date unknown",
+        "untitled": "untitled",
+        "clean": "{path}: {n} citations, no problems",
+        "dirty": "{path}: {n} citations, {p} problems",
+        "unreadable": "{path}: cannot be read: {error}",
+        "help": "help",
+        "fix": "fix",
+        "unsafe": "unsafe",
+        "headers": ("line:col", "code", "severity", "citation", "message"),
+        "sev": {"error": "error", "warning": "warning", "info": "info"},
+        "total": "Found {p} problems in {f} files ({detail}).",
+        "total_clean": "No problems ({f} files, {n} citations).",
+        "n_unreadable": "{u} unreadable",
+        "stats": ("code", "name", "count"),
+    },
+}
+
+
+def _t(lang: str) -> dict:
+    return _T.get(lang, _T["vi"])
+
+
+# --------------------------------------------------------------------------- escaping
+
+_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
+
+
+def _escape_char(ch: str) -> str:
+    cp = ord(ch)
+    if cp < 0x100:
+        return "\\x%02x" % cp
+    return "\\u%04x" % cp
+
+
+def clean(text: Optional[str], keep_newlines: bool = False) -> str:
+    """Make text from a checked file safe to print on a terminal.
+
+    C0/C1 control characters (ESC, BEL, backspace, CR, …) and bidirectional overrides become
+    visible escapes (``\\x1b``, ``\\u202e``), so a draft can never move the cursor, recolour the
+    terminal or reorder what the editor sees. Tabs and newlines become ``\\t``/``\\n`` too,
+    unless ``keep_newlines``.
+    """
+    if not text:
+        return "" if text is None else text
+    out = []
+    for ch in text:
+        cp = ord(ch)
+        if keep_newlines and ch in "\r\n":
+            out.append(ch)
+        elif cp < 0x20 or 0x7F <= cp < 0xA0 or cp in _BIDI or cp in (0x2028, 0x2029):
+            out.append({"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(ch) or _escape_char(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- positions
+
+
+def _position_fn(result: FileResult, positions: Optional[Positions]) -> PositionFn:
+    if positions is not None and result.path in positions:
+        return positions[result.path]
+    return LineIndex(result.text or "")
+
+
+class _Lazy:
+    """Builds the LineIndex of a file only if some position is actually needed."""
+
+    def __init__(self, result: FileResult, positions: Optional[Positions]) -> None:
+        self._result, self._positions, self._fn = result, positions, None
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        if self._fn is None:
+            self._fn = _position_fn(self._result, self._positions)
+        return self._fn(offset)
+
+
+def _finding_region(f: Finding, pos: PositionFn) -> tuple[int, int, int, int]:
+    """(line, column, end_line, end_column) — from the finding when filled, else computed."""
+    if f.line > 0:
+        line, col = f.line, max(f.column, 1)
+        if f.end_line > 0:
+            end_line, end_col = f.end_line, max(f.end_column, 1)
+        else:
+            end_line, end_col = pos(f.end)
+        return line, col, end_line, end_col
+    line, col = pos(f.start)
+    end_line, end_col = pos(f.end)
+    return line, col, end_line, end_col
+
+
+def _iter_findings(results: Iterable[FileResult]):
+    for r in results:
+        for a in r.articles:
+            for f in a.findings:
+                yield r, a, f
+
+
+def _sort_key(f: Finding):
+    return (f.line or 0, f.column or 0, f.start, f.code)
+
+
+def _count(n: int, severity: str, lang: str) -> str:
+    word = _t(lang)["sev"][severity]
+    if lang == "en" and n != 1 and severity != "info":
+        word += "s"
+    return f"{n} {word}"
+
+

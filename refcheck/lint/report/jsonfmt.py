@@ -1,0 +1,82 @@
+"""The stable JSON report (see README "JSON output"); archive mode reuses its objects."""
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+from refcheck.lint.report.common import (PositionFn, Positions, _finding_region, _Lazy,
+                                         _sort_key)
+from refcheck.model import Article, Citation, FileResult, Finding
+
+
+def _citation_json(c: Citation, resolved: list[str], pos: PositionFn) -> dict:
+    line, col = pos(c.start)
+    return {
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "line": line,
+        "column": col,
+        "kind": c.kind,
+        "type": c.type,
+        "number": c.number,
+        "year": c.year,
+        "type_code": c.type_code,
+        "issuer_code": c.issuer_code,
+        "date": c.date,
+        "issuer": c.issuer,
+        "khoa": c.khoa,
+        "resolved": resolved,
+    }
+
+
+def _finding_json(f: Finding, pos: PositionFn) -> dict:
+    line, col, end_line, end_col = _finding_region(f, pos)
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.message,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "citation": f.citation,
+        "fix": {"replacement": f.fix.replacement} if f.fix is not None else None,
+    }
+
+
+def _article_json(a: Article, pos: PositionFn) -> dict:
+    citations = []
+    for i, c in enumerate(a.citations):
+        res = a.resolutions[i] if i < len(a.resolutions) else None
+        resolved = [d.id for d in res.documents] if res is not None else []
+        citations.append(_citation_json(c, resolved, pos))
+    return {
+        "index": a.index,
+        "title": a.title,
+        "date": a.date,
+        "line": a.line,
+        "citations": citations,
+        "findings": [_finding_json(f, pos) for f in sorted(a.findings, key=_sort_key)],
+    }
+
+
+def to_json_data(results: list[FileResult], version: str,
+                 positions: Optional[Positions] = None) -> dict:
+    files = []
+    for r in results:
+        if r.error is not None:
+            files.append({"path": r.path, "error": r.error, "articles": []})
+            continue
+        pos = _Lazy(r, positions)
+        files.append({"path": r.path, "articles": [_article_json(a, pos) for a in r.articles]})
+    return {"refcheck": version, "files": files}
+
+
+def format_json(results: list[FileResult], version: str,
+                positions: Optional[Positions] = None) -> str:
+    """The stable JSON shape other tools consume (see docs); UTF-8, not ASCII-escaped."""
+    return json.dumps(to_json_data(results, version, positions), ensure_ascii=False, indent=2)
+
+

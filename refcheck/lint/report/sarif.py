@@ -1,0 +1,133 @@
+"""SARIF 2.1.0, for code-scanning dashboards (GitHub, VS Code's SARIF viewer)."""
+from __future__ import annotations
+
+import json
+import os
+from typing import Optional
+
+from refcheck.lint.report.common import Positions, _finding_region, _Lazy, _sort_key
+from refcheck.model import FileResult
+from refcheck.rules.registry import RULES
+
+INFORMATION_URI = "https://github.com/refcheck/refcheck"
+SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    """A relative URI (forward slashes, percent-encoded) for a reported path."""
+    p = path
+    if os.path.isabs(p):
+        try:
+            p = os.path.relpath(p)
+        except ValueError:  # another drive on Windows
+            pass
+    p = p.replace(os.sep, "/")
+    if p.startswith("./"):
+        p = p[2:]
+    return _quote(p, safe="/")
+
+
+def _rule_descriptor(code: str, lang: str) -> dict:
+    r = RULES[code]
+    summary = r.summary.get(lang) or r.summary["vi"]
+    explanation = r.explanation.get(lang) or r.explanation["vi"]
+    help_text = explanation + "\n\n" + ("Ví dụ" if lang == "vi" else "Example") + f": {r.example}"
+    if r.fix:
+        help_text += "\n" + ("Sửa thành" if lang == "vi" else "Fixed") + f": {r.fix}"
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": explanation},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": _LEVEL[r.severity]},
+        "properties": {"severity": r.severity},
+    }
+
+
+def _region(line: int, col: int, end_line: int, end_col: int) -> dict:
+    # SARIF lines and columns are 1-based; our columns count Unicode code points, declared by
+    # the run's "columnKind": "unicodeCodePoints". endColumn is exclusive in SARIF, as ours is.
+    region = {"startLine": line, "startColumn": col}
+    if (end_line, end_col) > (line, col):
+        region["endLine"] = end_line
+        region["endColumn"] = end_col
+    return region
+
+
+def format_sarif(results: list[FileResult], version: str, lang: str = "vi",
+                 positions: Optional[Positions] = None) -> str:
+    codes = list(RULES)
+    rule_index = {c: i for i, c in enumerate(codes)}
+    sarif_results, notifications = [], []
+    for r in results:
+        uri = _uri(r.path)
+        if r.error is not None:
+            notifications.append({
+                "level": "error",
+                "message": {"text": r.error},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+                "descriptor": {"id": "io-error"},
+            })
+            continue
+        pos = _Lazy(r, positions)
+        for a in r.articles:
+            for f in sorted(a.findings, key=_sort_key):
+                region = _region(*_finding_region(f, pos))
+                res: dict = {
+                    "ruleId": f.code,
+                    "level": _LEVEL.get(f.severity, "warning"),
+                    "message": {"text": f.message},
+                    "locations": [{"physicalLocation": {
+                        "artifactLocation": {"uri": uri}, "region": region}}],
+                }
+                if f.code in rule_index:
+                    res["ruleIndex"] = rule_index[f.code]
+                if f.citation is not None and 0 <= f.citation < len(a.citations):
+                    res["properties"] = {"citation": a.citations[f.citation].text,
+                                         "article": a.index}
+                if f.fix is not None:
+                    fl, fc = pos(f.fix.start)
+                    el, ec = pos(f.fix.end)
+                    deleted = {"startLine": fl, "startColumn": fc, "endLine": el, "endColumn": ec}
+                    res["fixes"] = [{
+                        "description": {"text": f"“{f.fix.replacement}”"},
+                        "artifactChanges": [{
+                            "artifactLocation": {"uri": uri},
+                            "replacements": [{"deletedRegion": deleted,
+                                              "insertedContent": {"text": f.fix.replacement}}],
+                        }],
+                    }]
+                sarif_results.append(res)
+    invocation = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    log = {
+        "$schema": SARIF_SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "refcheck",
+                "version": version,
+                "semanticVersion": version,
+                "informationUri": INFORMATION_URI,
+                "language": lang,
+                "rules": [_rule_descriptor(c, lang) for c in codes],
+            }},
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+# --------------------------------------------------------------------------- GitHub Actions
+
+
+def _quote(*args, **kwargs) -> str:
+    from urllib.parse import quote
+
+    return quote(*args, **kwargs)

@@ -14,8 +14,8 @@ from typing import Optional
 import click
 
 from refcheck._version import __version__
+from refcheck.lint.walk import EXTENSIONS  # noqa: F401  (also the pre-commit hook's list)
 
-EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 FORMATS = ("grouped", "concise", "json", "sarif", "github")
 
 
@@ -40,33 +40,15 @@ def main() -> None:
     """Find, resolve and check citations of Vietnamese Party and State documents."""
 
 
-def _iter_files(paths: list[str], settings, errors: list[tuple[str, str]]):
-    """Files to check, in a stable order; excludes apply to walked and explicit paths."""
-    seen: set[str] = set()
-    for p in paths:
-        if p == "-":
-            yield p
-            continue
-        path = Path(p)
-        if path.is_dir():
-            if settings.is_excluded(path, is_dir=True):
-                continue
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs
-                                 if not settings.is_excluded(Path(root) / d, is_dir=True))
-                for name in sorted(files):
-                    f = Path(root) / name
-                    if f.suffix.lower() in EXTENSIONS and not settings.is_excluded(f, is_dir=False):
-                        key = str(f)
-                        if key not in seen:
-                            seen.add(key)
-                            yield key
-        else:
-            if settings.is_excluded(path, is_dir=False):
-                continue
-            if p not in seen:
-                seen.add(p)
-                yield p
+def _iter_files(paths: list[str], settings, walk):
+    """Files to check, in a stable order (see ``refcheck.lint.walk``)."""
+    return walk.files(paths)
+
+
+_EXCLUDED = {
+    "vi": "{path}: bỏ qua: tệp khớp một mẫu exclude của cấu hình",
+    "en": "{path}: skipped: the file matches an exclude pattern of the configuration",
+}
 
 
 @main.command("check")
@@ -112,10 +94,13 @@ def _iter_files(paths: list[str], settings, errors: list[tuple[str, str]]):
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 @click.option("--no-cache", is_flag=True,
               help="Check every file again instead of reusing results of unchanged files.")
+@click.option("--no-respect-gitignore", is_flag=True,
+              help="Also check files that .gitignore excludes.")
 def check_cmd(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, article_date,
               fail_level, exit_zero, select, ignore, extend_select, config_file, show_settings,
               fix, diff, encoding, stdin_filename, baseline, write_baseline, jsonl, text_field,
-              id_field, date_field, jobs, dask_address, no_progress, no_cache):
+              id_field, date_field, jobs, dask_address, no_progress, no_cache,
+              no_respect_gitignore):
     """Check the files and folders in PATHS ('-' reads standard input)."""
     try:
         code = _check(**locals())
@@ -140,7 +125,8 @@ def _load_settings(config_file, paths):
 def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, article_date,
            fail_level, exit_zero, select, ignore, extend_select, config_file, show_settings,
            fix, diff, encoding, stdin_filename, baseline, write_baseline, jsonl, text_field,
-           id_field, date_field, jobs, dask_address, no_progress, no_cache) -> int:
+           id_field, date_field, jobs, dask_address, no_progress, no_cache,
+           no_respect_gitignore=False) -> int:
     from refcheck.lint.config import ConfigError
 
     paths = list(paths)
@@ -181,7 +167,12 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
     read_errors: list[tuple[str, str]] = []
     cache = None if no_cache else _result_cache(settings)
     catalog = None  # loaded at the first file the result cache does not hold
-    files = list(_iter_files(paths, settings, read_errors))
+    from refcheck.lint.walk import Walk
+
+    walk = Walk(settings, respect_gitignore=not no_respect_gitignore)
+    files = list(_iter_files(paths, settings, walk))
+    for name, _why in walk.notes:
+        _err(_EXCLUDED.get(settings.lang, _EXCLUDED["vi"]).format(path=name))
     progress = _Progress(len(files), enabled=not no_progress)
     for name in files:
         progress.step(name)

@@ -214,12 +214,13 @@ def test_dask_missing_is_a_clear_error(tmp_path, plain, monkeypatch, capsys):
     code = archive.run_archive([str(plain)], output=str(tmp_path / "o"), dask_address="local")
     assert code == 2
     err = capsys.readouterr().err
-    assert "pip install 'refcheck[dask]'" in err and len(err.strip().splitlines()) == 1
+    assert "pip install 'refcheck-vn[dask]'" in err and len(err.strip().splitlines()) == 1
+    assert "pip install '.[dask]'" in err
 
 
 def test_dask_local_cluster_gives_the_same_output(tmp_path, plain, monkeypatch):
     distributed = pytest.importorskip(
-        "distributed", reason="dask[distributed] not installed (pip install 'refcheck[dask]')")
+        "distributed", reason="dask[distributed] not installed (pip install '.[dask]')")
     monkeypatch.setattr(archive, "CHUNK_LINES", 7)
     ref, got = tmp_path / "ref.jsonl", tmp_path / "dask.jsonl"
     code1 = archive.run_archive([str(SAMPLE), str(plain)], output=str(ref), jobs=1)

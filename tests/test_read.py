@@ -604,3 +604,16 @@ def test_html_refcheck_comments_placement():
     assert s.position(k) == (3, 1)
     k = s.text.index("<!-- refcheck: ignore RC401")
     assert raw[s.source_offset(k):].startswith("<!-- refcheck: ignore RC401 -->")
+
+
+@pytest.mark.parametrize("name", ["sample.md", "sample.html", "crlf.txt"])
+def test_read_text_is_read_bytes_after_decoding(name):
+    """An editor's buffer (the language server's input) reads exactly as the file does."""
+    from refcheck.io.read import read_text
+
+    path = Path(__file__).parent / "data" / "inputs" / name
+    src = read_path(path)
+    buf = read_text(src.source_text(), str(path), src.kind)
+    assert (buf.kind, buf.text, buf.front_matter_date) == (src.kind, src.text, src.front_matter_date)
+    assert [buf.position(i) for i in range(0, len(src.text), 7)] == \
+        [src.position(i) for i in range(0, len(src.text), 7)]

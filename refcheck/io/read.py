@@ -50,6 +50,7 @@ __all__ = [
     "ReadError",
     "read_path",
     "read_bytes",
+    "read_text",
     "kind_for_path",
     "detect_newline",
     "line_starts",
@@ -482,25 +483,26 @@ def read_bytes(
         text = _docx_text(bytes(data), path, DOCX_MAX_XML_BYTES)
         return Source(path=path, kind="docx", text=text, encoding="utf-8", newline="\n", fixable=False)
     text, label, bom = _decode(bytes(data), path, encoding)
+    return read_text(text, path, kind, encoding=label, bom=bom)
+
+
+def read_text(text: str, path: str, kind: str = "txt", *, encoding: str = "utf-8",
+              bom: bytes = b"") -> Source:
+    """Read decoded ``text`` (an editor's buffer, or a file after ``_decode``) as the file
+    ``path`` of ``kind`` (txt, md, html), so that offsets mean what they mean for a file."""
+    path = str(path)
     if kind == "html":
         from refcheck.io.markup import _html_source
 
-        return _html_source(text, path, label, bom)
+        return _html_source(text, path, encoding, bom)
     newline = detect_newline(text)
     if kind == "md":
         scanned, date = _markdown(text)
-        return Source(
-            path=path,
-            kind="md",
-            text=scanned,
-            encoding=label,
-            newline=newline,
-            front_matter_date=date,
-            fixable=True,
-            bom=bom,
-            _source=None if scanned == text else text,
-        )
-    return Source(path=path, kind="txt", text=text, encoding=label, newline=newline, fixable=True, bom=bom)
+        return Source(path=path, kind="md", text=scanned, encoding=encoding, newline=newline,
+                      front_matter_date=date, fixable=True, bom=bom,
+                      _source=None if scanned == text else text)
+    return Source(path=path, kind="txt", text=text, encoding=encoding, newline=newline,
+                  fixable=True, bom=bom)
 
 
 def read_path(path: str | Path, *, encoding: Optional[str] = None) -> Source:

@@ -365,7 +365,8 @@ def run_archive(paths: Sequence[str], *, catalog=None, settings=None,
         try:
             import distributed  # noqa: F401
         except ImportError:
-            _err("--dask needs Dask: pip install 'refcheck[dask]' (dask[distributed])")
+            _err("--dask needs Dask: pip install 'refcheck-vn[dask]' "
+                 "(or pip install '.[dask]' in a clone)")
             return 2
     if catalog is None and (jobs <= 1 and not dask_address):
         from refcheck.catalog.load import load_catalog

@@ -411,6 +411,21 @@ def rule_cmd(code, lang):
         click.echo(f"{fix_label}:\n    {r.fix}")
 
 
+@main.command("lsp")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
+              help="Language of messages and hover (default: the config's, or the editor's).")
+@click.option("--stdio", is_flag=True, help="Accepted for editors that pass it; stdio is the only transport.")
+def lsp_cmd(lang, stdio):
+    """Run the language server over standard input/output (needs the lsp extra)."""
+    from refcheck.lsp import missing, serve  # pygls itself only once the server starts
+
+    problem = missing()
+    if problem:
+        _err(problem)
+        sys.exit(2)
+    sys.exit(serve(lang))
+
+
 def _register_catalog():
     from refcheck.lint.catalog_cli import catalog
 

@@ -338,6 +338,28 @@ def test_utf8_when_offered_and_english(start, tmp_path):
     assert c.close() == 0
 
 
+def test_crlf_lines_and_suppression_keep_the_line_ending(start, tmp_path):
+    c = start()
+    c.initialize(tmp_path)
+    uri = (tmp_path / "draft.txt").as_uri()
+    text = "02/10/2020\r\n\r\n" + EMOJI + SEED + "\r\n"
+    (d,) = [x for x in open_doc(c, uri, text) if x["code"] == "RC102"]
+    assert d["range"]["start"] == {"line": 2, "character": units(EMOJI + SEED[:SEED.index(SYMBOL)],
+                                                                  "utf-16")}
+    actions = c.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}})
+    (suppress,) = [a for a in actions if a["title"].startswith("Bỏ qua RC102")]
+    (edit,) = edits_of(suppress, uri)
+    assert edit == {"range": {"start": {"line": 2, "character": 0},
+                              "end": {"line": 2, "character": 0}},
+                    "newText": "refcheck: ignore RC102\r\n"}
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                        "contentChanges": [{"range": edit["range"],
+                                                            "text": edit["newText"]}]})
+    assert not [x for x in c.diagnostics(uri, 2) if x["code"] in ("RC102", "RC901")]
+    assert c.close() == 0
+
+
 def test_utf32_when_offered(start, tmp_path):
     c = start()
     init = c.initialize(tmp_path, encodings=["utf-32"])

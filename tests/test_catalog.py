@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from refcheck.catalog.errors import CatalogError
 from refcheck.catalog.load import load_catalog, validate
-from refcheck.notation.catalog_symbols import parse_symbol
+from refcheck.notation.symbols import parse_symbol
 from refcheck.lint.catalog_cli import catalog as catalog_cli
 from refcheck.catalog.importer import build_default_catalog, catalog_yaml
 

@@ -23,7 +23,9 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from refcheck.catalog.index import LAW_TYPES
 from refcheck.text.dates import date_problem
-from refcheck.notation.catalog_symbols import from_roman, norm_text, parse_symbol, to_roman
+from refcheck.notation.symbols import parse_symbol
+from refcheck.text.normalize import norm_text
+from refcheck.text.roman import from_roman, to_roman
 from refcheck.model import Document
 
 #: Column-map keys understood by the importer (catalog field -> column name).

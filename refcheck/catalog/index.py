@@ -11,12 +11,8 @@ from typing import Optional, Union
 
 from refcheck.catalog.files import DOC_FIELDS
 from refcheck.model import Document
-from refcheck.notation.catalog_symbols import (
-    canonical_code,
-    canonical_issuer,
-    norm_text,
-    parse_symbol,
-)
+from refcheck.notation.symbols import canonical_code, canonical_issuer, parse_symbol
+from refcheck.text.normalize import norm_text
 
 PathLike = Union[str, Path]
 

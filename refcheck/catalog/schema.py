@@ -22,7 +22,8 @@ from refcheck.catalog.yamlsafe import (
     _to_python,
 )
 from refcheck.model import Document
-from refcheck.notation.catalog_symbols import canonical_code, from_roman, parse_symbol
+from refcheck.notation.symbols import canonical_code, parse_symbol
+from refcheck.text.roman import from_roman
 from refcheck.text.dates import date_problem
 from refcheck.text.normalize import short_repr as _short
 

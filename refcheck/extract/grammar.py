@@ -14,27 +14,9 @@ from pathlib import Path
 from typing import Optional
 
 from refcheck.model import Citation, Span
-from refcheck.notation.symbols import format_symbol
+from refcheck.notation.symbols import canonical_parts, format_symbol
 from refcheck.notation.vocab import alternation, cache_dir, load_vocab, upper_class
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def roman_to_int(s: str) -> int:
-    total = 0
-    for i, ch in enumerate(s):
-        v = _ROMAN[ch]
-        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
-    return total
-
-
-def int_to_roman(n: int) -> str:
-    out = []
-    for v, r in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out.append(r)
-            n -= v
-    return "".join(out)
+from refcheck.text.roman import to_roman
 
 
 def grammar_text() -> str:
@@ -328,9 +310,9 @@ def build_groups(tree) -> list[_Group]:
                 if t.type == "ROMAN":
                     g.congress = t.value
                 elif t.type == "NUM":
-                    g.congress, g.congress_numeric = int_to_roman(_int(t)), True
+                    g.congress, g.congress_numeric = to_roman(_int(t)), True
                 else:
-                    g.congress = int_to_roman(vocab.ordinals[t.value])
+                    g.congress = to_roman(vocab.ordinals[t.value])
             g.named_end = e
             groups.append(g)
         elif kind == "bare":
@@ -411,7 +393,6 @@ def _attach(g: _Group, attr: str, value, span=None) -> None:
 
 def group_citations(g: _Group, window_text: str, offset: int, original: str, to_orig) -> list[Citation]:
     """Turn a parsed group into citations; spans are mapped into the original text."""
-    vocab = load_vocab()
     out: list[Citation] = []
 
     def osp(a: int, b: int) -> Span:
@@ -460,38 +441,28 @@ def group_citations(g: _Group, window_text: str, offset: int, original: str, to_
         if (g.law_year is not None or g.plenum is not None) and len(g.refs) == 1:
             end = max(end, g.end)  # "Luật … số 68/2014/QH13", "… Hội nghị Trung ương 6 khóa XII"
         span = osp(start, end)
-        # Spelling variants (ND, QD) are only type codes; in issuer position "ND" may be an
-        # issuer of its own (Hội Nông dân), so only the look-alike Ð is mended there.
-        codes = [vocab.canonical_code(c) if k == 0 and len(r.codes) > 1 or r.shape == "party" and k == 0
-                 else c.replace("\u00d0", "Đ") for k, c in enumerate(r.codes)]
-        type_code, issuer_code = _split_codes(r.shape, codes, vocab)
-        system = vocab.system_of(issuer_code)
-        crossed = False
-        shape = r.shape
-        if shape == "state_admin" and system == "party":
-            crossed, canon_shape = True, "party"
-        elif shape == "crossed_year":
-            crossed, canon_shape = True, "state_year"
-        elif shape == "party" and system == "state" and r.year is not None:
-            crossed, canon_shape = True, "state_year"
-        else:
-            canon_shape = shape
+        # One canonical form, shared with the catalog (notation/symbols): type and issuer
+        # code, system, crossed notation and the symbol itself.
+        first = canonical_parts(r.shape, r.numbers[0][1], r.year, r.codes)
+        type_code, issuer_code, system = first.type_code, first.issuer_code, first.system
+        crossed = first.crossed
         sym_span = osp(r.start, r.end)
         for number, digits in r.numbers:
+            sp = first if digits == r.numbers[0][1] else canonical_parts(r.shape, digits, r.year,
+                                                                         r.codes)
             c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
-                         kind="symbol", type=g.type_word, number=number, year=r.year,
-                         type_code=type_code, issuer_code=issuer_code,
-                         system=system or ("party" if shape == "party" else "state"),
+                         kind="symbol", type=g.type_word, number=number, year=sp.year,
+                         type_code=type_code, issuer_code=issuer_code, system=system,
                          crossed=crossed, plenum=g.plenum,
                          type_inherited=bool(g.type_word) and (i > 0 or number != r.numbers[0][0]))
-            suffix = digits[-1] if digits[-1:].isalpha() else None
-            c.number_suffix = suffix
-            c.symbol = format_symbol(canon_shape, number, r.year, type_code, issuer_code,
-                                     number_text=f"{number:02d}{suffix}" if suffix else None)
+            c.number_suffix = sp.suffix or None
+            c.symbol = sp.symbol
             c.symbol_span = sym_span
             c.symbol_raw = original[sym_span.start:sym_span.end]
             if len(r.numbers) == 1 and not crossed:
-                written = format_symbol(shape, number, r.year, type_code, issuer_code,
+                # the symbol as written, spelling mended but "&" kept (BGD&ĐT, before 2011)
+                w = canonical_parts(r.shape, digits, r.year, r.codes, drop_amp=False)
+                written = format_symbol(r.shape, number, r.year, w.type_code, w.issuer_code,
                                         number_text=digits)
                 if c.symbol_raw != written:
                     c.spelling.append((sym_span, written))
@@ -519,17 +490,6 @@ def _set_date(c: Citation, date: tuple, osp, original: str) -> None:
     c.date_raw = original[c.date_span.start:c.date_span.end]
     c.date_parts = (d, m, y)
     c.date, c.date_problem = _iso(d, m, y, ytext)
-
-
-def _split_codes(shape: str, codes: list[str], vocab) -> tuple[Optional[str], Optional[str]]:
-    if shape == "party":
-        return codes[0], codes[1]
-    if len(codes) == 1:  # 80/2015/QH13 (an issuer), or a cut symbol 24/2014/TT (a type)
-        return (codes[0], None) if codes[0] in vocab.code_of_type else (None, codes[0])
-    first = codes[0]
-    if vocab.is_type_code(first):
-        return first, "-".join(codes[1:])
-    return None, "-".join(codes)
 
 
 def _iso(d: int, m: int, y: int, ytext: str) -> tuple[Optional[str], Optional[str]]:

@@ -57,7 +57,7 @@ def validate_cmd(files) -> None:
 
 
 def _find(cat, query: str):
-    from refcheck.notation.catalog_symbols import parse_symbol
+    from refcheck.notation.symbols import parse_symbol
 
     q = query.strip()
     if q in cat.by_id:

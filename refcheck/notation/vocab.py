@@ -19,6 +19,7 @@ class Vocab:
     code_variants: dict[str, str]
     issuer_exact: dict[str, dict]  # code -> {system, bodies}
     issuer_prefix: list[tuple[str, dict]]  # (prefix, info) for patterns ending in *
+    issuer_suffix: list[tuple[str, dict]]  # (suffix, info) for patterns starting with *
     bodies: dict[str, str]  # phrase -> canonical body
     ordinals: dict[str, int]
     code_of_type: dict[str, list[str]] = field(default_factory=dict)  # code -> type words
@@ -28,6 +29,8 @@ class Vocab:
     other_type_codes: tuple[str, ...] = ()  # type codes without a type word here
     party_type_codes: tuple[str, ...] = ()
     canonical_bodies: frozenset = frozenset()  # the values of ``bodies``, for membership tests
+    issuer_variants: dict[str, str] = field(default_factory=dict)  # TƯ -> TW
+    party_shape_suffixes: tuple[str, ...] = ()  # unknown issuers in NN-XX/YY that are Party
 
     def is_type_code(self, code: str) -> bool:
         return code in self.code_of_type or code in self.other_type_codes
@@ -51,6 +54,9 @@ class Vocab:
         for prefix, pinfo in self.issuer_prefix:
             if first.startswith(prefix):
                 return pinfo
+        for suffix, sinfo in self.issuer_suffix:
+            if first.endswith(suffix):
+                return sinfo
         return None
 
     def system_of(self, issuer_code: str | None) -> str | None:
@@ -75,9 +81,6 @@ class Vocab:
         words = list(self.types) + list(self.type_variants)
         return words + [w[:1].lower() + w[1:] for w in words] + list(self.short_types)
 
-    def canonical_code(self, code: str) -> str:
-        code = code.replace("\u00d0", "Đ")
-        return self.code_variants.get(code, code)
 
     def canonical_body(self, phrase: str | None) -> str | None:
         if not phrase:
@@ -175,25 +178,30 @@ def _parse_vocab(data: bytes) -> Vocab:
     types = {w: tuple(codes) for w, codes in raw["types"].items()}
     exact: dict[str, dict] = {}
     prefix: list[tuple[str, dict]] = []
+    suffix: list[tuple[str, dict]] = []
     for code, info in raw["issuers"].items():
         info = dict(info or {})
         if code.endswith("*"):
             prefix.append((code[:-1], info))
+        elif code.startswith("*"):
+            suffix.append((code[1:], info))
         else:
             exact[code] = info
     prefix.sort(key=lambda p: -len(p[0]))
+    suffix.sort(key=lambda p: -len(p[0]))
     code_of_type: dict[str, list[str]] = {}
     for word, codes in types.items():
         for c in codes:
             if c and c != "*":
                 code_of_type.setdefault(c, []).append(word)
     return Vocab(types, dict(raw.get("type_variants") or {}), dict(raw.get("code_variants") or {}),
-                 exact, prefix, dict(raw["bodies"]), {k: int(v) for k, v in raw["ordinals"].items()},
+                 exact, prefix, suffix, dict(raw["bodies"]), {k: int(v) for k, v in raw["ordinals"].items()},
                  code_of_type, dict(raw.get("short_types") or {}),
                  tuple(raw.get("short_forms") or ()),
                  frozenset(frozenset(pair) for pair in raw.get("interchangeable") or ()),
                  tuple(raw.get("other_type_codes") or ()), tuple(raw.get("party_type_codes") or ()),
-                 frozenset(raw["bodies"].values()))
+                 frozenset(raw["bodies"].values()), dict(raw.get("issuer_variants") or {}),
+                 tuple(raw.get("party_shape_suffixes") or ()))
 
 
 def upper_class() -> str:

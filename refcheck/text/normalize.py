@@ -145,3 +145,12 @@ def short_repr(v, limit: int = 60) -> str:
     """A value for an error message: repr, cut so that one bad field never floods a terminal."""
     r = repr(v)
     return r if len(r) <= limit else r[:limit - 1] + "…"
+
+
+_WS = re.compile(r"\s+")
+
+
+def norm_text(text: str) -> str:
+    """Key for alias / title indexes: NFC, look-alikes fixed, casefolded, spaces collapsed."""
+    text = canonical_chars(unicodedata.normalize("NFC", text))
+    return _WS.sub(" ", text).strip().casefold()

@@ -1,7 +1,12 @@
-"""The per-file result cache: a rerun over unchanged files gives the same report from the cache,
-and anything that changes a result (the text, the settings, the catalogs) misses it."""
+"""The result cache (issue 16): one cache file per project root and settings, read once and
+written once per run; a rerun over unchanged drafts opens that one file and no clean draft;
+anything that changes a result (text, settings, catalogs) misses; entries are checked
+against the text's hash, so a stale or swapped entry never reaches --fix (issue 14); pruned
+by age and by vanished files, never by count."""
 from __future__ import annotations
 
+import builtins
+import json
 import os
 import subprocess
 import sys
@@ -10,12 +15,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from refcheck.lint import resultcache
 from refcheck.lint.cli import main
 
-# seeds/000: one citation with a spacing problem (RC102)
+# seeds/000: one citation with a spacing problem (RC102, a safe fix)
 SENTENCE = ("Thực hiện Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị về đại hội đảng "
             "bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIII của Đảng.\n")
+# seeds/000, the sentence before it: no citation at all
+PLAIN = ("Sáng 02/10, Đảng bộ cơ quan Văn phòng Quốc hội tổ chức Hội nghị Ban Chấp hành lần "
+         "thứ II.\n")
 ROOT = Path(__file__).resolve().parent.parent
+OLD_MTIME = 1_500_000_000_000_000_000  # 2017: long before any cache was written
 
 
 @pytest.fixture()
@@ -23,29 +33,73 @@ def cache(tmp_path, monkeypatch):
     d = tmp_path / "cache"
     monkeypatch.setenv("REFCHECK_CACHE_DIR", str(d))
     monkeypatch.delenv("REFCHECK_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
     return d
 
 
 def run(*args):
-    r = CliRunner().invoke(main, ["check", "--format", "json", *map(str, args)])
+    r = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "1", *map(str, args)])
     return r.exit_code, r.output
 
 
-def results(cache: Path) -> list[Path]:
+def cache_files(cache: Path) -> list[Path]:
     d = cache / "results"
-    return sorted(d.glob("*.pickle")) if d.is_dir() else []
+    return sorted(d.glob("*.cache")) if d.is_dir() else []
 
 
-def test_rerun_is_served_from_the_cache(tmp_path, cache):
-    draft = tmp_path / "bai.txt"
-    draft.write_text(SENTENCE, encoding="utf-8")
-    first = run(draft)
-    assert first[0] == 0 and "RC102" in first[1]
-    stored = results(cache)
-    assert len(stored) == 1
-    mtime = stored[0].stat().st_mtime_ns
-    assert run(draft) == first
-    assert results(cache) == stored and stored[0].stat().st_mtime_ns == mtime  # a hit: not rewritten
+@pytest.fixture()
+def opened(monkeypatch):
+    """Every path opened for reading while the fixture is active."""
+    seen: list[str] = []
+    real = builtins.open
+
+    def spy(file, mode="r", *a, **k):
+        if "r" in mode and isinstance(file, (str, os.PathLike)):
+            seen.append(os.path.abspath(file))
+        return real(file, mode, *a, **k)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    return seen
+
+
+def _folder(tmp_path: Path, clean: int, dirty: int) -> Path:
+    d = tmp_path / "drafts"
+    d.mkdir()
+    for i in range(clean):
+        (d / f"sach-{i:03d}.txt").write_text(PLAIN, encoding="utf-8")
+    for i in range(dirty):
+        (d / f"loi-{i:03d}.txt").write_text(PLAIN + SENTENCE, encoding="utf-8")
+    for p in d.iterdir():  # old enough that size and mtime alone vouch for them
+        os.utime(p, ns=(OLD_MTIME, OLD_MTIME))
+    return d
+
+
+def test_rerun_opens_one_cache_file_and_no_clean_draft(tmp_path, cache, opened):
+    d = _folder(tmp_path, clean=30, dirty=2)
+    first = run(d)
+    assert first[0] == 0 and first[1].count("RC102") == 2
+    [stored] = cache_files(cache)
+    mtime = stored.stat().st_mtime_ns
+    opened.clear()
+    assert run(d) == first
+    caches = [p for p in opened if p.startswith(str(cache))]
+    drafts = [p for p in opened if p.startswith(str(d)) and p.endswith(".txt")]
+    assert caches == [str(stored)]  # one cache file, read once
+    assert sorted(os.path.basename(p) for p in drafts) == ["loi-000.txt", "loi-001.txt"]
+    assert stored.stat().st_mtime_ns == mtime  # nothing changed: not rewritten
+
+
+def test_more_files_than_the_old_fixed_count_all_hit(tmp_path, cache, monkeypatch):
+    d = _folder(tmp_path, clean=2100, dirty=0)  # the old cache kept 2,000 results
+    run(d)
+    checked = []
+    import refcheck.lint.runner as runner
+
+    real = runner._check
+    monkeypatch.setattr(runner, "_check", lambda src, job: checked.append(src.path) or
+                        real(src, job))
+    run(d)
+    assert checked == []
 
 
 def test_edited_text_settings_and_catalogs_miss(tmp_path, cache):
@@ -54,8 +108,7 @@ def test_edited_text_settings_and_catalogs_miss(tmp_path, cache):
     base = run(draft)
     # the text: the spacing fixed, the finding gone
     draft.write_text(SENTENCE.replace("45 - CT/TW", "45-CT/TW"), encoding="utf-8")
-    edited = run(draft)
-    assert "RC102" not in edited[1]
+    assert "RC102" not in run(draft)[1]
     # the settings: RC102 switched off
     draft.write_text(SENTENCE, encoding="utf-8")
     assert "RC102" not in run("--ignore", "RC102", draft)[1]
@@ -63,15 +116,75 @@ def test_edited_text_settings_and_catalogs_miss(tmp_path, cache):
     no_default = run("--no-default-catalog", draft)
     assert no_default != base and "RC202" in no_default[1]
     assert run(draft) == base
-    assert len(results(cache)) == 4
+    assert len(cache_files(cache)) == 3  # one per settings and catalog stack
 
 
-def test_a_damaged_cache_entry_is_a_miss(tmp_path, cache):
+def test_same_size_and_mtime_but_other_text_is_caught_by_the_hash(tmp_path, cache):
+    """A draft rewritten in the same clock tick with the same length (or a cache entry
+    swapped in from elsewhere) must not lend its offsets to --fix (issue 14)."""
+    draft = tmp_path / "bai.txt"
+    text = "Ban Tỉnh ủy " + SENTENCE
+    swapped = SENTENCE[:-1] + " Ban Tỉnh ủy\n"  # same length, citation 12 characters earlier
+    assert len(text.encode()) == len(swapped.encode())
+    draft.write_text(text, encoding="utf-8")
+    os.utime(draft, ns=(OLD_MTIME, OLD_MTIME))
+    run(draft)
+    draft.write_text(swapped, encoding="utf-8")
+    os.utime(draft, ns=(OLD_MTIME, OLD_MTIME))
+    code, out = run(draft)
+    [finding] = [f for f in json.loads(out)["files"][0]["articles"][0]["findings"]
+                 if f["code"] == "RC102"]
+    assert finding["column"] == swapped.index("45 - CT/TW") + 1  # positions of the new text
+    CliRunner().invoke(main, ["check", "--fix", "--jobs", "1", str(draft)])
+    assert draft.read_text(encoding="utf-8") == swapped.replace("45 - CT/TW", "45-CT/TW")
+
+
+def test_a_racy_entry_is_verified_even_for_a_clean_draft(tmp_path, cache):
+    """Modified within the clock tick of the run that cached it: size and mtime equal, so
+    only the hash can tell; such entries are read and hashed."""
+    draft = tmp_path / "bai.txt"
+    draft.write_text(PLAIN, encoding="utf-8")
+    st = draft.stat()
+    assert json.loads(run(draft)[1])["files"][0]["articles"][0]["citations"] == []
+    cited = "Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị."  # seeds/000
+    other = cited + " " * (len(PLAIN.encode()) - len(cited.encode()) - 1) + "\n"
+    draft.write_text(other, encoding="utf-8")
+    os.utime(draft, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert draft.stat().st_size == st.st_size
+    cits = json.loads(run(draft)[1])["files"][0]["articles"][0]["citations"]
+    assert [c["number"] for c in cits] == [35]
+
+
+def test_vanished_files_and_old_entries_are_pruned(tmp_path, cache, monkeypatch):
+    d = _folder(tmp_path, clean=3, dirty=0)
+    run(d)
+    (d / "sach-000.txt").unlink()
+    run(d / "sach-001.txt")  # a run over one file keeps the others' entries...
+    [stored] = cache_files(cache)
+    keys = set(_entries(stored))
+    assert {os.path.basename(k) for k in keys} == {"sach-001.txt", "sach-002.txt"}  # ...not the gone one
+    monkeypatch.setattr(resultcache, "MAX_AGE_NS", -1)  # everything unused is now too old
+    (d / "sach-001.txt").write_text(SENTENCE, encoding="utf-8")
+    run(d / "sach-001.txt")
+    assert {os.path.basename(k) for k in _entries(stored)} == {"sach-001.txt"}
+
+
+def _entries(path: Path) -> dict:
+    import marshal
+
+    return marshal.loads(path.read_bytes())[2]
+
+
+def test_old_layout_and_damaged_cache_files(tmp_path, cache):
     draft = tmp_path / "bai.txt"
     draft.write_text(SENTENCE, encoding="utf-8")
+    (cache / "results").mkdir(parents=True)
+    legacy = cache / "results" / ("ab" * 32 + ".pickle")
+    legacy.write_bytes(b"\x80\x05old")
     first = run(draft)
-    for p in results(cache):
-        p.write_bytes(b"\x80\x05not a pickle")
+    assert not legacy.exists()  # the one-file-per-result layout is cleaned away
+    for p in cache_files(cache):
+        p.write_bytes(b"\xe3not marshal data")
     assert run(draft) == first
 
 
@@ -80,7 +193,7 @@ def test_no_cache_writes_nothing(tmp_path, cache):
     draft.write_text(SENTENCE, encoding="utf-8")
     code, out = run("--no-cache", draft)
     assert code == 0 and "RC102" in out
-    assert results(cache) == []
+    assert cache_files(cache) == []
 
 
 def test_unwritable_cache_dir_still_checks(tmp_path, monkeypatch):

@@ -51,6 +51,7 @@ __all__ = [
     "read_path",
     "read_bytes",
     "read_text",
+    "read_file_bytes",
     "kind_for_path",
     "detect_newline",
     "line_starts",
@@ -508,6 +509,13 @@ def read_text(text: str, path: str, kind: str = "txt", *, encoding: str = "utf-8
 def read_path(path: str | Path, *, encoding: Optional[str] = None) -> Source:
     """Read a file from disk. Every failure is a one-line :class:`ReadError`."""
     name = str(path)
+    data, _ = read_file_bytes(name)
+    return read_bytes(data, name, encoding=encoding)
+
+
+def read_file_bytes(name: str) -> tuple[bytes, os.stat_result]:
+    """The bytes of a file and its ``stat`` (size and mtime for the result cache), read once;
+    the same one-line :class:`ReadError` for every failure as :func:`read_path`."""
     try:
         st = os.stat(name)
     except FileNotFoundError:
@@ -539,4 +547,4 @@ def read_path(path: str | Path, *, encoding: Optional[str] = None) -> Source:
         raise ReadError(name, f"cannot read ({e.strerror or e})") from None
     except MemoryError:
         raise ReadError(name, "too large to read into memory") from None
-    return read_bytes(data, name, encoding=encoding)
+    return data, st

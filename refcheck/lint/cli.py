@@ -87,8 +87,9 @@ _EXCLUDED = {
 @click.option("--text-field", default="text", show_default=True, help="JSON-lines text field.")
 @click.option("--id-field", default="id", show_default=True, help="JSON-lines id field.")
 @click.option("--date-field", default="date", show_default=True, help="JSON-lines date field.")
-@click.option("-j", "--jobs", type=int, default=1, show_default=True,
-              help="Worker processes (0 = all cores).")
+@click.option("-j", "--jobs", type=int, default=None,
+              help="Worker processes (0 = all cores). Folders: all cores when there is "
+                   "enough to check; archive mode: 1.")
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Archive mode on a Dask cluster (scheduler address, or 'local').")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
@@ -156,122 +157,132 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
 
         return run_archive(paths, catalog=_load_catalog(settings), settings=settings, output=output,
                            text_field=text_field, id_field=id_field, date_field=date_field,
-                           jobs=jobs, dask_address=dask_address, article_date=adate,
+                           jobs=1 if jobs is None else jobs, dask_address=dask_address,
+                           article_date=adate,
                            catalog_paths=[str(p) for p in settings.catalogs],
                            default_catalog=settings.default_catalog, exit_zero=exit_zero)
 
-    from refcheck.io.read import ReadError, read_bytes, read_path
-
-    results = []
-    sources = {}
-    read_errors: list[tuple[str, str]] = []
-    cache = None if no_cache else _result_cache(settings)
-    catalog = None  # loaded at the first file the result cache does not hold
     from refcheck.lint.walk import Walk
 
     walk = Walk(settings, respect_gitignore=not no_respect_gitignore)
     files = list(_iter_files(paths, settings, walk))
     for name, _why in walk.notes:
         _err(_EXCLUDED.get(settings.lang, _EXCLUDED["vi"]).format(path=name))
-    progress = _Progress(len(files), enabled=not no_progress)
-    for name in files:
-        progress.step(name)
-        try:
-            if name == "-":
-                data = sys.stdin.buffer.read()
-                src = read_bytes(data, stdin_filename or "-", encoding=encoding)
-            else:
-                src = read_path(name, encoding=encoding)
-        except ReadError as e:
-            from refcheck.model import FileResult
+    return _check_files(files, settings, adate=adate, fmt=fmt, output=output,
+                        statistics=statistics, exit_zero=exit_zero, fix=fix, diff=diff,
+                        encoding=encoding, stdin_filename=stdin_filename, baseline=baseline,
+                        write_baseline=write_baseline, jobs=jobs, no_progress=no_progress,
+                        no_cache=no_cache)
 
-            read_errors.append((name, str(e)))
-            results.append(FileResult(path=e.path or name, error=e.reason or str(e)))
-            continue
-        key = cache.key(src) if cache else None
-        result = cache.get(key, src.text) if cache else None
-        if result is None:
-            if catalog is None:
-                catalog = _load_catalog(settings)
-            from refcheck.api import check_source  # (not imported when every file is cached)
 
-            result = check_source(src.text, path=src.path, catalog=catalog, article_date=adate,
-                                  front_matter_date=src.front_matter_date, lang=settings.lang,
-                                  settings=settings, position=src.position, kind=src.kind)
-            if cache:
-                cache.put(key, result)
-        results.append(result)
-        sources[src.path] = src
-    progress.done()
-    if cache:
-        cache.prune()
-    if catalog is None and not files:
-        _load_catalog(settings)  # a bad catalog is an error even with nothing to check
+def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, fix, diff,
+                 encoding, stdin_filename, baseline, write_baseline, jobs, no_progress,
+                 no_cache) -> int:
+    """The folder run, streamed: each file's result goes through the baseline, the fixes
+    and into the report as it comes, and is dropped (see ``refcheck.lint.runner``)."""
+    from refcheck.lint.report import Statistics, open_writer
+    from refcheck.lint.runner import Job, Runner
+    from refcheck.lint.sink import Sink, SinkError
+    from refcheck.model import severity_rank
 
-    if baseline:
-        from refcheck.lint.baseline import BaselineError, load_baseline, write_baseline as _write
+    if jobs is not None and jobs < 0:
+        _err(f"--jobs must be 0 (all cores) or more, not {jobs}")
+        return 2
+    bl = None
+    if baseline and not write_baseline:
+        from refcheck.lint.baseline import BaselineError, load_baseline
 
         try:
-            if write_baseline:
-                _write(baseline, results)
-                click.echo(f"refcheck: baseline written to {baseline}", err=True)
-                return 0
-            results = load_baseline(baseline).filter(results)
+            bl = load_baseline(baseline)
         except BaselineError as e:
             _err(str(e))
             return 2
-
-    fixed_any = False
-    if fix or diff:
-        fixed_any, diff_text = _fixes(results, sources, write=fix, show=diff)
-        if diff and not fix:
-            # Like ruff: --diff prints only the diff, so it can be piped into `git apply`.
-            _emit(diff_text, output)
-            for name, msg in read_errors:
-                _err(msg)
-            if read_errors:
-                return 2
-            return 1 if fixed_any else 0
-        if diff_text:
-            _emit(diff_text, None)
-
-    from refcheck.lint.report import format_statistics, render
-
+    cache = None if no_cache else _result_cache(settings, encoding)
+    job = Job(settings, encoding=encoding, article_date=adate, stdin_filename=stdin_filename)
+    runner = Runner(job, cache, lambda: _load_catalog(settings), jobs=jobs,
+                    need_source=bool(fix or diff))
+    kept = [] if baseline and write_baseline else None  # the baseline needs every result
+    diff_only = diff and not fix
     fmt_name = settings.format if settings.format in FORMATS else "grouped"
-    positions = {path: src.position for path, src in sources.items() if src.kind == "html"}
-    text = render(fmt_name, results, __version__, settings.lang, color=_color(output),
-                  positions=positions or None)
-    if statistics:
-        stats = format_statistics(results, settings.lang)
-        if fmt_name in ("json", "sarif", "github"):
-            # keep machine-readable output valid: the table goes to stderr
-            click.echo(stats, err=True, nl=False)
-        else:
-            text += stats
-    _emit(text, output)
-    for name, msg in read_errors:
-        _err(msg)
+    # --fix --diff prints the diff first: the report waits for it in memory
+    sink = Sink(None if kept is not None or diff_only else output, buffered=bool(fix and diff))
+    writer = open_writer(fmt_name, sink.write, __version__, settings.lang, color=_color(output))
+    stats = Statistics() if statistics else None
+    threshold = severity_rank(settings.fail_level)
+    failing = fixed_any = False
+    diffs: list[str] = []
+    read_errors: list[str] = []
+    progress = _Progress(len(files), enabled=not no_progress)
+    try:
+        for item in runner.run(files):
+            progress.step(item.name)
+            r = item.result
+            if item.error is not None:
+                read_errors.append(item.error)
+            if kept is not None:
+                kept.append(r)
+                continue
+            if bl is not None:
+                r = bl.filter([r])[0]
+            if fix or diff:
+                sources = {item.src.path: item.src} if item.src is not None else {}
+                any_fix, diff_text = _fixes([r], sources, write=fix, show=diff)
+                fixed_any = fixed_any or any_fix
+                if diff_text:
+                    diffs.append(diff_text)
+                if diff_only:
+                    continue
+            if stats is not None:
+                stats.add(r)
+            failing = failing or any(severity_rank(f.severity) >= threshold
+                                     for a in r.articles for f in a.findings)
+            src = item.src
+            writer.file(r, src.position if src is not None and src.kind == "html" else None)
+        progress.done()
+        if cache is not None:
+            cache.save()
+        if runner._catalog is None and not files:
+            _load_catalog(settings)  # a bad catalog is an error even with nothing to check
+        if kept is not None:
+            from refcheck.lint.baseline import BaselineError, write_baseline as _write
 
+            try:
+                _write(baseline, kept)
+            except BaselineError as e:
+                _err(str(e))
+                return 2
+            click.echo(f"refcheck: baseline written to {baseline}", err=True)
+            return 0
+        if diff_only:
+            # Like ruff: --diff prints only the diff, so it can be piped into `git apply`.
+            _emit("".join(diffs), output)
+            for msg in read_errors:
+                _err(msg)
+            return 2 if read_errors else (1 if fixed_any else 0)
+        if diffs:
+            _emit("".join(diffs), None)
+        writer.close()
+        if stats is not None:
+            table = stats.format(settings.lang)
+            if fmt_name in ("json", "sarif", "github"):
+                # keep machine-readable output valid: the table goes to stderr
+                click.echo(table, err=True, nl=False)
+            else:
+                sink.write(table)
+        sink.close()
+    except SinkError as e:
+        _err(str(e))
+        return 2
+    finally:
+        sink.discard()
+    for msg in read_errors:
+        _err(msg)
     if read_errors:
         return 2
-    return _fail_code(results, settings, exit_zero)
+    return 0 if exit_zero or not failing else 1
 
 
-def _fail_code(results, settings, exit_zero: bool) -> int:
-    if exit_zero:
-        return 0
-    from refcheck.model import severity_rank
-
-    threshold = severity_rank(settings.fail_level)
-    for r in results:
-        for a in r.articles:
-            for f in a.findings:
-                if severity_rank(f.severity) >= threshold:
-                    return 1
-    return 0
-
-
-def _result_cache(settings):
+def _result_cache(settings, encoding=None):
     """The result cache for these settings and catalogs, or None (no cache dir, unreadable
     catalog: the catalog load reports that)."""
     if os.environ.get("REFCHECK_NO_CACHE"):
@@ -287,7 +298,8 @@ def _result_cache(settings):
         catalogs = stack_key([str(p) for p in settings.catalogs], default=settings.default_catalog)
     except OSError:
         return None
-    return ResultCache(root, "\n".join((code_fingerprint(), catalogs, repr(settings))))
+    salt = "\n".join((code_fingerprint(), catalogs, repr(settings), f"encoding={encoding}"))
+    return ResultCache(root, salt, project=os.path.abspath(settings.root))
 
 
 def _load_catalog(settings):

@@ -1,30 +1,45 @@
-"""Per-file result cache, as ruff keeps one: a file whose input, settings, catalogs and
-refcheck code are all unchanged is not checked again; its result comes from the cache.
+"""The result cache, in the manner of ruff's: one file per project root and settings.
 
-Editors run ``refcheck check drafts/`` over folders where most files have not changed since
-the last run; a cached file costs a read, a hash and an unpickle instead of the grammar,
-the catalog and every rule (and a run where every file hits never imports lark nor loads the
-catalog).
+Editors and pre-commit hooks run ``refcheck check drafts/`` over folders where most files
+have not changed since the last run. The cache holds, for every file checked under one
+project root with one set of settings, catalogs and refcheck code (the *salt*, which names
+the cache file), the file's size, modification time and content hash (BLAKE2b of its bytes)
+and its result without the text. A run reads that one file at its start and writes it once
+at its end (to a temporary file renamed over the old one: a killed run leaves the previous
+cache), so a rerun over 20,000 unchanged drafts opens one cache file, not 20,000.
 
-The key is a sha256 over a salt (refcheck's version, a fingerprint of the package's own files,
-the catalog stack's content key, the settings in force) and the file's own input (path, kind,
-the text as read, the HTML or Markdown source it came from, the front-matter date). Results
-do not depend on the day they are computed (no rule reads the clock). A value is the pickled
-``FileResult`` without its text, which the caller already holds. One file per key under
-``<cache dir>/results``; the newest ``KEEP`` are kept. Anything unreadable is a miss, and an
-unwritable cache directory only means nothing is cached.
+A file whose size and mtime match its entry is a hit without being read, unless the entry
+is *racy* (the file changed within ``RACY_NS`` of the run that stored it, so an edit in the
+same clock tick could hide behind an equal mtime, as git's index has it): then, and
+whenever the caller needs the text anyway (to report positions, to fix), the bytes are read
+and their hash must match, so a stale or swapped entry can never be applied to other text.
+
+Pruning: entries of files that no longer exist, and entries not used for ``MAX_AGE_NS``,
+are dropped when the cache is written; cache files of other settings unused that long are
+deleted. Nothing is dropped because of a count. Anything unreadable is an empty cache, and an
+unwritable cache directory only means nothing is kept.
 """
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
+import pickle
+import time
 from pathlib import Path
 from typing import Optional
 
-from refcheck.model import FileResult
+from refcheck.model import Article, FileResult
 
-KEEP = 2000  # result files kept (a few kB each)
-_SCHEMA = "refcheck-results-1"
+_SCHEMA = "refcheck-results-2"
+MAX_AGE_NS = 30 * 24 * 3600 * 10**9
+RACY_NS = 2 * 10**9  # FAT and some network file systems keep mtimes to 2 s
+_REFRESH_NS = 24 * 3600 * 10**9  # rewrite an all-hit cache once a day to keep its stamps
+
+# An entry: (size, mtime_ns, digest, payload, last_used_ns); payload is ("c", kind,
+# ((index, start, end, title, date, date_source, line), ...)) for a file with neither
+# citations nor findings (most drafts: rebuilt without unpickling), else ("p", pickle).
+Entry = tuple
 
 
 def code_fingerprint() -> str:
@@ -44,68 +59,141 @@ def code_fingerprint() -> str:
     return "\n".join(parts)
 
 
-class ResultCache:
-    """Cached ``FileResult``s for one run: ``salt`` names everything but the file itself."""
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
-    def __init__(self, root: Path, salt: str) -> None:
-        self.dir = root / "results"
-        self._salt = hashlib.sha256(salt.encode("utf-8", "surrogatepass")).digest()
-        self.hits = self.misses = self.writes = 0
 
-    def key(self, src) -> str:
-        h = hashlib.sha256(self._salt)
-        for part in (src.path, src.kind, src.front_matter_date or "", src.text,
-                     getattr(src, "_source", None) or ""):
-            h.update(part.encode("utf-8", "surrogatepass"))
-            h.update(b"\0")
-        return h.hexdigest()
-
-    def get(self, key: str, text: str) -> Optional[FileResult]:
-        import pickle
-
-        try:
-            with open(self.dir / f"{key}.pickle", "rb") as fh:
-                result = pickle.load(fh)
-        except Exception:  # missing, truncated, from another Python: a miss
-            self.misses += 1
-            return None
-        if not isinstance(result, FileResult):
-            self.misses += 1
-            return None
+def _payload(result: FileResult) -> tuple:
+    if not any(a.citations or a.findings for a in result.articles):
+        return ("c", result.kind, tuple((a.index, a.start, a.end, a.title, a.date, a.date_source,
+                                         a.line) for a in result.articles))
+    text, result.text = result.text, ""
+    try:
+        return ("p", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
         result.text = text
+
+
+def _result(payload: tuple, path: str) -> Optional[FileResult]:
+    if payload[0] == "c":
+        return FileResult(path, [Article(*a) for a in payload[2]], None, "", payload[1])
+    result = pickle.loads(payload[1])
+    if not isinstance(result, FileResult):
+        return None
+    result.path = path
+    return result
+
+
+class ResultCache:
+    """The cached results of one project root under one salt (settings, catalogs, code)."""
+
+    def __init__(self, root: Path, salt: str, project: str = "") -> None:
+        self.dir = root / "results"
+        name = hashlib.sha256(f"{salt}\0{project}".encode("utf-8", "surrogatepass")).hexdigest()
+        self.path = self.dir / f"{name[:32]}.cache"
+        self._old: Optional[dict[str, Entry]] = None
+        self._new: dict[str, Entry] = {}
+        self._written_ns = 0
+        self._now = time.time_ns()
+        self.hits = self.misses = self.opened = 0
+        self._dirty = False
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _entries(self) -> dict[str, Entry]:
+        if self._old is None:
+            self._old = {}
+            try:
+                with open(self.path, "rb") as fh:
+                    self.opened += 1
+                    data = marshal.loads(fh.read())  # load(fh) reads in small pieces
+                if isinstance(data, tuple) and len(data) == 3 and data[0] == _SCHEMA:
+                    self._written_ns, self._old = data[1], data[2]
+            except Exception:  # missing, truncated, from another Python: an empty cache
+                self._old = {}
+        return self._old
+
+    def lookup(self, key: str, size: int, mtime_ns: int) -> Optional[Entry]:
+        """The entry of ``key`` (an absolute path) if its size and mtime still match."""
+        e = self._entries().get(key)
+        if e is None or e[0] != size or e[1] != mtime_ns:
+            return None
+        return e
+
+    def trusted(self, e: Entry) -> bool:
+        """Whether size and mtime alone vouch for the content (not racy)."""
+        return e[1] < self._written_ns - RACY_NS
+
+    def get(self, key: str, e: Entry, path: str, data_digest: Optional[bytes] = None
+            ) -> Optional[FileResult]:
+        """The cached result for a looked-up entry; ``data_digest`` (the hash of the bytes
+        just read) must match when given. ``None`` is a miss."""
+        if data_digest is not None and data_digest != e[2]:
+            self.misses += 1
+            return None
+        try:
+            result = _result(e[3], path)
+        except Exception:  # a damaged entry is a miss
+            result = None
+        if result is None:
+            self.misses += 1
+            return None
         self.hits += 1
+        self._new[key] = e if self._now - e[4] < _REFRESH_NS else e[:4] + (self._now,)
+        if e is not self._new[key]:
+            self._dirty = True
         return result
 
-    def put(self, key: str, result: FileResult) -> None:
-        import pickle
+    # -- writing ----------------------------------------------------------------------------
 
-        text, result.text = result.text, ""
-        tmp = self.dir / f".{key}.{os.getpid()}.tmp"
+    def put(self, key: str, size: int, mtime_ns: int, data_digest: bytes,
+            result: FileResult) -> None:
+        try:
+            payload = _payload(result)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return
+        self._new[key] = (size, mtime_ns, data_digest, payload, self._now)
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the cache once, atomically: this run's entries, and the old ones of files
+        that still exist and were used within ``MAX_AGE_NS``."""
+        old = self._entries()
+        merged = dict(self._new)
+        for key, e in old.items():
+            if key in merged:
+                continue
+            if self._now - e[4] > MAX_AGE_NS or not os.path.exists(key):
+                self._dirty = True
+                continue
+            merged[key] = e
+        if not self._dirty:
+            return
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             with open(tmp, "wb") as fh:
-                pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.dir / f"{key}.pickle")
-            self.writes += 1
-        except (OSError, pickle.PicklingError):
+                marshal.dump((_SCHEMA, self._now, merged), fh)
+            os.replace(tmp, self.path)
+        except (OSError, ValueError):
             try:
                 tmp.unlink()
             except OSError:
                 pass
-        finally:
-            result.text = text
-
-    def prune(self) -> None:
-        """Keep the newest ``KEEP`` results (run after a run that wrote some)."""
-        if not self.writes:
             return
+        self._prune_others()
+
+    def _prune_others(self) -> None:
+        """Delete cache files of other settings not used for ``MAX_AGE_NS`` and the per-file
+        results of the first cache layout (one ``.pickle`` per result)."""
         try:
             with os.scandir(self.dir) as it:
-                entries = [(e.stat().st_mtime_ns, e.path) for e in it if e.name.endswith(".pickle")]
-            if len(entries) <= KEEP:
-                return
-            entries.sort(reverse=True)
-            for _, path in entries[KEEP:]:
-                os.unlink(path)
+                for e in it:
+                    if e.path == str(self.path):
+                        continue
+                    old_layout = e.name.endswith(".pickle")
+                    if old_layout or (e.name.endswith((".cache", ".tmp"))
+                                      and self._now - e.stat().st_mtime_ns > MAX_AGE_NS):
+                        os.unlink(e.path)
         except OSError:
             pass

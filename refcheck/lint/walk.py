@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from refcheck.lint.config import GlobSet
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+_EXT = frozenset(EXTENSIONS)
+
+
+def _checked_name(name: str) -> bool:
+    """``os.path.splitext`` semantics (a leading dot is no extension), without its cost."""
+    i = name.rfind(".")
+    return i > 0 and name[i:].lower() in _EXT and name[:i].strip(".") != ""
 
 
 @dataclass
@@ -165,7 +172,7 @@ class Walk:
                 continue
             if is_dir:
                 subdirs.append((prefix + name, r, rr))
-            elif os.path.splitext(name)[1].lower() in EXTENSIONS:
+            elif _checked_name(name):
                 path = prefix + name
                 if path not in self._seen:
                     self._seen.add(path)

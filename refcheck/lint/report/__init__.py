@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Optional
 
-from refcheck.lint.report.common import Positions, PositionFn, clean, tabulate
-from refcheck.lint.report.concise import format_concise
-from refcheck.lint.report.github import format_github
-from refcheck.lint.report.grouped import format_grouped
-from refcheck.lint.report.jsonfmt import format_json, to_json_data
-from refcheck.lint.report.sarif import INFORMATION_URI, SARIF_SCHEMA_URI, format_sarif
-from refcheck.lint.report.stats import format_statistics, statistics
+from refcheck.lint.report.common import PositionFn, Positions, Sink, Writer, clean, tabulate
+from refcheck.lint.report.concise import ConciseWriter, format_concise
+from refcheck.lint.report.github import GithubWriter, format_github
+from refcheck.lint.report.grouped import GroupedWriter, format_grouped
+from refcheck.lint.report.jsonfmt import JsonWriter, format_json, to_json_data
+from refcheck.lint.report.sarif import (INFORMATION_URI, SARIF_SCHEMA_URI, SarifWriter,
+                                        format_sarif)
+from refcheck.lint.report.stats import Statistics, format_statistics, statistics
 from refcheck.model import FileResult
 
 FORMATS = ("grouped", "concise", "json", "sarif", "github", "statistics")
@@ -28,9 +29,9 @@ def render(fmt: str, results: list[FileResult], version: str, lang: str = "vi",
     if fmt == "concise":
         return format_concise(results, lang, positions=positions)
     if fmt == "json":
-        return format_json(results, version, positions) + "\n"
+        return format_json(results, version, positions)
     if fmt == "sarif":
-        return format_sarif(results, version, lang, positions=positions) + "\n"
+        return format_sarif(results, version, lang, positions=positions)
     if fmt == "github":
         return format_github(results, lang, positions=positions)
     if fmt == "statistics":
@@ -38,6 +39,24 @@ def render(fmt: str, results: list[FileResult], version: str, lang: str = "vi",
     raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
 
 
+def open_writer(fmt: str, write: Sink, version: str, lang: str = "vi",
+                color: bool = False) -> Writer:
+    """The streaming writer for a ``--format`` name (``statistics`` is not one: see
+    ``stats.Statistics``)."""
+    if fmt == "grouped" or fmt == "full":
+        return GroupedWriter(write, lang, color)
+    if fmt == "concise":
+        return ConciseWriter(write)
+    if fmt == "json":
+        return JsonWriter(write, version)
+    if fmt == "sarif":
+        return SarifWriter(write, version, lang)
+    if fmt == "github":
+        return GithubWriter(write)
+    raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS[:-1])}")
+
+
 __all__ = ["FORMATS", "render", "format_grouped", "format_concise", "format_json", "to_json_data",
            "format_sarif", "format_github", "format_statistics", "statistics", "clean",
-           "tabulate", "Positions", "PositionFn", "INFORMATION_URI", "SARIF_SCHEMA_URI"]
+           "tabulate", "Positions", "PositionFn", "INFORMATION_URI", "SARIF_SCHEMA_URI",
+           "open_writer", "Writer", "Sink", "Statistics"]

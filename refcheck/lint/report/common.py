@@ -154,3 +154,43 @@ def _count(n: int, severity: str, lang: str) -> str:
     return f"{n} {word}"
 
 
+
+
+# --------------------------------------------------------------------------- streaming
+
+Sink = Callable[[str], object]
+
+
+class Writer:
+    """A report written as files finish: ``file(result)`` once per file, in order, then
+    ``close()``. Nothing but counters is kept between files, so memory does not grow with
+    the number of files or findings. ``position`` is the file's offset -> (line, column)
+    function when the text alone cannot give it (HTML sources, files checked in blocks)."""
+
+    def __init__(self, write: Sink) -> None:
+        self.write = write
+
+    def file(self, r: FileResult, position: Optional[PositionFn] = None) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+def lazy_position(r: FileResult, position: Optional[PositionFn]) -> "_Lazy":
+    return _Lazy(r, {r.path: position} if position is not None else None)
+
+
+def run_writer(writer: Writer, results: Iterable[FileResult],
+               positions: Optional[Positions] = None) -> None:
+    """Feed a whole list to a streaming writer (the non-streaming ``format_*`` functions)."""
+    for r in results:
+        writer.file(r, positions.get(r.path) if positions is not None else None)
+    writer.close()
+
+
+def collect(make: Callable[[Sink], Writer], results: Iterable[FileResult],
+            positions: Optional[Positions] = None) -> str:
+    parts: list[str] = []
+    run_writer(make(parts.append), results, positions)
+    return "".join(parts)

@@ -4,8 +4,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from refcheck.lint.report.common import (Positions, _count, _finding_region, _Lazy, _sort_key,
-                                         _t, clean, tabulate)
+from refcheck.lint.report.common import (PositionFn, Positions, Sink, Writer, _count,
+                                         _finding_region, _sort_key, _t, clean, collect,
+                                         lazy_position, tabulate)
 from refcheck.model import Article, FileResult
 from refcheck.rules.registry import RULES
 
@@ -33,27 +34,43 @@ def _article_heading(a: Article, lang: str) -> str:
     return f"{t['article'].format(index=a.index)}: “{title}” ({date})"
 
 
-def format_grouped(results: list[FileResult], lang: str = "vi", color: bool = False,
-                   summary: bool = True, positions: Optional[Positions] = None) -> str:
-    """The default human report: file, article, a table of findings, then help lines."""
-    t = _t(lang)
-    out: list[str] = []
-    totals: Counter = Counter()
-    n_files = n_cit = unreadable = 0
-    for r in results:
-        n_files += 1
+class GroupedWriter(Writer):
+    """The default human report, streamed: each file's lines as it finishes, the totals at
+    the end. A dirty file's closing blank line is held back until something follows it."""
+
+    def __init__(self, write: Sink, lang: str = "vi", color: bool = False,
+                 summary: bool = True) -> None:
+        super().__init__(write)
+        self.lang, self.color, self.summary = lang, color, summary
+        self.totals: Counter = Counter()
+        self.n_files = self.n_cit = self.unreadable = 0
+        self.blank = False  # a blank line is owed before the next output
+
+    def _emit(self, out: list[str]) -> None:
+        if not out:
+            return
+        self.write(("\n" if self.blank else "") + "\n".join(out) + "\n")
+        self.blank = False
+
+    def file(self, r: FileResult, position: Optional[PositionFn] = None) -> None:
+        lang, color, t = self.lang, self.color, _t(self.lang)
+        totals = self.totals
+        out: list[str] = []
+        self.n_files += 1
         path = clean(r.path)
         if r.error is not None:
             out.append(_c(t["unreadable"].format(path=path, error=clean(r.error)), "31;1", color))
-            unreadable += 1
-            continue
+            self.unreadable += 1
+            self._emit(out)
+            return
         n = _n_citations(r)
-        n_cit += n
+        self.n_cit += n
         findings = [f for a in r.articles for f in a.findings]
         if not findings:
             out.append(t["clean"].format(path=path, n=n))
-            continue
-        pos = _Lazy(r, positions)
+            self._emit(out)
+            return
+        pos = lazy_position(r, position)
         out.append(_c(path, "1", color))
         for a in r.articles:
             if not a.findings:
@@ -87,17 +104,25 @@ def format_grouped(results: list[FileResult], lang: str = "vi", color: bool = Fa
             out.extend("    " + ln for ln in table.splitlines())
             out.extend(helps)
         out.append(t["dirty"].format(path=path, n=n, p=len(findings)))
-        out.append("")
-    if summary and (n_files > 1 or totals or unreadable):
-        p = sum(totals.values())
-        parts = [_count(totals[s], s, lang) for s in ("error", "warning", "info") if totals[s]]
-        if unreadable:
-            parts.append(t["n_unreadable"].format(u=unreadable))
-        if p:
-            out.append(t["total"].format(p=p, f=n_files, detail=", ".join(parts)))
-        else:
-            line = t["total_clean"].format(f=n_files, n=n_cit)
-            out.append(line[:-2] + "; " + ", ".join(parts) + ")." if unreadable else line)
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + ("\n" if out else "")
+        self._emit(out)
+        self.blank = True
+
+    def close(self) -> None:
+        t, lang, totals, out = _t(self.lang), self.lang, self.totals, []
+        if self.summary and (self.n_files > 1 or totals or self.unreadable):
+            p = sum(totals.values())
+            parts = [_count(totals[s], s, lang) for s in ("error", "warning", "info") if totals[s]]
+            if self.unreadable:
+                parts.append(t["n_unreadable"].format(u=self.unreadable))
+            if p:
+                out.append(t["total"].format(p=p, f=self.n_files, detail=", ".join(parts)))
+            else:
+                line = t["total_clean"].format(f=self.n_files, n=self.n_cit)
+                out.append(line[:-2] + "; " + ", ".join(parts) + ")." if self.unreadable else line)
+        self._emit(out)
+
+
+def format_grouped(results: list[FileResult], lang: str = "vi", color: bool = False,
+                   summary: bool = True, positions: Optional[Positions] = None) -> str:
+    """The default human report: file, article, a table of findings, then help lines."""
+    return collect(lambda w: GroupedWriter(w, lang, color, summary), results, positions)

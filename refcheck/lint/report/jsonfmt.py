@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from typing import Optional
 
-from refcheck.lint.report.common import (PositionFn, Positions, _finding_region, _Lazy,
-                                         _sort_key)
+from refcheck.lint.report.common import (PositionFn, Positions, Sink, Writer, _finding_region,
+                                         _Lazy, _sort_key, collect, lazy_position)
 from refcheck.model import Article, Citation, FileResult, Finding
 
 
@@ -64,19 +64,40 @@ def _article_json(a: Article, pos: PositionFn) -> dict:
 
 def to_json_data(results: list[FileResult], version: str,
                  positions: Optional[Positions] = None) -> dict:
-    files = []
-    for r in results:
-        if r.error is not None:
-            files.append({"path": r.path, "error": r.error, "articles": []})
-            continue
-        pos = _Lazy(r, positions)
-        files.append({"path": r.path, "articles": [_article_json(a, pos) for a in r.articles]})
-    return {"refcheck": version, "files": files}
+    return {"refcheck": version,
+            "files": [file_json(r, _Lazy(r, positions)) for r in results]}
+
+
+#: The C encoder (no indent): one compact line per file, the same encoder archive mode uses.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def file_json(r: FileResult, pos: PositionFn) -> dict:
+    if r.error is not None:
+        return {"path": r.path, "error": r.error, "articles": []}
+    return {"path": r.path, "articles": [_article_json(a, pos) for a in r.articles]}
+
+
+class JsonWriter(Writer):
+    """``{"refcheck":VERSION,"files":[`` then one line per file, then ``]}``: the stable
+    shape, streamed (a reader sees the same object as before; the layout is one file per
+    line instead of indented)."""
+
+    def __init__(self, write: Sink, version: str) -> None:
+        super().__init__(write)
+        self.head = '{"refcheck":' + _ENCODE(version) + ',"files":['
+        self.n = 0
+
+    def file(self, r: FileResult, position: Optional[PositionFn] = None) -> None:
+        sep = self.head + "\n" if self.n == 0 else ",\n"
+        self.n += 1
+        self.write(sep + _ENCODE(file_json(r, lazy_position(r, position))))
+
+    def close(self) -> None:
+        self.write(self.head + "]}\n" if self.n == 0 else "\n]}\n")
 
 
 def format_json(results: list[FileResult], version: str,
                 positions: Optional[Positions] = None) -> str:
     """The stable JSON shape other tools consume (see docs); UTF-8, not ASCII-escaped."""
-    return json.dumps(to_json_data(results, version, positions), ensure_ascii=False, indent=2)
-
-
+    return collect(lambda w: JsonWriter(w, version), results, positions)

@@ -5,7 +5,8 @@ import json
 import os
 from typing import Optional
 
-from refcheck.lint.report.common import Positions, _finding_region, _Lazy, _sort_key
+from refcheck.lint.report.common import (PositionFn, Positions, Sink, Writer, _finding_region,
+                                         _sort_key, collect, lazy_position)
 from refcheck.model import FileResult
 from refcheck.rules.registry import RULES
 
@@ -57,71 +58,90 @@ def _region(line: int, col: int, end_line: int, end_col: int) -> dict:
     return region
 
 
-def format_sarif(results: list[FileResult], version: str, lang: str = "vi",
-                 positions: Optional[Positions] = None) -> str:
-    codes = list(RULES)
-    rule_index = {c: i for i, c in enumerate(codes)}
-    sarif_results, notifications = [], []
-    for r in results:
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _result(f, a, uri: str, pos, rule_index: dict) -> dict:
+    region = _region(*_finding_region(f, pos))
+    res: dict = {
+        "ruleId": f.code,
+        "level": _LEVEL.get(f.severity, "warning"),
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri}, "region": region}}],
+    }
+    if f.code in rule_index:
+        res["ruleIndex"] = rule_index[f.code]
+    if f.citation is not None and 0 <= f.citation < len(a.citations):
+        res["properties"] = {"citation": a.citations[f.citation].text,
+                             "article": a.index}
+    if f.fix is not None:
+        fl, fc = pos(f.fix.start)
+        el, ec = pos(f.fix.end)
+        deleted = {"startLine": fl, "startColumn": fc, "endLine": el, "endColumn": ec}
+        res["fixes"] = [{
+            "description": {"text": f"“{f.fix.replacement}”"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": uri},
+                "replacements": [{"deletedRegion": deleted,
+                                  "insertedContent": {"text": f.fix.replacement}}],
+            }],
+        }]
+    return res
+
+
+class SarifWriter(Writer):
+    """One SARIF log, streamed: the tool and its rules first, then one result per line, then
+    the invocation (whose notifications name the files that could not be read)."""
+
+    def __init__(self, write: Sink, version: str, lang: str = "vi") -> None:
+        super().__init__(write)
+        codes = list(RULES)
+        self.rule_index = {c: i for i, c in enumerate(codes)}
+        self.notifications: list[dict] = []
+        self.n = 0
+        tool = {"driver": {
+            "name": "refcheck",
+            "version": version,
+            "semanticVersion": version,
+            "informationUri": INFORMATION_URI,
+            "language": lang,
+            "rules": [_rule_descriptor(c, lang) for c in codes],
+        }}
+        self.write('{"$schema":' + _ENCODE(SARIF_SCHEMA_URI) + ',"version":"2.1.0","runs":[{'
+                   '"tool":' + _ENCODE(tool) + ',"columnKind":"unicodeCodePoints","results":[')
+
+    def file(self, r: FileResult, position: Optional[PositionFn] = None) -> None:
         uri = _uri(r.path)
         if r.error is not None:
-            notifications.append({
+            self.notifications.append({
                 "level": "error",
                 "message": {"text": r.error},
                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
                 "descriptor": {"id": "io-error"},
             })
-            continue
-        pos = _Lazy(r, positions)
+            return
+        pos = lazy_position(r, position)
+        out = []
         for a in r.articles:
             for f in sorted(a.findings, key=_sort_key):
-                region = _region(*_finding_region(f, pos))
-                res: dict = {
-                    "ruleId": f.code,
-                    "level": _LEVEL.get(f.severity, "warning"),
-                    "message": {"text": f.message},
-                    "locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": uri}, "region": region}}],
-                }
-                if f.code in rule_index:
-                    res["ruleIndex"] = rule_index[f.code]
-                if f.citation is not None and 0 <= f.citation < len(a.citations):
-                    res["properties"] = {"citation": a.citations[f.citation].text,
-                                         "article": a.index}
-                if f.fix is not None:
-                    fl, fc = pos(f.fix.start)
-                    el, ec = pos(f.fix.end)
-                    deleted = {"startLine": fl, "startColumn": fc, "endLine": el, "endColumn": ec}
-                    res["fixes"] = [{
-                        "description": {"text": f"“{f.fix.replacement}”"},
-                        "artifactChanges": [{
-                            "artifactLocation": {"uri": uri},
-                            "replacements": [{"deletedRegion": deleted,
-                                              "insertedContent": {"text": f.fix.replacement}}],
-                        }],
-                    }]
-                sarif_results.append(res)
-    invocation = {"executionSuccessful": not notifications}
-    if notifications:
-        invocation["toolExecutionNotifications"] = notifications
-    log = {
-        "$schema": SARIF_SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "refcheck",
-                "version": version,
-                "semanticVersion": version,
-                "informationUri": INFORMATION_URI,
-                "language": lang,
-                "rules": [_rule_descriptor(c, lang) for c in codes],
-            }},
-            "invocations": [invocation],
-            "columnKind": "unicodeCodePoints",
-            "results": sarif_results,
-        }],
-    }
-    return json.dumps(log, ensure_ascii=False, indent=2)
+                out.append(("\n" if self.n == 0 else ",\n")
+                           + _ENCODE(_result(f, a, uri, pos, self.rule_index)))
+                self.n += 1
+        if out:
+            self.write("".join(out))
+
+    def close(self) -> None:
+        invocation: dict = {"executionSuccessful": not self.notifications}
+        if self.notifications:
+            invocation["toolExecutionNotifications"] = self.notifications
+        self.write(("\n" if self.n else "") + '],"invocations":' + _ENCODE([invocation])
+                   + "}]}\n")
+
+
+def format_sarif(results: list[FileResult], version: str, lang: str = "vi",
+                 positions: Optional[Positions] = None) -> str:
+    return collect(lambda w: SarifWriter(w, version, lang), results, positions)
 
 
 # --------------------------------------------------------------------------- GitHub Actions

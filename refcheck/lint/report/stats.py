@@ -2,25 +2,52 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Iterable
 
-from refcheck.lint.report.common import _iter_findings, _t, tabulate
+from refcheck.lint.report.common import _t, tabulate
 from refcheck.model import FileResult
 from refcheck.rules.registry import RULES
 
 
+class Statistics:
+    """Counts per code, added file by file (the run does not keep its results)."""
+
+    def __init__(self) -> None:
+        self.counts: Counter = Counter()
+        self.names: dict[str, str] = {}
+
+    def add(self, r: FileResult) -> None:
+        for a in r.articles:
+            for f in a.findings:
+                self.counts[f.code] += 1
+                self.names.setdefault(f.code, f.name)
+
+    def rows(self) -> list[tuple[str, str, int]]:
+        rows = [(code, self.names.get(code) or (RULES[code].name if code in RULES else ""), n)
+                for code, n in self.counts.items()]
+        rows.sort(key=lambda row: (-row[2], row[0]))
+        return rows
+
+    def format(self, lang: str = "en") -> str:
+        """Counts per code, most frequent first: ``code  name  count``."""
+        rows = self.rows()
+        if not rows:
+            return ""
+        return tabulate([list(r) for r in rows], headers=list(_t(lang)["stats"]),
+                        tablefmt="simple", colalign=("left", "left", "right")) + "\n"
+
+
+def _of(results: Iterable[FileResult]) -> Statistics:
+    s = Statistics()
+    for r in results:
+        s.add(r)
+    return s
+
+
 def statistics(results: list[FileResult]) -> list[tuple[str, str, int]]:
-    counts = Counter(f.code for _, _, f in _iter_findings(results))
-    names = {f.code: f.name for _, _, f in _iter_findings(results)}
-    rows = [(code, names.get(code) or (RULES[code].name if code in RULES else ""), n)
-            for code, n in counts.items()]
-    rows.sort(key=lambda row: (-row[2], row[0]))
-    return rows
+    return _of(results).rows()
 
 
 def format_statistics(results: list[FileResult], lang: str = "en") -> str:
     """Counts per code, most frequent first: ``code  name  count``."""
-    rows = statistics(results)
-    if not rows:
-        return ""
-    return tabulate([list(r) for r in rows], headers=list(_t(lang)["stats"]),
-                    tablefmt="simple", colalign=("left", "left", "right")) + "\n"
+    return _of(results).format(lang)

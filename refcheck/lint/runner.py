@@ -1,0 +1,226 @@
+"""The folder run: every walked file to its result, in walk order, cached and on all cores.
+
+For each file the parent takes one ``stat`` and asks the result cache. A trusted hit for a
+file with neither citations nor findings is served without reading the file; every other
+file is *work*: read as bytes once, hashed, decoded once, and either matched against its
+cache entry (a hit whose text the report needs) or checked. Work runs in this process or,
+when there is enough of it (``PARALLEL_MIN_BYTES``) and ``jobs`` allows, in a pool of forked
+workers that inherit the loaded catalog and parser; chunks of files go out with a bounded
+number in flight and come back in order, so the output is the same whichever runs it and
+memory does not grow with the folder.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Optional
+
+from refcheck.lint.resultcache import ResultCache, digest
+
+PARALLEL_MIN_BYTES = 2_000_000  # less work than this is done faster in-process (fork, IPC)
+CHUNK_FILES = 32
+CHUNK_BYTES = 1 << 20
+
+
+@dataclass
+class Item:
+    """One checked file as the caller sees it: ``src`` is None for a cached file that was
+    not read (``result.text`` is then empty), ``error`` the ``ReadError`` of an unreadable one."""
+
+    name: str
+    result: Any  # FileResult
+    src: Any = None  # Source
+    error: Optional[str] = None
+
+
+@dataclass
+class Job:
+    """What a worker needs besides the catalog (picklable)."""
+
+    settings: Any
+    encoding: Optional[str] = None
+    article_date: Optional[str] = None
+    stdin_filename: Optional[str] = None
+
+
+_STATE: dict = {}
+
+
+def _check(src, job: Job):
+    from refcheck.api import check_source
+
+    s = job.settings
+    return check_source(src.text, path=src.path, catalog=_STATE["catalog"](),
+                        article_date=job.article_date, front_matter_date=src.front_matter_date,
+                        lang=s.lang, settings=s, position=src.position, kind=src.kind)
+
+
+def _work(task: tuple) -> tuple:
+    """Read one file (bytes once), hash it, decode it; check it unless ``expect`` (the digest
+    of its cache entry) matches. Returns (name, src, result or None, digest, size, mtime,
+    error)."""
+    from refcheck.io.read import ReadError, read_bytes, read_file_bytes
+
+    name, expect, job = task
+    try:
+        data, st = read_file_bytes(name)
+        d = digest(data)
+        src = read_bytes(data, name, encoding=job.encoding)
+        del data
+    except ReadError as e:
+        return name, None, None, None, 0, 0, (e.path or name, e.reason or str(e), str(e))
+    if expect is not None and expect == d:
+        return name, src, None, d, st.st_size, st.st_mtime_ns, None
+    return name, src, _check(src, job), d, st.st_size, st.st_mtime_ns, None
+
+
+def _work_chunk(tasks: list) -> list:
+    return [_work(t) for t in tasks]
+
+
+def _chunks(tasks: list, sizes: list[int]) -> Iterator[list]:
+    chunk: list = []
+    size = 0
+    for t, n in zip(tasks, sizes):
+        chunk.append(t)
+        size += n
+        if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _in_order(submit: Callable, chunks, window: int) -> Iterator:
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield pending.popleft()()
+    while pending:
+        yield pending.popleft()()
+
+
+def resolve_jobs(jobs: Optional[int]) -> int:
+    if not jobs:
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:  # pragma: no cover - not Linux
+            return os.cpu_count() or 1
+    return jobs
+
+
+class Runner:
+    """Runs one folder check. ``load_catalog`` is called at most once, at the first file
+    that has to be checked (a fully cached run never loads the catalog nor imports lark)."""
+
+    def __init__(self, job: Job, cache: Optional[ResultCache], load_catalog: Callable,
+                 jobs: Optional[int] = None, need_source: bool = False) -> None:
+        self.job, self.cache, self.jobs = job, cache, jobs
+        self.need_source = need_source  # --fix / --diff: every file is read
+        self._catalog = None
+        self._load = load_catalog
+        self.parallel = 0  # worker processes used (0: in-process)
+        self.read = 0  # files read
+
+    def catalog(self):
+        if self._catalog is None:
+            self._catalog = self._load()
+        return self._catalog
+
+    def run(self, names: list[str]) -> Iterator[Item]:
+        cache, job = self.cache, self.job
+        _STATE["catalog"] = self.catalog
+        slots: list = []  # per file: ("hit", name, key, entry) | ("work", name, key, entry)
+        tasks: list = []
+        sizes: list[int] = []
+        for name in names:
+            if name == "-":
+                slots.append(("stdin", name, None, None))
+                continue
+            key = entry = None
+            size = 0
+            if cache is not None:
+                key = os.path.abspath(name)
+                try:
+                    st = os.stat(name)
+                    size = st.st_size
+                    entry = cache.lookup(key, st.st_size, st.st_mtime_ns)
+                except (OSError, ValueError):
+                    entry = None
+                if (entry is not None and not self.need_source and entry[3][0] == "c"
+                        and cache.trusted(entry)):
+                    slots.append(("hit", name, key, entry))
+                    continue
+            slots.append(("work", name, key, entry))
+            tasks.append((name, entry[2] if entry is not None else None, job))
+            sizes.append(size)
+        done = self._results(tasks, sizes)
+        for kind, name, key, entry in slots:
+            if kind == "hit":
+                result = cache.get(key, entry, name)
+                if result is not None:
+                    yield Item(name, result)
+                    continue
+                out = _work((name, None, job))  # a damaged entry: check the file after all
+            elif kind == "stdin":
+                yield self._stdin()
+                continue
+            else:
+                out = next(done)
+            yield self._finish(out, key, entry)
+
+    def _finish(self, out: tuple, key, entry) -> Item:
+        from refcheck.model import FileResult
+
+        name, src, result, d, size, mtime, error = out
+        if error is not None:
+            return Item(name, FileResult(path=error[0], error=error[1]), error=error[2])
+        self.read += 1
+        cache = self.cache
+        if result is None:  # the bytes match the cache entry
+            result = cache.get(key, entry, src.path, d)
+            if result is not None:
+                result.text = src.text
+                return Item(name, result, src)
+            result = _check(src, self.job)
+        if cache is not None:
+            cache.put(key, size, mtime, d, result)
+        return Item(name, result, src)
+
+    def _stdin(self) -> Item:
+        from refcheck.io.read import ReadError, read_bytes
+        from refcheck.model import FileResult
+
+        name = self.job.stdin_filename or "-"
+        try:
+            src = read_bytes(sys.stdin.buffer.read(), name, encoding=self.job.encoding)
+        except ReadError as e:
+            return Item("-", FileResult(path=e.path or name, error=e.reason or str(e)),
+                        error=str(e))
+        return Item("-", _check(src, self.job), src)
+
+    def _results(self, tasks: list, sizes: list[int]) -> Iterator[tuple]:
+        jobs = resolve_jobs(self.jobs)
+        big = sum(sizes) >= PARALLEL_MIN_BYTES and len(tasks) >= 2 * jobs
+        if jobs <= 1 or not big or not sys.platform.startswith("linux"):
+            return (_work(t) for t in tasks)
+        return self._pool(tasks, sizes, jobs)
+
+    def _pool(self, tasks: list, sizes: list[int], jobs: int) -> Iterator[tuple]:
+        import multiprocessing as mp
+
+        # Load the catalog and build the parser here: forked workers inherit them.
+        from refcheck.api import check_source
+
+        catalog = self.catalog()
+        check_source("Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị", catalog=catalog)
+        self.parallel = jobs
+        with mp.get_context("fork").Pool(jobs) as pool:
+            def submit(chunk):
+                return pool.apply_async(_work_chunk, (chunk,)).get
+
+            for outs in _in_order(submit, _chunks(tasks, sizes), 2 * jobs + 1):
+                yield from outs

@@ -1,0 +1,91 @@
+"""Where a streamed report goes: standard output, or ``-o FILE`` written atomically."""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional
+
+
+class SinkError(Exception):
+    """The report cannot be written; ``str()`` is one line naming the file."""
+
+
+class Sink:
+    """Where the report goes as it is written: standard output, or ``-o FILE`` through a
+    temporary file in the same folder renamed over FILE at the end (an interrupted run leaves
+    no partial report)."""
+
+    def __init__(self, output: Optional[str], buffered: bool = False) -> None:
+        self.output, self.buffered = output, buffered
+        self.parts: list[str] = []
+        self.fh = None
+        self.tmp: Optional[str] = None
+        self.broken = False
+
+    def write(self, text: str) -> None:
+        if not text or self.broken:
+            return
+        if self.buffered:
+            self.parts.append(text)
+        elif self.output:
+            if self.fh is None:
+                self._open()
+            try:
+                self.fh.write(text)
+            except OSError as e:
+                raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
+        else:
+            try:
+                sys.stdout.write(text)
+            except BrokenPipeError:
+                self._broken()
+
+    def _open(self) -> None:
+        import tempfile
+
+        folder = os.path.dirname(os.path.abspath(self.output))
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=".refcheck-", suffix=".tmp", dir=folder)
+            self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        except OSError as e:
+            raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
+
+    def _broken(self) -> None:
+        # Piped into `head`: stop quietly, and keep Python from complaining at exit.
+        self.broken = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+    def close(self) -> None:
+        if self.buffered:
+            self.buffered = False
+            text, self.parts = "".join(self.parts), []
+            self.write(text)
+        if self.output:
+            if self.fh is None:
+                self._open()
+            try:
+                self.fh.close()
+                os.replace(self.tmp, self.output)
+            except OSError as e:
+                raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
+            self.fh = self.tmp = None
+        elif not self.broken:
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                self._broken()
+
+    def discard(self) -> None:
+        """After an error or Ctrl-C: remove the temporary file, keep FILE as it was."""
+        if self.fh is not None:
+            try:
+                self.fh.close()
+            except OSError:
+                pass
+        if self.tmp is not None:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            self.fh = self.tmp = None

@@ -1,0 +1,97 @@
+"""The folder run (issue 16): streamed reports equal the whole-list reporters byte for byte,
+and the output is the same with one process or several, with or without the cache."""
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import refcheck.lint.runner as runner
+from refcheck import __version__
+from refcheck.api import check_source
+from refcheck.io.read import read_path
+from refcheck.lint import report
+from refcheck.lint.cli import main
+from refcheck.lint.config import Settings
+
+DATA = Path(__file__).parent / "data"
+FORMATS = ("grouped", "concise", "json", "sarif", "github")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    """The 30 real news articles of the sample, one file each, plus the sample inputs (HTML,
+    Markdown, CRLF, BOM, UTF-16) and one file that cannot be read."""
+    d = tmp_path_factory.mktemp("drafts")
+    with gzip.open(DATA / "news-sample.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            (d / "tin" / f"{i:02d}.txt").parent.mkdir(exist_ok=True)
+            (d / "tin" / f"{i:02d}.txt").write_text(json.loads(line)["text"], encoding="utf-8")
+    for p in (DATA / "inputs").iterdir():
+        if p.name != "cp1258.txt":
+            shutil.copy(p, d / p.name)
+    shutil.copy(DATA / "inputs" / "cp1258.txt", d / "z-legacy.txt")  # refused: not UTF-8
+    return d
+
+
+def _run(args, monkeypatch, cache_dir) -> tuple[int, str]:
+    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(cache_dir))
+    r = CliRunner().invoke(main, ["check", *args])
+    return r.exit_code, r.stdout
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_jobs_and_cache_give_the_same_bytes(folder, fmt, monkeypatch, tmp_path):
+    pools = []
+    real_pool = runner.Runner._pool
+
+    def pool(self, *a):
+        pools.append(a[-1])
+        yield from real_pool(self, *a)
+
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(runner, "CHUNK_FILES", 3)  # many chunks in flight, out of order
+    monkeypatch.setattr(runner.Runner, "_pool", pool)
+    monkeypatch.chdir(folder)
+    args = ["--format", fmt, "--lang", "en", "."]
+    one = _run(["--jobs", "1", "--no-cache", *args], monkeypatch, tmp_path / "c")
+    assert pools == []
+    two = _run(["--jobs", "2", "--no-cache", *args], monkeypatch, tmp_path / "c")
+    assert pools == [2]  # the work really went to two worker processes
+    cold = _run(["--jobs", "2", *args], monkeypatch, tmp_path / "c")
+    warm = _run(["--jobs", "2", *args], monkeypatch, tmp_path / "c")
+    assert one[0] == 2 and "RC" in one[1]
+    assert one == two == cold == warm
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_streamed_report_equals_the_list_reporter(folder, fmt, monkeypatch, tmp_path):
+    monkeypatch.chdir(folder)
+    code, streamed = _run(["--format", fmt, "--jobs", "1", "--no-cache", "."], monkeypatch,
+                          tmp_path / "c")
+    from refcheck.catalog.load import load_catalog
+    from refcheck.model import FileResult
+    from refcheck.io.read import ReadError
+
+    catalog, settings = load_catalog(), Settings()
+    results, positions = [], {}
+    from refcheck.lint.walk import Walk
+
+    for name in Walk(settings).files(["."]):
+        try:
+            src = read_path(name)
+        except ReadError as e:
+            results.append(FileResult(path=e.path, error=e.reason))
+            continue
+        results.append(check_source(src.text, path=src.path, catalog=catalog, settings=settings,
+                                    front_matter_date=src.front_matter_date, kind=src.kind,
+                                    position=src.position))
+        if src.kind == "html":
+            positions[src.path] = src.position
+    assert streamed == report.render(fmt, results, __version__, "vi", positions=positions)
+    if fmt in ("json", "sarif"):
+        json.loads(streamed)  # one object, valid JSON

@@ -19,6 +19,17 @@ from refcheck.notation.vocab import alternation, cache_dir, load_vocab, upper_cl
 from refcheck.text.roman import to_roman
 
 
+def words_rx(words) -> str:
+    """A regex for any of ``words`` as written (single spaces), longest first; one word is
+    left bare. Lark orders terminals by the length of their pattern among equals, so the
+    generated text matches what the .lark file held."""
+    def esc(w: str) -> str:
+        return re.escape(w).replace("\\ ", " ")
+
+    ws = sorted(set(words), key=lambda w: (-len(w), w))
+    return esc(ws[0]) if len(ws) == 1 else "(?:" + "|".join(esc(w) for w in ws) + ")"
+
+
 def grammar_text() -> str:
     """The full grammar: the .lark file plus word terminals generated from vocab.yaml."""
     v = load_vocab()
@@ -38,6 +49,12 @@ def grammar_text() -> str:
             + term("BODY", alternation(bodies),
                    rf"\b(?!\s+(?:bộ|ủy|uỷ|viên|đoàn)\b)(?!\s+{upper_class()})")
             + term("ORD_WORD", alternation(v.ordinals))
+            # The words the scanner anchors on (extract/scan.py builds its anchors from the
+            # same lists): laws by title, "Trung ương" before a plenum number, the meetings.
+            + f"LAW_WORD.2: /{words_rx(v.law_spellings())}\\b/\n"
+            + f"TRUNG_UONG.3: /{words_rx(v.named['central'])}(?=\\s*(?:\\d|lần\\b))/\n"
+            + f"HOI_NGHI: /{words_rx(v.named['plenum'])}\\b/\n"
+            + f"DAI_HOI: /{words_rx(v.named['congress'])}\\b/\n"
             # A law's title: a capitalised word and up to nine more, only when a year or "số"
             # follows (a title without a year is not a citation), never running into the next
             # document ("Luật Doanh nghiệp và Nghị định số …").
@@ -276,6 +293,11 @@ def _ordinal(tree, vocab) -> int:
     return vocab.ordinals.get(tok.value, 0)
 
 
+@lru_cache(maxsize=1)
+def _named_spellings() -> frozenset[str]:
+    return frozenset(load_vocab().named_type_spellings())
+
+
 def build_groups(tree) -> list[_Group]:
     vocab = load_vocab()
     groups: list[_Group] = []
@@ -297,6 +319,8 @@ def build_groups(tree) -> list[_Group]:
             groups.append(g)
         elif kind == "named":
             tw = part.children[0]
+            if " ".join(tw.value.split()) not in _named_spellings():
+                continue  # "Kết luận Trung ương 4", "NQ TW4": only the named types (vocab.yaml)
             g = _Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
                        type_span=(tw.start_pos, tw.end_pos))
             sub = part.children[1]

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Optional
 
 from refcheck.extract.grammar import build_groups, group_citations, parse_prefix
 from refcheck.model import Citation
-from refcheck.text.normalize import View, canonical_chars, view
+from refcheck.text.normalize import SPACE_CLASS, View, canonical_chars, view
 from refcheck.notation.vocab import alternation, load_vocab, upper_class
 
 _UP = "A-ZĐÐ"
@@ -70,41 +70,113 @@ def _symbol_matches(text: str, pos: int = 0, endpos: Optional[int] = None) -> It
         yield from SYMBOL_RE.finditer(text, lo, min(hi, endpos))
 
 
-#: Named Party resolutions, plenums and congresses: "[Nn]ghị quyết Hội nghị…", found from the
-#: literal "ghị quyết" (a match starts one character earlier).
-_NAMED_MIDDLE = re.compile(
-    r"ghị quyết(?<=[Nn]ghị quyết)[ \t\u00a0]+(?=Hội nghị|Trung ương|Trung Ương|T\.Ư|T\.W|TƯ|TW|Đại hội)"
-)
+def literal_anchors(words) -> dict[str, list[tuple[str, int]]]:
+    """Rare literals to find ``words`` from: anchor -> [(word, offset of the anchor in it)].
+
+    A word's anchor is what follows its first letter (the letter whose case varies: "uật"
+    for Luật and luật, "háp lệnh" for Pháp lệnh), unless a shorter anchor already occurs in
+    it ("Bộ luật" is found from "uật", three characters back). Derived from the word lists
+    of vocab.yaml, so the anchors cannot drift from the grammar's terminals.
+    """
+    anchors: dict[str, list[tuple[str, int]]] = {}
+    for w in sorted(set(words), key=lambda w: (len(w), w)):
+        tail = w[1:]
+        for a in anchors:
+            k = w.find(a, 1)
+            if k >= 0:
+                anchors[a].append((w, k))
+                break
+        else:
+            anchors[tail] = [(w, 1)]
+    return anchors
+
+
+@lru_cache(maxsize=1)
+def _named_res() -> tuple[re.Pattern, ...]:
+    """Named Party resolutions, plenums and congresses: "[Nn]ghị quyết Hội nghị…", one
+    pattern per anchor of the named type words, each opening with that literal ("ghị quyết";
+    a match starts one character earlier). The words that may follow are the grammar's
+    (vocab.yaml ``named:``)."""
+    v = load_vocab()
+    follow = "|".join(re.escape(w) for w in sorted(v.named_words(), key=lambda w: (-len(w), w)))
+    by_head: dict[str, tuple[set[str], set[str]]] = {}  # first word's tail -> (firsts, rests)
+    for anchor, members in literal_anchors(v.named_type_spellings()).items():
+        head, _, rest = anchor.partition(" ")
+        firsts, rests = by_head.setdefault(head, (set(), set()))
+        firsts.update(w[0] for w, k in members if k == 1)
+        rests.add(rest)
+    out = []
+    for head, (firsts, rests) in sorted(by_head.items()):
+        a = re.escape(head)
+        # TYPE_WORD takes any blank inside a word ("Nghị  quyết")
+        more = "|".join(r"\s+" + r"\s+".join(map(re.escape, r.split(" "))) if r else ""
+                        for r in sorted(rests))
+        cls = "".join(sorted(firsts))
+        out.append(re.compile(rf"{a}(?<=[{cls}]{a})(?:{more})[ \t\u00a0]+(?={follow})"))
+    return tuple(out)
 
 
 def _named_starts(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator[int]:
-    for m in _NAMED_MIDDLE.finditer(text, pos, len(text) if endpos is None else endpos):
-        yield m.start() - 1
+    endpos = len(text) if endpos is None else endpos
+    res = _named_res()
+    if len(res) == 1:
+        for m in res[0].finditer(text, pos, endpos):
+            yield m.start() - 1
+        return
+    yield from sorted({m.start() - 1 for rx in res for m in rx.finditer(text, pos, endpos)})
 
-#: Laws and codes by title: "Luật Đất đai 2013", "Bộ luật Hình sự 2015", "Luật Doanh nghiệp số …".
-LAW_RE = re.compile(rf"(?:{word_start(['Bộ luật', 'Bộ Luật', 'Luật', 'Pháp lệnh', 'bộ luật', 'luật'])})"
-                    rf"[ \t\u00a0]+(?={upper_class()})")
-# The same matches, found from the rarer middle of the word: "l" and "b" open a fifth of all
-# Vietnamese words, "uật " almost only "luật". Two patterns, each opening with a literal: an
-# alternation would open with a class ("u" or "P"), which the engine tests character by
-# character, several times slower than a literal search.
-_LAW_MIDDLE = re.compile(rf"uật[ \t\u00a0]+(?={upper_class()})")
-_ORDINANCE = re.compile(rf"Pháp lệnh[ \t\u00a0]+(?={upper_class()})")
+_LAW_AFTER = rf"[ \t\u00a0]+(?={upper_class()})"
+
+
+@lru_cache(maxsize=1)
+def _law_re() -> re.Pattern:
+    """Laws and codes by title: "Luật Đất đai 2013", "Bộ luật Hình sự 2015", "Luật Doanh
+    nghiệp số …", "pháp lệnh Ngoại hối": the law words of vocab.yaml, as the grammar's
+    LAW_WORD reads them."""
+    return re.compile(rf"(?:{word_start(load_vocab().law_spellings())}){_LAW_AFTER}")
+
+
+@lru_cache(maxsize=1)
+def _law_anchors() -> tuple[tuple[str, re.Pattern, tuple[tuple[str, int], ...]], ...]:
+    """The same matches, found from the rarer middle of the words: "l" and "b" open a fifth
+    of all Vietnamese words, "uật " almost only "luật". One pattern per anchor, each opening
+    with a literal: an alternation would open with a class ("u" or "h"), which the engine
+    tests character by character, several times slower than a literal search. With each
+    pattern, the words it finds (longest first) and where the anchor sits in them."""
+    out = []
+    for anchor, members in literal_anchors(load_vocab().law_spellings()).items():
+        # LAW_WORD has a plain space inside, which the parser's window may hold as a look-alike
+        rx = re.compile(re.escape(anchor).replace("\\ ", SPACE_CLASS) + _LAW_AFTER)
+        out.append((anchor, rx, tuple(sorted(members, key=lambda m: (-m[1], m[0])))))
+    return tuple(out)
+
+
+def __getattr__(name: str):
+    if name == "LAW_RE":  # the plain pattern, for tests and benchmarks
+        return _law_re()
+    raise AttributeError(name)
 
 
 def _law_starts(text: str, pos: int = 0, endpos: Optional[int] = None):
     endpos = len(text) if endpos is None else endpos
-    hits = [m.start() - 1 for m in _LAW_MIDDLE.finditer(text, pos, endpos)]
-    if text.find("Pháp lệnh", pos, endpos) >= 0:
-        hits = sorted(hits + [m.start() for m in _ORDINANCE.finditer(text, pos, endpos)])
-    for s in hits:
-        if s < 0:
-            continue
-        if text[s - 3:s] in ("Bộ ", "bộ ") and (s < 4 or not text[s - 4].isalnum()):
-            s -= 3
-        mm = LAW_RE.match(text, s)
-        if mm:
-            yield mm
+    law_re = _law_re()
+    anchors = _law_anchors()
+    hits: list[tuple[int, tuple[tuple[str, int], ...]]] = []
+    for anchor, rx, members in anchors:
+        if text.find(anchor.split(" ")[0], pos, endpos) >= 0:  # a rare anchor: one find decides
+            hits += [(m.start(), members) for m in rx.finditer(text, pos, endpos)]
+    if len(anchors) > 1:
+        hits.sort(key=lambda h: h[0])
+    for p, members in hits:
+        # the longest law word written there that reads as one (Bộ luật, else luật)
+        for word, k in members:
+            s = p - k
+            if s < 0 or canonical_chars(text[s:s + len(word)]) != word:
+                continue
+            mm = law_re.match(text, s)
+            if mm:
+                yield mm
+                break
 
 
 _MAX_BACK = 80  # type word + "số:" + a number list fit in this

@@ -31,6 +31,8 @@ class Vocab:
     canonical_bodies: frozenset = frozenset()  # the values of ``bodies``, for membership tests
     issuer_variants: dict[str, str] = field(default_factory=dict)  # TƯ -> TW
     party_shape_suffixes: tuple[str, ...] = ()  # unknown issuers in NN-XX/YY that are Party
+    law_words: tuple[str, ...] = ()  # Luật, Bộ luật, Pháp lệnh
+    named: dict[str, tuple[str, ...]] = field(default_factory=dict)  # types, central, plenum, congress
 
     def is_type_code(self, code: str) -> bool:
         return code in self.code_of_type or code in self.other_type_codes
@@ -75,6 +77,26 @@ class Vocab:
             return self.short_types[word]
         cap = word[:1].upper() + word[1:]
         return cap if cap in self.types else word
+
+    def spellings_of(self, words) -> list[str]:
+        """Every written form of some type words: as listed, their type_variants, and each of
+        those with a lower-case first letter."""
+        words = list(words)
+        words += [w for w, canon in self.type_variants.items() if canon in words]
+        return sorted(set(words + [w[:1].lower() + w[1:] for w in words]))
+
+    def law_spellings(self) -> list[str]:
+        """Luật, luật, Bộ luật, Bộ Luật, bộ luật, Pháp lệnh, pháp lệnh (from ``law_words``)."""
+        return self.spellings_of(self.law_words)
+
+    def named_type_spellings(self) -> list[str]:
+        """Type words that name a plenum or congress resolution, as written."""
+        return self.spellings_of(self.named.get("types", ()))
+
+    def named_words(self) -> list[str]:
+        """What follows a named type word: "Trung ương" (as written), "Hội nghị", "Đại hội"."""
+        n = self.named
+        return [*n.get("central", ()), *n.get("plenum", ()), *n.get("congress", ())]
 
     def type_spellings(self) -> list[str]:
         """Every written form of a type word, including lower-case first letters."""
@@ -201,7 +223,8 @@ def _parse_vocab(data: bytes) -> Vocab:
                  frozenset(frozenset(pair) for pair in raw.get("interchangeable") or ()),
                  tuple(raw.get("other_type_codes") or ()), tuple(raw.get("party_type_codes") or ()),
                  frozenset(raw["bodies"].values()), dict(raw.get("issuer_variants") or {}),
-                 tuple(raw.get("party_shape_suffixes") or ()))
+                 tuple(raw.get("party_shape_suffixes") or ()), tuple(raw.get("law_words") or ()),
+                 {k: tuple(x) for k, x in (raw.get("named") or {}).items()})
 
 
 def upper_class() -> str:

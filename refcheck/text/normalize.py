@@ -51,6 +51,10 @@ _CHARMAP = str.maketrans({
 })
 
 
+#: The characters ``canonical_chars`` reads as a plain space, as a regex class: a pattern
+#: that must see what the parser sees uses it where the parser has a literal space.
+SPACE_CLASS = "[" + "".join(k for k, v in ((chr(c), r) for c, r in _CHARMAP.items()) if v == " ") + " ]"
+
 _LOOKALIKE = re.compile("[" + "".join(chr(c) for c in _CHARMAP) + "]")
 
 

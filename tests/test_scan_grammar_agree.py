@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from refcheck.extract.grammar import build_groups, group_citations, parse_prefix
+from refcheck.extract.grammar import parse_prefix
+from refcheck.extract.groups import build_groups, group_citations
 from refcheck.extract.scan import candidates
 from refcheck.notation.vocab import load_vocab
 from refcheck.text.normalize import canonical_chars

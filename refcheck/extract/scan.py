@@ -15,7 +15,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
-from refcheck.extract.grammar import build_groups, group_citations, parse_prefix
+from refcheck.extract.grammar import parse_prefix
+from refcheck.extract.groups import build_groups, group_citations
 from refcheck.model import Citation
 from refcheck.text.normalize import SPACE_CLASS, View, canonical_chars, view
 from refcheck.notation.vocab import alternation, load_vocab, upper_class

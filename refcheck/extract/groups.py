@@ -1,0 +1,347 @@
+"""Parse tree -> citation groups -> ``Citation``s.
+
+A window's tree (extract/grammar.parse_prefix) is one citation group after another: a type
+word with its symbols, a law by title, a named plenum or congress, and the details that
+follow (date, issuer, khóa). :func:`build_groups` walks the tree into :class:`Group`s, which
+the scanner filters (local congresses, prose codes), and :func:`group_citations` turns a
+group into ``Citation``s, with the symbol read by notation/symbols as the catalog reads it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from refcheck.model import Citation, Span
+from refcheck.notation.symbols import canonical_parts, format_symbol
+from refcheck.notation.vocab import load_vocab
+from refcheck.text.roman import to_roman
+
+
+@dataclass
+class Ref:
+    """One symbol as the tree holds it (a list "18, 19-NQ/TW" is one Ref, two numbers)."""
+
+    shape: str  # party | state_year | state_admin | crossed_year
+    numbers: list[tuple[int, str]]  # (value, digits as written)
+    year: Optional[int]
+    codes: list[str]
+    start: int
+    end: int
+    date: Optional[tuple] = None  # (d, m, y, start, end, raw)
+    issuer: Optional[tuple] = None  # (body, raw, start, end)
+    khoa: Optional[list[str]] = None
+    khoa_span: Optional[tuple[int, int]] = None
+    closed: bool = False  # later details do not belong to it
+
+
+@dataclass
+class Group:
+    """A type word and what follows it: symbols, a law's title, a plenum or congress."""
+
+    start: int
+    type_word: Optional[str] = None
+    type_span: Optional[tuple[int, int]] = None
+    so_span: Optional[tuple[int, int]] = None
+    so_raw: Optional[str] = None
+    refs: list[Ref] = field(default_factory=list)
+    plenum: Optional[int] = None
+    congress: Optional[str] = None
+    bare: Optional[list[tuple[int, str]]] = None  # short form: Chỉ thị 35
+    congress_numeric: bool = False  # "Đại hội 12": trusted only with "của Đảng"
+    law_title: Optional[str] = None
+    law_year: Optional[int] = None
+    named_end: int = 0
+    date: Optional[tuple] = None
+    issuer: Optional[tuple] = None
+    khoa: Optional[list[str]] = None
+    khoa_span: Optional[tuple[int, int]] = None
+    end: int = 0
+
+
+def _tokens(tree) -> list:
+    """The tokens under ``tree``, in order (an explicit stack: trees are shallow but many).
+    A Lark ``Tree`` has children and a ``Token`` (a str) has none: no lark import here."""
+    out = []
+    stack = [tree]
+    while stack:
+        t = stack.pop()
+        children = getattr(t, "children", None)
+        if children is None:
+            out.append(t)
+        else:
+            stack.extend(reversed(children))
+    return out
+
+
+def _span(tree) -> tuple[int, int]:
+    toks = _tokens(tree)
+    return toks[0].start_pos, toks[-1].end_pos
+
+
+def _int(tok) -> int:
+    """The number of a NUM token; "30a" (Nghị quyết 30a/2008/NQ-CP) is 30."""
+    v = str(tok)
+    return int(v[:-1]) if v[-1:].isalpha() else int(v)
+
+
+def _numlist(tree) -> list[tuple[int, str]]:
+    return [(_int(t), t.value) for t in _tokens(tree) if t.type == "NUM"]
+
+
+def _ref(tree) -> Ref:
+    toks = _tokens(tree)
+    numbers = _numlist(tree.children[0])
+    rest = [t for t in tree.children[1:] if getattr(t, "type", None) == "NUM"]
+    codes = [t.value for t in toks if t.type == "CODE"]
+    start, end = toks[0].start_pos, toks[-1].end_pos
+    year = _int(rest[0]) if rest else None
+    return Ref(tree.data, numbers, year, codes, start, end)
+
+
+def _date(tree) -> tuple:
+    dmy = next(c for c in tree.children if getattr(c, "data", None) == "dmy")
+    nums = [t for t in _tokens(dmy) if t.type == "NUM"]
+    ds, de = _span(dmy)
+    return (_int(nums[0]), _int(nums[1]), _int(nums[2]), ds, de, nums[2].value)
+
+
+def _ordinal(tree, vocab) -> int:
+    tok = _tokens(tree)[0]
+    if tok.type == "NUM":
+        return _int(tok)
+    return vocab.ordinals.get(tok.value, 0)
+
+
+@lru_cache(maxsize=1)
+def _named_spellings() -> frozenset[str]:
+    return frozenset(load_vocab().named_type_spellings())
+
+
+def build_groups(tree) -> list[Group]:
+    vocab = load_vocab()
+    groups: list[Group] = []
+    items = [(tree.children[0], False)] + [
+        (c.children[-1], any(getattr(x, "type", None) == "SO" for x in c.children))
+        for c in tree.children[1:]]
+    for part, own_so in items:
+        kind = part.data
+        s, e = _span(part)
+        if kind == "typed_ref":
+            tw = part.children[0]
+            g = Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos))
+            so = [c for c in part.children if getattr(c, "type", None) == "SO"]
+            if so:
+                g.so_span = (so[0].start_pos, so[0].end_pos)
+                g.so_raw = so[0].value
+            g.refs.append(_ref(part.children[-1]))
+            groups.append(g)
+        elif kind == "named":
+            tw = part.children[0]
+            if " ".join(tw.value.split()) not in _named_spellings():
+                continue  # "Kết luận Trung ương 4", "NQ TW4": only the named types (vocab.yaml)
+            g = Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos))
+            sub = part.children[1]
+            if sub.data == "plenum":
+                ords = [c for c in sub.children if not hasattr(c, "type")]
+                nums = [c for c in sub.children if getattr(c, "type", None) == "NUM"]
+                g.plenum = _ordinal(ords[0], vocab) if ords else _int(nums[0])
+            else:
+                toks = [t for t in _tokens(sub) if t.type in ("ROMAN", "ORD_WORD", "NUM")]
+                t = toks[-1]
+                if t.type == "ROMAN":
+                    g.congress = t.value
+                elif t.type == "NUM":
+                    g.congress, g.congress_numeric = to_roman(_int(t)), True
+                else:
+                    g.congress = to_roman(vocab.ordinals[t.value])
+            g.named_end = e
+            groups.append(g)
+        elif kind == "bare":
+            tw = part.children[0]
+            g = Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos), bare=_numlist(part.children[-1]))
+            g.named_end = e
+            groups.append(g)
+        elif kind == "law":
+            tw = part.children[0]
+            g = Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos))
+            for ch in part.children[1:]:
+                if getattr(ch, "type", None) == "LAW_TITLE":
+                    g.law_title = " ".join(ch.value.split())
+                elif getattr(ch, "type", None) == "SO":
+                    g.so_span, g.so_raw = (ch.start_pos, ch.end_pos), ch.value
+                elif getattr(ch, "data", None) == "law_year":
+                    g.law_year = _int([t for t in _tokens(ch) if t.type == "NUM"][0])
+                elif hasattr(ch, "data"):
+                    g.refs.append(_ref(ch))
+            g.named_end = e
+            groups.append(g)
+        elif kind in ("party", "state_year", "state_admin", "crossed_year"):
+            r = _ref(part)
+            if not groups:
+                groups.append(Group(start=r.start))
+            if own_so:  # "… và số 2100/QĐ-CT ngày …": what follows is this one's alone
+                for prev in groups[-1].refs:
+                    prev.closed = True
+            groups[-1].refs.append(r)
+        elif not groups:
+            continue
+        elif kind == "date":
+            d = _date(part)
+            _attach(groups[-1], "date", d)
+        elif kind == "issuer":
+            toks = _tokens(part)
+            body_toks = [t for t in toks if t.type in ("BODY", "BO_TRUONG")]
+            raw = " ".join(t.value for t in body_toks)
+            body = vocab.canonical_body(body_toks[-1].value)
+            _attach(groups[-1], "issuer", (body, raw, body_toks[0].start_pos, body_toks[-1].end_pos))
+        elif kind == "khoa":
+            romans = [t.value for t in _tokens(part) if t.type == "ROMAN"]
+            _attach(groups[-1], "khoa", romans, (s, e))
+        elif kind in ("plenum", "of_plenum"):
+            if kind == "of_plenum":
+                part = part.children[-1]
+            ords = [c for c in part.children if not hasattr(c, "type")]
+            nums = [c for c in part.children if getattr(c, "type", None) == "NUM"]
+            groups[-1].plenum = _ordinal(ords[0], vocab) if ords else _int(nums[0])
+        groups[-1].end = max(groups[-1].end, e)
+    for g in groups:
+        g.end = max(g.end, g.named_end, *(r.end for r in g.refs)) if g.refs else max(g.end, g.named_end)
+    return groups
+
+
+def _attach(g: Group, attr: str, value, span=None) -> None:
+    """A date/issuer/khóa after a list of symbols belongs to each of them that has none yet
+    ("18-NQ/TW và 19-NQ/TW ngày 25/10/2017"), except that a date is shared only by symbols of
+    the same series as the last one: in "1956/KL-CT và 2100/QĐ-CT ngày 19-9-2016" the date is
+    the decision's."""
+    if not g.refs:
+        setattr(g, attr, value)
+        if span:
+            g.khoa_span = span
+        return
+    last = g.refs[-1]
+    for r in g.refs:
+        if getattr(r, attr) is not None or r.closed:
+            continue
+        if attr == "date" and r is not last and r.codes != last.codes:
+            continue
+        setattr(r, attr, value)
+        if span:
+            r.khoa_span = span
+
+
+def group_citations(g: Group, window_text: str, offset: int, original: str, to_orig) -> list[Citation]:
+    """Turn a parsed group into citations; spans are mapped into the original text."""
+    out: list[Citation] = []
+
+    def osp(a: int, b: int) -> Span:
+        return Span(to_orig(offset + a), to_orig(offset + b))
+
+    if g.bare is not None and not g.refs:  # short form: Chỉ thị 35; Nghị quyết 18 và 19
+        span = osp(g.start, g.end)
+        for number, _digits in g.bare:
+            c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                         kind="bare", type=g.type_word, number=number, plenum=g.plenum,
+                         khoa=(g.khoa or [None])[0])
+            if g.date:
+                _set_date(c, g.date, osp, original)
+            if g.issuer:
+                c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
+                c.issuer_span = osp(g.issuer[2], g.issuer[3])
+            out.append(c)
+        return out
+    if g.law_title and not g.refs:  # a law by its title and year: Luật Đất đai 2013
+        span = osp(g.start, g.end)
+        c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                     kind="named", type=g.type_word, year=g.law_year, title=g.law_title,
+                     system="state")
+        if g.date:
+            _set_date(c, g.date, osp, original)
+        return [c] if g.law_year else []
+    if not g.refs:  # named reference: a plenum or a congress
+        khoas = g.khoa or [None]
+        span = osp(g.start, g.end)
+        for k in khoas:
+            c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                         kind="named", type=g.type_word, khoa=k, plenum=g.plenum,
+                         congress=g.congress, system="party")
+            if g.issuer:
+                c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
+                c.issuer_span = osp(g.issuer[2], g.issuer[3])
+            out.append(c)
+        return out
+
+    for i, r in enumerate(g.refs):
+        start = g.start if i == 0 else r.start
+        # A citation runs to the end of its own symbol and the details attached to it; in a
+        # list the later members' own spans start at their symbol.
+        end = max([r.end] + [x for x in ((r.date or (0,) * 5)[4], (r.issuer or (0,) * 4)[3],
+                                          (r.khoa_span or (0, 0))[1]) if x])
+        if (g.law_year is not None or g.plenum is not None) and len(g.refs) == 1:
+            end = max(end, g.end)  # "Luật … số 68/2014/QH13", "… Hội nghị Trung ương 6 khóa XII"
+        span = osp(start, end)
+        # One canonical form, shared with the catalog (notation/symbols): type and issuer
+        # code, system, crossed notation and the symbol itself.
+        first = canonical_parts(r.shape, r.numbers[0][1], r.year, r.codes)
+        type_code, issuer_code, system = first.type_code, first.issuer_code, first.system
+        crossed = first.crossed
+        sym_span = osp(r.start, r.end)
+        for number, digits in r.numbers:
+            sp = first if digits == r.numbers[0][1] else canonical_parts(r.shape, digits, r.year,
+                                                                         r.codes)
+            c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                         kind="symbol", type=g.type_word, number=number, year=sp.year,
+                         type_code=type_code, issuer_code=issuer_code, system=system,
+                         crossed=crossed, plenum=g.plenum,
+                         type_inherited=bool(g.type_word) and (i > 0 or number != r.numbers[0][0]))
+            c.number_suffix = sp.suffix or None
+            c.symbol = sp.symbol
+            c.symbol_span = sym_span
+            c.symbol_raw = original[sym_span.start:sym_span.end]
+            if len(r.numbers) == 1 and not crossed:
+                # the symbol as written, spelling mended but "&" kept (BGD&ĐT, before 2011)
+                w = canonical_parts(r.shape, digits, r.year, r.codes, drop_amp=False)
+                written = format_symbol(r.shape, number, r.year, w.type_code, w.issuer_code,
+                                        number_text=digits)
+                if c.symbol_raw != written:
+                    c.spelling.append((sym_span, written))
+            if i == 0 and g.so_raw and ":" in g.so_raw:
+                so = osp(*g.so_span)
+                c.spelling.append((so, "số"))
+            c.title = g.law_title
+            date = r.date
+            if date:
+                _set_date(c, date, osp, original)
+            issuer = r.issuer
+            if issuer:
+                c.issuer, c.issuer_raw = issuer[0], issuer[1]
+                c.issuer_span = osp(issuer[2], issuer[3])
+            khoa = r.khoa
+            if khoa:
+                c.khoa = khoa[0]
+            out.append(c)
+    return out
+
+
+def _set_date(c: Citation, date: tuple, osp, original: str) -> None:
+    d, m, y, ds, de, ytext = date
+    c.date_span = osp(ds, de)
+    c.date_raw = original[c.date_span.start:c.date_span.end]
+    c.date_parts = (d, m, y)
+    c.date, c.date_problem = _iso(d, m, y, ytext)
+
+
+def _iso(d: int, m: int, y: int, ytext: str) -> tuple[Optional[str], Optional[str]]:
+    import datetime
+
+    if len(ytext) < 4:
+        return None, "truncated"
+    try:
+        return datetime.date(y, m, d).isoformat(), None
+    except ValueError:
+        return None, "impossible"

@@ -150,7 +150,8 @@ def _unparsable(text: str, start: int, end: int, lang: str) -> Finding:
 
     rule = RULES["RC101"]
     shown = " ".join(text[start:end].split())
-    return Finding("RC101", rule.name, rule.severity, message("RC101", lang, text=shown), start, end)
+    return Finding("RC101", rule.name, rule.severity, message("RC101", lang, text=shown), start, end,
+                   args={"text": shown})
 
 
 def _apply_suppressions(text: str, articles: list[Article], lang: str) -> None:

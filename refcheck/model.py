@@ -125,6 +125,12 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    # What the message was built from, so a client can re-localise it or build hover text:
+    # the template's arguments, the message variant, and the catalog ids of the documents
+    # the finding is about.
+    args: dict = field(default_factory=dict)
+    variant: str = "default"
+    documents: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -11,6 +11,8 @@ text.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Optional
 
 from refcheck.model import Citation, Document, Resolution
@@ -49,13 +51,34 @@ def candidates(c: Citation, catalog) -> list[Document]:
     return out
 
 
-def _same_type(cited: str, catalog_type: Optional[str]) -> bool:
+def same_type(cited: str, catalog_type: Optional[str]) -> bool:
+    """Whether a document of ``catalog_type`` may be cited under the type word ``cited``."""
     v = load_vocab()
     return catalog_type is None or v.same_kind(cited, catalog_type) or v.is_generic(cited)
 
 
-def _restarts_yearly(c: Citation) -> bool:
+_same_type = same_type  # the old private name, for callers not yet moved
+
+
+def restarts_yearly(c: Citation) -> bool:
+    """State administrative numbers without a year in the symbol (13/CT-TTg) restart yearly."""
     return c.system == "state" and c.year is None
+
+
+_restarts_yearly = restarts_yearly
+
+
+def pinned(c: Citation, res: Resolution) -> bool:
+    """Whether the text itself names the one document ``res`` holds: a date or khóa written
+    next to it chose it, or its number never restarts (30/2020/NĐ-CP). A document picked by
+    the article's date, or the only one the catalog knows of a number that restarts every
+    term or year, is a guess: a contradiction with it is a warning ("if X is meant"), since
+    the text may mean another document the catalog lacks."""
+    if len(res.documents) != 1 or not res.certain:
+        return False
+    if res.how in ("date", "date-period", "khoa", "title", "plenum", "named"):
+        return True
+    return not (c.system == "party" or restarts_yearly(c))
 
 
 def _period(c: Citation, d: Document, catalog, when: str) -> bool:
@@ -135,12 +158,134 @@ def _law_year(d: Document) -> Optional[int]:
 
 
 def resolve_law(c: Citation, catalog) -> Resolution:
-    """A law named by its title and year: the version adopted that year."""
-    versions = catalog.laws_by_title(c.title) if c.title else []
-    if c.type:
-        versions = [d for d in versions if _same_type(c.type, d.type)]
-    match = [d for d in versions if _law_year(d) == c.year]
-    return Resolution(match, in_scope=bool(versions), how="title" if match else "", certain=bool(match))
+    """A law named by its title and year: the version adopted that year. With no law of that
+    title, ``near`` holds the laws of that year whose title is contained in the written one
+    or contains it ("Luật Bảo vệ trẻ em năm 2016" for Luật Trẻ em, 2016)."""
+    # A title never holds a date: "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015".
+    title = TITLE_DATE.sub("", c.title) if c.title else c.title
+    versions = law_versions(catalog, title, c.type)
+    match = [d for d in versions if law_year(d) == c.year]
+    res = Resolution(match, in_scope=bool(versions), how="title" if match else "", certain=bool(match))
+    if not versions and c.title and c.year and not _TWO_LAWS.search(c.title.casefold()):
+        words = loose_title(title).split()
+        same, near = [], []
+        for d in law_tables(catalog).by_year.get(c.year, ()):
+            known = loose_title(d.title).split()
+            if _prefix(known, words) or _prefix(words, known):
+                same.append(d)  # "Luật Ngân sách năm 2002"; "Luật Sở hữu trí tuệ được … thông qua"
+            elif _contains(set(words), set(known)):
+                near.append(d)  # "Luật Bảo vệ trẻ em năm 2016" for Luật Trẻ em
+        if len(same) == 1:
+            return Resolution(same, in_scope=True, how="title", certain=True)
+        if near:
+            res.in_scope, res.near = True, near
+    return res
+
+
+def _prefix(a: list, b: list) -> bool:
+    return (len(a) >= 2 or a == b) and len(a) <= len(b) and b[:len(a)] == a
+
+
+law_year = _law_year
+_TWO_LAWS = re.compile(r"\b(?:và|,)\s+(?:bộ )?luật\b")
+TITLE_DATE = re.compile(r"\s+ngày\s+\d.*$")
+
+
+def _contains(a: set, b: set) -> bool:
+    small = a if len(a) <= len(b) else b
+    return len(small) >= 2 and (a <= b or b <= a)
+
+
+def loose_title(title: str, drop_country: bool = True) -> str:
+    """A law title as people write it: case, commas and "và" do not count, nor a trailing
+    "Việt Nam" ("Phòng cháy chữa cháy" = "Phòng cháy và chữa cháy"; "phòng chống" =
+    "phòng, chống"; "Hàng không dân dụng" = "Hàng không dân dụng Việt Nam")."""
+    from refcheck.catalog.index import law_title_key
+
+    t = law_title_key(title).replace(",", " ")
+    t = re.sub(r"\b(?:và|các)\b", " ", t)
+    if drop_country:
+        t = re.sub(r"\s+việt nam\s*$", "", t)
+    return " ".join(t.split())
+
+
+def amended_titles(title: Optional[str]) -> list[str]:
+    """The loose titles an amending law amends: "Sửa đổi, bổ sung một số điều của Luật Thuế
+    giá trị gia tăng, Luật Thuế tiêu thụ đặc biệt và Luật Quản lý thuế" -> three titles."""
+    from refcheck.catalog.index import law_title_key
+
+    if not title:
+        return []
+    m = _AMENDS.match(law_title_key(title))
+    if not m:
+        return []
+    parts = re.split(r",\s*(?=(?:bộ )?luật )|\s+và\s+(?=(?:bộ )?luật )", m.group(1))
+    return [loose_title(re.sub(r"^(?:bộ )?luật ", "", p.strip())) for p in parts if p.strip()]
+
+
+def amends_before(text: str, start: int) -> bool:
+    """Whether the law title at ``start`` is the object of an amending law's title ("Luật sửa
+    đổi, bổ sung một số điều của Luật X …"): the year or date that follows is the amending law's."""
+    return bool(_AMENDED_HERE.search(text[max(0, start - 200):start].casefold()))
+
+
+_AMENDED_HERE = re.compile(r"sửa đổi,? bổ sung[^.;]*\bcủa\s*(?:[^.;]*\b(?:và|,)\s*)?$")
+
+
+_AMENDS = re.compile(r"(?:luật )?sửa đổi,? bổ sung.*?\bcủa ((?:bộ )?luật .+)$")
+
+
+def law_versions(catalog, title: Optional[str], type_word: Optional[str] = None) -> list[Document]:
+    """Every version of the law ``title`` names: by its exact title, else its loose title."""
+    if catalog is None or not title:
+        return []
+    versions = catalog.laws_by_title(title) or list(law_tables(catalog).by_loose.get(loose_title(title, False), ()))
+    if type_word:
+        versions = [d for d in versions if same_type(type_word, d.type)]
+    return versions
+
+
+def law_amendments(catalog, title: Optional[str]) -> list[Document]:
+    """The laws that amend the law ``title`` names (each is a version of it)."""
+    if catalog is None or not title:
+        return []
+    return list(law_tables(catalog).amendments.get(loose_title(title), ()))
+
+
+@dataclass
+class LawTables:
+    by_year: dict[int, list[Document]]
+    by_loose: dict[str, list[Document]]
+    amendments: dict[str, list[Document]]
+
+
+_LAW_TABLES: dict[int, tuple[object, LawTables]] = {}
+
+
+def law_tables(catalog) -> LawTables:
+    """Laws by year, by loose title and by the title they amend, built once per catalog (the
+    catalog indexes laws by exact title only)."""
+    hit = _LAW_TABLES.get(id(catalog))
+    if hit is not None and hit[0] is catalog:
+        return hit[1]
+    from refcheck.catalog.index import LAW_TYPES
+
+    t = LawTables({}, {}, {})
+    for d in catalog.documents:
+        if d.type not in LAW_TYPES or not d.title:
+            continue
+        amended = amended_titles(d.title)
+        for key in amended:
+            t.amendments.setdefault(key, []).append(d)
+        y = _law_year(d)
+        if not amended and y:
+            t.by_year.setdefault(y, []).append(d)
+        if not amended:
+            t.by_loose.setdefault(loose_title(d.title, False), []).append(d)
+    if len(_LAW_TABLES) > 4:
+        _LAW_TABLES.clear()
+    _LAW_TABLES[id(catalog)] = (catalog, t)
+    return t
 
 
 def resolve_article(citations: list[Citation], catalog, article_date: Optional[str]) -> list[Resolution]:

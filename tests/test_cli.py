@@ -43,7 +43,7 @@ CONCISE_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>RC
 CITATION_KEYS = {"text", "start", "end", "line", "column", "kind", "type", "number", "year",
                  "type_code", "issuer_code", "date", "issuer", "khoa", "resolved"}
 FINDING_KEYS = {"code", "name", "severity", "message", "line", "column", "end_line",
-                "end_column", "citation", "fix"}
+                "end_column", "citation", "fix", "variant", "args", "documents"}
 ARTICLE_KEYS = {"index", "title", "date", "line", "citations", "findings"}
 
 

@@ -119,7 +119,7 @@ def test_line_index_code_points():
 CITATION_KEYS = {"text", "start", "end", "line", "column", "kind", "type", "number", "year",
                  "type_code", "issuer_code", "date", "issuer", "khoa", "resolved"}
 FINDING_KEYS = {"code", "name", "severity", "message", "line", "column", "end_line",
-                "end_column", "citation", "fix"}
+                "end_column", "citation", "fix", "variant", "args", "documents"}
 
 
 def test_json_exact_shape():

@@ -61,9 +61,14 @@ def test_every_code_is_tested():
 
 
 def test_english_messages(cat):
-    (f,) = [f for f in check_text("Chỉ thị số 35-NQ/TW ngày 30/5/2019", cat, "2020-01-01", lang="en")
+    (f,) = [f for f in check_text("Chỉ thị số 35-NQ/TW của Bộ Chính trị", cat, "2020-01-01", lang="en")
             if f.code == "RC301"]
     assert f.message == "Type word “Chỉ thị” contradicts the type code NQ in 35-NQ/TW."
+    assert f.args == {"type": "Chỉ thị", "type_code": "NQ", "symbol": "35-NQ/TW"}
+    (f,) = [f for f in check_text("Chỉ thị số 35-NQ/TW ngày 30/5/2019", cat, "2020-01-01", lang="en")
+            if f.code == "RC301"]
+    assert f.message == ("Did you mean 35-CT/TW? The Chỉ thị of 30/5/2019 is 35-CT/TW; "
+                         "the text prints 35-NQ/TW.")
 
 
 def test_unverified_documents_never_raise_errors(cat):

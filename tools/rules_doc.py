@@ -32,6 +32,8 @@ def render() -> str:
                 f"Default severity: **{r.severity}**.", "",
                 f"**Tiếng Việt — {r.summary['vi']}.** {r.explanation['vi']}", "",
                 f"**English — {r.summary['en']}.** {r.explanation['en']}", "",
+                f"Lỗi hay cảnh báo: {r.when['vi']}", "",
+                f"Error or warning: {r.when['en']}", "",
                 f"Ví dụ / example: `{r.example}`"]
         if r.fix:
             out += ["", f"Sửa thành / fixed: `{r.fix}`"]

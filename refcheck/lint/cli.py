@@ -404,23 +404,17 @@ class _Progress:
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
 def rule_cmd(code, lang):
     """Explain a finding code such as RC201, or list them all."""
-    from refcheck.rules.registry import RULES
+    from refcheck.rules.registry import RULES, describe
 
     if not code:
         for r in RULES.values():
             click.echo(f"{r.code}  {r.name:<24} {r.severity:<8} {r.summary[lang]}")
         return
-    r = RULES.get(code.upper())
-    if r is None:
+    code = code.upper()
+    if code not in RULES:
         _err(f"unknown code {code!r}; codes: {', '.join(RULES)}")
         sys.exit(2)
-    ex_label = "Ví dụ" if lang == "vi" else "Example"
-    fix_label = "Sửa thành" if lang == "vi" else "Fixed"
-    sev = {"vi": "Mức độ", "en": "Severity"}[lang]
-    click.echo(f"{r.code} {r.name}: {r.summary[lang]}\n{sev}: {r.severity}\n\n"
-               f"{r.explanation[lang]}\n\n{ex_label}:\n    {r.example}")
-    if r.fix:
-        click.echo(f"{fix_label}:\n    {r.fix}")
+    click.echo(describe(code, lang))
 
 
 @main.command("lsp")

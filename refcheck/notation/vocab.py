@@ -33,6 +33,7 @@ class Vocab:
     party_shape_suffixes: tuple[str, ...] = ()  # unknown issuers in NN-XX/YY that are Party
     law_words: tuple[str, ...] = ()  # Luật, Bộ luật, Pháp lệnh
     named: dict[str, tuple[str, ...]] = field(default_factory=dict)  # types, central, plenum, congress
+    checks: dict = field(default_factory=dict)  # the ``checks:`` tables the rules read (keyword)
 
     def is_type_code(self, code: str) -> bool:
         return code in self.code_of_type or code in self.other_type_codes
@@ -224,7 +225,8 @@ def _parse_vocab(data: bytes) -> Vocab:
                  tuple(raw.get("other_type_codes") or ()), tuple(raw.get("party_type_codes") or ()),
                  frozenset(raw["bodies"].values()), dict(raw.get("issuer_variants") or {}),
                  tuple(raw.get("party_shape_suffixes") or ()), tuple(raw.get("law_words") or ()),
-                 {k: tuple(x) for k, x in (raw.get("named") or {}).items()})
+                 {k: tuple(x) for k, x in (raw.get("named") or {}).items()},
+                 checks=dict(raw.get("checks") or {}))
 
 
 def upper_class() -> str:

@@ -1,49 +1,27 @@
 """One small function per finding code, from (citation, resolution, context) to findings.
 
-Names, severities and messages live in ``ruledefs.RULES``; this module only decides *when*
-a rule fires and fills the message fields. A document whose catalog entry is unverified never
-raises an error on its own: such findings are capped at warning.
+Names, severities and messages live in ``rules.yaml`` (read by ``registry``); this module
+only decides *when* a rule fires and fills the message's arguments. The type, issuer and term
+checks are in ``facts``, the law title and version checks in ``laws``. A document whose
+catalog entry is unverified never raises an error on its own: such findings are capped at
+warning, and their message says so.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from refcheck.model import Article, Citation, Finding, Fix, Resolution, Span
-from refcheck.rules.registry import RULES, message
 from refcheck.notation.vocab import load_vocab
+from refcheck.rules.base import Context, doc_span as _doc_span, emit, sym as _sym, vn_date as _vn_date
+from refcheck.rules.facts import rc301_type, rc302_issuer, rc304_khoa
+from refcheck.rules.laws import rc305_title, rc406_law_version
+from refcheck.rules.registry import note
+
+__all__ = ["Context", "check_citation", "rc303_consistency", "rc001_article_date", "CITATION_RULES"]
 
 
-@dataclass
-class Context:
-    article: Article
-    catalog: object
-    lang: str = "vi"
-    catalog_name: str = "mặc định"
-    text: str = ""
-    skipped: set[str] = field(default_factory=set)  # date-dependent codes skipped
-
-
-def _f(ctx: Context, code: str, span: Span | tuple[int, int], ci: Optional[int], *,
-       severity: Optional[str] = None, fix: Optional[Fix] = None, **fields) -> Finding:
-    start, end = (span.start, span.end) if isinstance(span, Span) else span
-    rule = RULES[code]
-    return Finding(code, rule.name, severity or rule.severity, message(code, ctx.lang, **fields),
-                   start, end, ci, fix)
-
-
-def _sym(c: Citation) -> str:
-    if c.symbol:
-        return c.symbol
-    if c.congress:
-        return f"Nghị quyết Đại hội {c.congress}"
-    if c.plenum:
-        return f"Nghị quyết Trung ương {c.plenum}" + (f" khóa {c.khoa}" if c.khoa else "")
-    return c.text
-
-
-def _doc_span(c: Citation) -> Span:
-    return c.symbol_span or Span(c.start, c.end)
+def _f(ctx: Context, code: str, span, ci, **kw) -> Finding:
+    return emit(ctx, code, span, ci, **kw)
 
 
 def _unverified(res: Resolution) -> bool:
@@ -77,35 +55,6 @@ def rc501_short_form(c, res, ci, ctx):
         yield _f(ctx, "RC501", Span(c.start, c.end), ci, text=c.text)
 
 
-def rc406_law_version(c, res, ci, ctx):
-    if c.kind != "named" or not c.title or res.documents or ctx.catalog is None:
-        return
-    versions = ctx.catalog.laws_by_title(c.title)
-    if c.type:
-        from refcheck.resolve import _same_type
-
-        versions = [d for d in versions if _same_type(c.type, d.type)]
-    if not versions:
-        yield _f(ctx, "RC202", Span(c.start, c.end), ci, symbol=c.text)
-        return
-    listed = ", ".join(sorted({f"{(d.year or d.date[:4])} ({d.symbol})" for d in versions
-                               if d.year or d.date}))
-    yield _f(ctx, "RC406", Span(c.start, c.end), ci, title=f"{c.type} {c.title}", year=c.year,
-             versions=listed, severity="warning" if all(not d.verified for d in versions) else None)
-
-
-def rc305_title(c, res, ci, ctx):
-    if c.kind != "symbol" or not c.title or len(res.documents) != 1 or not res.certain:
-        return
-    from refcheck.catalog.index import law_title_key
-
-    d = res.documents[0]
-    if d.title and law_title_key(d.title) != law_title_key(c.title):
-        yield _f(ctx, "RC305", Span(c.start, c.end), ci, symbol=c.symbol, title=c.title,
-                 catalog_title=f"{d.type or ''} {d.title}".strip(),
-                 severity="warning" if not d.verified else None)
-
-
 def rc20x_resolution(c, res, ci, ctx):
     if c.kind != "symbol":
         if c.kind == "named" and not c.title and not res.documents and (c.congress or c.khoa):
@@ -127,92 +76,6 @@ def rc20x_resolution(c, res, ci, ctx):
     elif len(res.documents) > 1:
         cands = ", ".join(d.date or d.id for d in res.documents)
         yield _f(ctx, "RC203", _doc_span(c), ci, symbol=c.symbol, candidates=cands)
-
-
-# --- RC3xx: is it consistent -----------------------------------------------------------------
-
-def rc301_type(c, res, ci, ctx):
-    if not c.type or c.kind != "symbol" or c.type_inherited:
-        return
-    v = load_vocab()
-    allowed = v.types.get(c.type)
-    if allowed is None or v.is_generic(c.type):
-        return
-    span = Span(c.start, c.symbol_span.end if c.symbol_span else c.end)
-    if c.type_code is not None:
-        if c.type_code not in allowed and c.type_code in v.code_of_type:
-            yield _f(ctx, "RC301", span, ci, type=c.type, type_code=c.type_code, symbol=c.symbol)
-            return
-    elif None not in allowed and c.year is not None and v.issuer_info(c.issuer_code):
-        # "Nghị định số 80/2015/QH13": a decree always carries NĐ; a law symbol has no code.
-        yield _f(ctx, "RC301", span, ci, type=c.type, type_code="—", symbol=c.symbol)
-        return
-    # The code fits the word; the catalog may still know the document's type (Quy định and
-    # Quyết định share QĐ).
-    if len(res.documents) == 1 and res.certain:
-        d = res.documents[0]
-        if d.type and d.type != c.type and d.type in v.types and not v.same_kind(c.type, d.type):
-            yield _f(ctx, "RC301", span, ci, type=c.type, type_code=f"{c.type_code or '—'} ({d.type})",
-                     symbol=c.symbol, severity=None if d.verified else "warning")
-
-
-def rc302_issuer(c, res, ci, ctx):
-    if not c.issuer or c.kind != "symbol" or not c.issuer_span:
-        return
-    v = load_vocab()
-    if not v.known_body(c.issuer):
-        return
-    allowed = v.bodies_for_code(c.issuer_code)
-    if allowed is not None and c.issuer not in allowed and not _joint_ok(c.issuer, allowed):
-        yield _f(ctx, "RC302", c.issuer_span, ci, issuer=c.issuer_raw or c.issuer, symbol=c.symbol,
-                 expected=" / ".join(allowed))
-        return
-    if len(res.documents) == 1 and res.certain:
-        d = res.documents[0]
-        if d.issuer and v.known_body(d.issuer) and d.issuer != c.issuer and not _joint_ok(c.issuer, (d.issuer,)):
-            # "Bộ Chính trị, Ban Bí thư" documents may be cited under either body.
-            yield _f(ctx, "RC302", c.issuer_span, ci, issuer=c.issuer_raw or c.issuer,
-                     symbol=c.symbol, expected=d.issuer,
-                     severity="warning" if not d.verified else None)
-
-
-def _joint_ok(issuer: str, allowed) -> bool:
-    for a in allowed:
-        if "," in a and issuer in [p.strip() for p in a.split(",")]:
-            return True
-        if "," in issuer and a in [p.strip() for p in issuer.split(",")]:
-            return True
-    return False
-
-
-def rc304_khoa(c, res, ci, ctx):
-    if not c.khoa:
-        return
-    cat = ctx.catalog
-    if c.kind == "symbol" and res.how == "khoa-mismatch" and res.near:
-        near = "; ".join(f"{d.symbol} {_vn_date(d.date) if d.date else ''} ({d.khoa})".replace("  ", " ")
-                         for d in res.near)
-        # Warning, not error: the catalog may lack the document of that term.
-        yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa, detail=near,
-                 severity="warning")
-        return
-    if c.kind == "symbol":
-        if c.date and cat is not None:
-            k = cat.khoa_at(c.date)
-            if k and k != c.khoa:
-                yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa,
-                         detail=f"{c.date_raw} → {k}")
-                return
-        if len(res.documents) == 1 and res.certain and res.documents[0].khoa and c.system == "party":
-            d = res.documents[0]
-            if d.khoa != c.khoa:
-                yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa,
-                         detail=f"{d.id} ({d.khoa})", severity="warning" if not d.verified else None)
-    if c.kind == "symbol" and c.plenum and len(res.documents) == 1 and res.certain:
-        d = res.documents[0]
-        if d.plenum and d.plenum != c.plenum:
-            yield _f(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa or d.khoa or "",
-                     detail=f"{d.id}: Hội nghị Trung ương {d.plenum}")
 
 
 # --- RC4xx: dates ----------------------------------------------------------------------------
@@ -239,7 +102,7 @@ def rc401_catalog_date(c, res, ci, ctx):
         if c.year and int(c.date[:4]) != c.year:
             return  # RC404 already says the date is wrong
         yield _f(ctx, "RC401", c.date_span, ci, found=c.date_raw, symbol=c.symbol,
-                 expected=_vn_date(d.date), severity="warning" if not d.verified else None,
+                 expected=_vn_date(d.date), unverified=not d.verified,
                  fix=Fix(c.date_span.start, c.date_span.end, _like(c.date_raw, d.date), False))
 
 
@@ -283,11 +146,6 @@ def rc405_replaced(c, res, ci, ctx):
         yield _f(ctx, "RC405", _doc_span(c), ci, symbol=_sym(c), replaced_by=", ".join(newer))
 
 
-def _vn_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{int(d):02d}/{int(m):02d}/{y}"
-
-
 def _like(raw: Optional[str], iso: str) -> str:
     """The catalog date written the way the author wrote the wrong one."""
     y, m, d = iso.split("-")
@@ -305,14 +163,22 @@ CITATION_RULES: tuple[Callable, ...] = (
 )
 
 
+# When a catalog document matches every part but the code ("did you mean 05-CT/TW"), the
+# findings against the misprinted symbol's document say nothing more.
+_SUPERSEDED = ("RC201", "RC202", "RC203", "RC302", "RC304", "RC305", "RC401", "RC405")
+
+
 def check_citation(c: Citation, res: Resolution, ci: int, ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     for rule in CITATION_RULES:
         out.extend(rule(c, res, ci, ctx))
+    if any(f.variant == "did-you-mean" for f in out):
+        out = [f for f in out if f.code not in _SUPERSEDED]
     if _unverified(res):
         for f in out:
-            if f.severity == "error":
+            if f.severity == "error" and f.variant != "did-you-mean":
                 f.severity = "warning"
+                f.message += note("unverified", ctx.lang)
     return out
 
 

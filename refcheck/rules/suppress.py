@@ -173,4 +173,5 @@ def unused_finding(d: Directive, lang: str = "vi"):
     rule = RULES["RC901"]
     return Finding(code="RC901", name=rule.name, severity=rule.severity,
                    message=message("RC901", lang, directive=d.label), start=d.start, end=d.end,
+                   args={"directive": d.label},
                    line=d.line, column=d.column, end_line=d.end_line, end_column=d.end_column)

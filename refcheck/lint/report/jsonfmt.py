@@ -43,6 +43,9 @@ def _finding_json(f: Finding, pos: PositionFn) -> dict:
         "end_column": end_col,
         "citation": f.citation,
         "fix": {"replacement": f.fix.replacement} if f.fix is not None else None,
+        "variant": f.variant,
+        "args": f.args,
+        "documents": list(f.documents),
     }
 
 

@@ -10,7 +10,10 @@ then mutated three ways, one at a time, inside its own sentence:
 
 * date: the day moved by one (or the month by one when the day would become invalid);
 * type word: replaced by another type word whose codes differ (Chỉ thị -> Nghị quyết);
-* issuer: the issuer phrase replaced by another known body (or one added after the date).
+* issuer: the issuer phrase replaced by another known body (or one added after the date);
+* year: the year inside a State symbol moved back by one (30/2020/NĐ-CP -> 30/2019/NĐ-CP);
+* issuer-nodate: for Party symbols, the issuer swapped and the date dropped (the resolution is
+  then a guess, so a warning "if X is meant" is what can be asked).
 
 The report gives, per mutation, how many were caught (any finding of warning or error on
 that citation) and by which codes, and the false-alarm rate on the unmutated citations.
@@ -85,7 +88,7 @@ def main() -> int:
     total = collections.Counter()
     codes = collections.defaultdict(collections.Counter)
     misses = collections.defaultdict(list)
-    correct = false_alarms = 0
+    correct = false_alarms = error_alarms = 0
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
         for i, line in enumerate(fh):
             if i < args.skip:
@@ -104,6 +107,8 @@ def main() -> int:
                         continue
                     correct += 1
                     own = [f for f in a.findings if f.citation == ci and f.severity != "info"]
+                    if any(f.severity == "error" for f in own):
+                        error_alarms += 1
                     if own:
                         false_alarms += 1
                         misses["false-alarm"].append((c.text, [f.code for f in own]))
@@ -125,6 +130,21 @@ def main() -> int:
                     elif not c.issuer and c.issuer_code in BODY_FOR_CODE:
                         wrong = OTHER_BODY[BODY_FOR_CODE[c.issuer_code]]
                         muts["issuer"] = body + f" của {wrong}"
+                    if c.year and c.symbol_span and f"/{c.year}/" in c.symbol_raw:
+                        # year in the symbol moved by one: 30/2020/NĐ-CP -> 30/2019/NĐ-CP
+                        y0 = c.symbol_span.start - c.start + c.symbol_raw.index(f"/{c.year}/") + 1
+                        muts["year"] = body[:y0] + str(c.year - 1) + body[y0 + 4:]
+                    if "issuer" in muts and c.date_span and c.system == "party":
+                        # the issuer swapped on a Party symbol cited without its date (the
+                        # resolution is then only a guess): a warning "if X is meant" is expected
+                        d0, d1 = c.date_span.start - c.start, c.date_span.end - c.start
+                        m = muts["issuer"]
+                        lead = body[:d0].rstrip(" ,")
+                        if lead.endswith("ngày"):
+                            lead = lead[:-4].rstrip(" ,")
+                        shift = len(m) - len(body)
+                        muts["issuer-nodate"] = lead + " " + m[d1 + (shift if c.issuer_span and
+                                                           c.issuer_span.start < c.date_span.start else 0):].lstrip(" ,")
                     for kind, mutated in muts.items():
                         sample = prefix + mutated
                         total[kind] += 1
@@ -136,9 +156,9 @@ def main() -> int:
                         else:
                             misses[kind].append(mutated)
     print(f"correct citations used: {correct}; false alarms on them: {false_alarms}"
-          f" ({false_alarms / max(correct, 1):.2%})")
+          f" ({false_alarms / max(correct, 1):.2%}), of them error-level: {error_alarms}")
     print(f"{'mutation':10s} {'injected':>9s} {'caught':>7s} {'rate':>7s}  codes")
-    for kind in ("date", "type", "issuer"):
+    for kind in ("date", "type", "issuer", "year", "issuer-nodate"):
         n, k = total[kind], caught[kind]
         print(f"{kind:10s} {n:9d} {k:7d} {k / max(n, 1):7.2%}  {dict(codes[kind].most_common(4))}")
     for kind, items in misses.items():

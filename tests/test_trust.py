@@ -80,6 +80,9 @@ CLASSES = [
     # issuer attribution as people write it
     ("signs-for", "baomoi/22285346.txt", "Nghị định số 08/2015/NĐ-CP ngày 21 tháng 01 năm 2015 của Thủ tướng Chính phủ quy định chi tiết", None, "RC302", "warning"),
     ("signs-for+", "baomoi/22479951.txt", "Quyết định 1880/QĐ-CP và Quyết định 309/QĐ-CP của Thủ tướng Chính phủ). Về xử lý", None, "RC302", "error"),
+    ("pm-acts", "baomoi corpus: 1722/QĐ-TTg of the Thủ tướng, issuer swapped (issue 12 shape)",
+     "Quyết định số 1722/QĐ-TTg ngày 2/9/2016 của Chính phủ", "2017-05-01", "RC302", "warning"),
+    ("pm-acts+", "issue 12 shape", "Quyết định số 1722/QĐ-TTg ngày 2/9/2016 của Bộ Tài chính", "2017-05-01", "RC302", "error"),
     ("letterhead", "baomoi/22677082.txt", "vi phạm Điều 29, Quy định 181/QĐ-TW, ngày 30/3/2013 của Ban Chấp hành Trung ương Đảng về xử lý kỷ", None, "RC302", "warning"),
     ("letterhead+", "tests/test_rules.py", "Chỉ thị số 35-CT/TW ngày 30/5/2019 của Ban Bí thư", "2020-10-02", "RC302", "error"),
     ("speaks-for", "baomoi/22554005.txt (issuer after)", "Thông báo số 150/TB-VPCP ngày 21.3.2017 của Thủ tướng Chính phủ", "2017-05-01", "RC302", None),

@@ -257,9 +257,19 @@ class LawTables:
     by_year: dict[int, list[Document]]
     by_loose: dict[str, list[Document]]
     amendments: dict[str, list[Document]]
+    omnibus: dict[int, list[Document]]  # "… của các luật về thuế", "… của 37 luật …", by year
 
 
 _LAW_TABLES: dict[int, tuple[object, LawTables]] = {}
+_OMNIBUS = re.compile(r"sửa đổi.*\bcủa (?:các|\d+) luật\b")
+
+
+def omnibus_amendments(catalog, year: Optional[int]) -> list[Document]:
+    """Laws of ``year`` that amend laws they do not name ("… của 37 luật có liên quan đến quy
+    hoạch"): any law may have a version that year."""
+    if catalog is None or not year:
+        return []
+    return list(law_tables(catalog).omnibus.get(year, ()))
 
 
 def law_tables(catalog) -> LawTables:
@@ -270,9 +280,12 @@ def law_tables(catalog) -> LawTables:
         return hit[1]
     from refcheck.catalog.index import LAW_TYPES
 
-    t = LawTables({}, {}, {})
+    t = LawTables({}, {}, {}, {})
     for d in catalog.documents:
         if d.type not in LAW_TYPES or not d.title:
+            continue
+        if _OMNIBUS.search(d.title.casefold()) and _law_year(d):
+            t.omnibus.setdefault(_law_year(d), []).append(d)
             continue
         amended = amended_titles(d.title)
         for key in amended:

@@ -109,6 +109,7 @@ CLASSES = [
     ("before-coverage", "baomoi/22231640.txt", "theo quy định của Luật Đất đai năm 1987, Luật Đất đai", None, "RC406", None),
     ("foreign", "issue 12 shape", "Luật Thuế quan năm 1930 của Mỹ", "2017-05-01", "RC406", None),
     ("amending-year", "tests/data/official/014.txt", "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;", "2020-05-01", "RC406", None),
+    ("omnibus", "issue 12 shape (35/2018/QH14 amended 37 laws)", "theo Luật Xây dựng năm 2018", "2019-05-01", "RC406", "warning"),
     ("other-title", "issue 12 shape", "theo Luật Bảo vệ trẻ em năm 2016", "2017-05-01", "RC406", "warning"),
     ("version+", "baomoi/22641646.txt", "b khoản 2 Điêù164 Bộ luật Tố tụng hình sự năm 2013. Trần Tĩnh (TTXVN)", None, "RC406", "error"),
     # a missing type code, a wrong code among right facts

@@ -8,7 +8,8 @@ version is unverifiable, and a foreign law is not a citation at all.
 from __future__ import annotations
 
 from refcheck.model import Span
-from refcheck.resolve import TITLE_DATE, amended_titles, amends_before, law_amendments, law_versions, law_year, loose_title
+from refcheck.resolve import (TITLE_DATE, amended_titles, amends_before, law_amendments, law_versions,
+                              law_year, loose_title, omnibus_amendments)
 from refcheck.rules.base import Context, checks_table, emit
 
 
@@ -80,6 +81,12 @@ def rc406_law_version(c, res, ci, ctx: Context):
         yield emit(ctx, "RC406", span, ci, variant="near-year", severity="warning",
                    docs=(likely,), title=title, year=c.year, versions=listed,
                    likely_year=law_year(likely), likely=likely.symbol or likely.id)
+        return
+    omnibus = omnibus_amendments(ctx.catalog, c.year)
+    if omnibus:
+        other = ", ".join(f"{d.type} {d.title} ({d.symbol or d.id})" for d in omnibus)
+        yield emit(ctx, "RC406", span, ci, variant="omnibus", severity="warning", docs=omnibus,
+                   title=title, year=c.year, versions=listed, other=other)
         return
     yield emit(ctx, "RC406", span, ci, title=title, year=c.year, versions=listed, docs=versions,
                unverified=all(not d.verified for d in versions))

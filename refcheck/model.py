@@ -109,6 +109,9 @@ class Fix:
     end: int
     replacement: str
     safe: bool = True
+    #: the text the fix replaces, as it was checked: a fix is applied only where this text
+    #: still stands at its offsets (never spliced into a text it was not computed on)
+    original: Optional[str] = None
 
 
 @dataclass(slots=True)

@@ -95,3 +95,33 @@ def test_streamed_report_equals_the_list_reporter(folder, fmt, monkeypatch, tmp_
     assert streamed == report.render(fmt, results, __version__, "vi", positions=positions)
     if fmt in ("json", "sarif"):
         json.loads(streamed)  # one object, valid JSON
+
+
+@pytest.mark.parametrize("read_bytes", [3000, 50_000])
+def test_a_big_file_in_blocks_equals_the_whole_file(tmp_path, monkeypatch, read_bytes):
+    """The 30 sample articles and the seeds as one dump (separators, repeated headlines,
+    CRLF in part): checked in small blocks, the report is byte for byte the whole-file one."""
+    import refcheck.lint.blocks as blocks
+
+    parts = []
+    with gzip.open(DATA / "news-sample.jsonl.gz", "rt", encoding="utf-8") as fh:
+        parts += [json.loads(line)["text"] for line in fh]
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    parts += [p.read_text(encoding="utf-8") for p in seeds]
+    parts[3] = parts[3].replace("\n", "\r\n")
+    big = tmp_path / "dump.txt"
+    big.write_text("\n\n---\n\n".join(parts), encoding="utf-8", newline="")
+    monkeypatch.chdir(tmp_path)
+    calls = []
+    real = blocks.check_in_blocks
+    monkeypatch.setattr(blocks, "check_in_blocks", lambda *a: calls.append(1) or real(*a))
+    outs = {}
+    for mode in ("whole", "blocks"):
+        monkeypatch.setattr(blocks, "BLOCK_MIN_BYTES", 0 if mode == "blocks" else 1 << 40)
+        monkeypatch.setattr(blocks, "READ_BYTES", read_bytes)
+        monkeypatch.setattr(blocks, "MAX_CARRY_CHARS", 1 << 30)
+        outs[mode] = [_run(["--format", fmt, "--no-cache", "dump.txt"], monkeypatch,
+                           tmp_path / "c") for fmt in FORMATS]
+    assert calls == [1] * len(FORMATS)  # the blocks really ran
+    assert outs["blocks"] == outs["whole"]
+    assert "RC" in outs["whole"][2][1]

@@ -198,7 +198,8 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
             _err(str(e))
             return 2
     cache = None if no_cache else _result_cache(settings, encoding)
-    job = Job(settings, encoding=encoding, article_date=adate, stdin_filename=stdin_filename)
+    job = Job(settings, encoding=encoding, article_date=adate, stdin_filename=stdin_filename,
+              blocks=not (fix or diff or baseline))
     runner = Runner(job, cache, lambda: _load_catalog(settings), jobs=jobs,
                     need_source=bool(fix or diff))
     kept = [] if baseline and write_baseline else None  # the baseline needs every result
@@ -237,7 +238,8 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
             failing = failing or any(severity_rank(f.severity) >= threshold
                                      for a in r.articles for f in a.findings)
             src = item.src
-            writer.file(r, src.position if src is not None and src.kind == "html" else None)
+            writer.file(r, item.position or (src.position if src is not None and src.kind == "html"
+                                             else None))
         progress.done()
         if cache is not None:
             cache.save()

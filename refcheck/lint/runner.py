@@ -12,6 +12,7 @@ memory does not grow with the folder.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections import deque
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ class Item:
     result: Any  # FileResult
     src: Any = None  # Source
     error: Optional[str] = None
+    position: Any = None  # offset -> (line, column) when neither text nor src can say
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Job:
     encoding: Optional[str] = None
     article_date: Optional[str] = None
     stdin_filename: Optional[str] = None
+    blocks: bool = False  # big plain-text files may be checked in blocks (refcheck.lint.blocks)
 
 
 _STATE: dict = {}
@@ -64,16 +67,46 @@ def _work(task: tuple) -> tuple:
     from refcheck.io.read import ReadError, read_bytes, read_file_bytes
 
     name, expect, job = task
+    if job.blocks and job.encoding is None:
+        out = _in_blocks(name, job)
+        if out is not None:
+            return out
     try:
         data, st = read_file_bytes(name)
         d = digest(data)
         src = read_bytes(data, name, encoding=job.encoding)
         del data
     except ReadError as e:
-        return name, None, None, None, 0, 0, (e.path or name, e.reason or str(e), str(e))
+        return name, None, None, None, 0, 0, (e.path or name, e.reason or str(e), str(e)), None
     if expect is not None and expect == d:
-        return name, src, None, d, st.st_size, st.st_mtime_ns, None
-    return name, src, _check(src, job), d, st.st_size, st.st_mtime_ns, None
+        return name, src, None, d, st.st_size, st.st_mtime_ns, None, None
+    return name, src, _check(src, job), d, st.st_size, st.st_mtime_ns, None, None
+
+
+def _in_blocks(name: str, job: Job) -> Optional[tuple]:
+    """A big plain-text file, checked block by block (never cached: its entry would need the
+    text to report positions); None when the file is small or blocks cannot be used."""
+    from refcheck.io.read import kind_for_path
+    from refcheck.lint.blocks import BLOCK_MIN_BYTES, Fallback, check_in_blocks
+    from refcheck.text.positions import LineIndex  # noqa: F401  (imported before the loop)
+
+    try:
+        st = os.stat(name)
+        if st.st_size < BLOCK_MIN_BYTES or kind_for_path(name) != "txt" \
+                or not stat.S_ISREG(st.st_mode):
+            return None
+        s = job.settings
+
+        def check(text: str):
+            from refcheck.api import check_source
+
+            return check_source(text, path=name, catalog=_STATE["catalog"](),
+                                article_date=job.article_date, lang=s.lang, settings=s)
+
+        result, position = check_in_blocks(name, check)
+    except (OSError, Fallback):
+        return None
+    return name, None, result, None, st.st_size, st.st_mtime_ns, None, position
 
 
 def _work_chunk(tasks: list) -> list:
@@ -175,9 +208,11 @@ class Runner:
     def _finish(self, out: tuple, key, entry) -> Item:
         from refcheck.model import FileResult
 
-        name, src, result, d, size, mtime, error = out
+        name, src, result, d, size, mtime, error, position = out
         if error is not None:
             return Item(name, FileResult(path=error[0], error=error[1]), error=error[2])
+        if position is not None:  # checked in blocks: no text, no cache entry
+            return Item(name, result, position=position)
         self.read += 1
         cache = self.cache
         if result is None:  # the bytes match the cache entry

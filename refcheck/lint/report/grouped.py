@@ -91,7 +91,8 @@ class GroupedWriter(Writer):
                 helptext = rule.summary.get(lang, rule.summary["vi"]) if rule else f.name
                 line_help = f"    {_c(t['help'], '32', color)} [{line}:{col} {f.code}]: {helptext}"
                 if f.fix is not None:
-                    old = r.text[f.fix.start:f.fix.end] if r.text else ""
+                    old = f.fix.original if f.fix.original is not None else (
+                        r.text[f.fix.start:f.fix.end] if r.text else "")
                     fix = f"“{clean(f.fix.replacement)}”"
                     if old:
                         fix = f"“{clean(old)}” → {fix}"

@@ -1,0 +1,144 @@
+"""One big plain-text file checked in blocks, so memory stays bounded whatever its size.
+
+A 71 MB dump of news decodes to about 140 MB of Python text before any work is done; checked
+whole, the run peaks above 300 MB. Citations are local (no pattern crosses a blank line) and
+every check works within one article, so the file is read ``READ_BYTES`` at a time, decoded
+incrementally, and cut where an article starts (``split_articles`` decides, as it does for
+the whole text; the unfinished last article is carried into the next block). Each block is
+checked on its own; offsets, lines and article numbers are shifted to the file's, and the
+positions the reports need (citation starts, fix spans) are kept in a small table instead of
+the text, with each fix's original text.
+
+Not in blocks (the whole file is read as before): ``--fix``/``--diff``/``--baseline`` (they
+need the text), an ``--encoding`` other than UTF-8, anything not valid UTF-8 or not text
+(the whole-file reader words the error), and files that mention ``refcheck`` (suppression
+comments can reach across a block, ``ignore-file`` across all of them). An article longer
+than ``MAX_CARRY_CHARS`` is cut at its last blank line and counts as two.
+"""
+from __future__ import annotations
+
+import codecs
+import dataclasses
+from typing import Callable, Optional
+
+from refcheck.model import Article, FileResult, Span
+
+BLOCK_MIN_BYTES = 16 << 20  # smaller files are read whole
+READ_BYTES = 4 << 20
+MAX_CARRY_CHARS = 8 << 20
+
+
+class Fallback(Exception):
+    """Blocks cannot reproduce the whole-file result for this file: read it whole."""
+
+
+def _breaks(text: str) -> int:
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _cut(buf: str) -> int:
+    """Where the next block starts: the last article start that the lines read so far decide
+    (a repeated headline needs the line after it, so only complete lines before the last
+    non-blank one count), else, for one article longer than ``MAX_CARRY_CHARS``, after its
+    last blank line; 0 to read on."""
+    from refcheck.extract.articles import split_articles
+
+    end = buf.rfind("\n") + 1  # complete lines only
+    body = buf[:end]
+    last = len(body.rstrip())
+    limit = body.rfind("\n", 0, last) + 1  # where the last non-blank line starts
+    starts = [a.start for a in split_articles(body)[1:] if a.start <= limit]
+    if starts:
+        return starts[-1]
+    if len(buf) <= MAX_CARRY_CHARS:
+        return 0
+    i = max(body.rfind("\n\n"), body.rfind("\n\r\n"))
+    if i < 0:
+        raise Fallback("no blank line to cut at")
+    return body.index("\n", i + 1) + 1
+
+
+def _span(s: Optional[Span], base: int) -> Optional[Span]:
+    return Span(s.start + base, s.end + base) if s is not None else None
+
+
+def _shift(r: FileResult, chunk: str, base: int, base_line: int, n_art: int,
+           table: dict) -> list[Article]:
+    from refcheck.text.positions import LineIndex
+
+    pos = None
+    for a in r.articles:
+        if a.citations or a.findings:
+            pos = pos or LineIndex(chunk)
+        for c in a.citations:
+            line, col = pos(c.start)
+            table[c.start + base] = (line + base_line, col)
+            c.start += base
+            c.end += base
+            c.symbol_span = _span(c.symbol_span, base)
+            c.date_span = _span(c.date_span, base)
+            c.issuer_span = _span(c.issuer_span, base)
+            c.spelling = [(_span(s, base), canon) for s, canon in c.spelling]
+        for f in a.findings:
+            f.start += base
+            f.end += base
+            f.line += base_line
+            f.end_line += base_line
+            if f.fix is not None:
+                fx = f.fix
+                for off in (fx.start, fx.end):
+                    line, col = pos(off)
+                    table[off + base] = (line + base_line, col)
+                original = chunk[fx.start:fx.end]
+                f.fix = dataclasses.replace(fx, start=fx.start + base, end=fx.end + base,
+                                            original=original)
+        a.index += n_art
+        a.start += base
+        a.end += base
+        a.line += base_line
+    return r.articles
+
+
+def check_in_blocks(name: str, check: Callable[[str], FileResult]
+                    ) -> tuple[FileResult, Callable[[int], tuple[int, int]]]:
+    """The result of ``check`` (one block's text -> its ``FileResult``) over the whole file,
+    and the offset -> (line, column) function for what the reports look up."""
+    from refcheck.io.read import _binary_kind
+
+    decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
+    articles: list[Article] = []
+    table: dict[int, tuple[int, int]] = {}
+    base = base_line = 0
+    carry = ""
+    tail = b""
+    with open(name, "rb") as fh:
+        first = True
+        while True:
+            raw = fh.read(READ_BYTES)
+            eof = not raw
+            if first:
+                if _binary_kind(raw) or raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                    raise Fallback("not UTF-8 text")
+                first = False
+            if b"\x00" in raw or b"refcheck" in (tail + raw).lower():
+                raise Fallback("NUL bytes or a refcheck comment")
+            tail = raw[-8:]
+            try:
+                buf = carry + decoder.decode(raw, final=eof)
+            except UnicodeDecodeError:
+                raise Fallback("not valid UTF-8") from None
+            cut = len(buf) if eof else _cut(buf)
+            if cut:
+                chunk, carry = buf[:cut], buf[cut:]
+                del buf
+                r = check(chunk)
+                articles.extend(_shift(r, chunk, base, base_line, len(articles), table))
+                base += len(chunk)
+                base_line += _breaks(chunk)
+                del chunk, r
+            else:
+                carry = buf
+            if eof:
+                break
+    result = FileResult(path=name, articles=articles, text="", kind="txt")
+    return result, table.__getitem__

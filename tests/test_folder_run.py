@@ -125,3 +125,33 @@ def test_a_big_file_in_blocks_equals_the_whole_file(tmp_path, monkeypatch, read_
     assert calls == [1] * len(FORMATS)  # the blocks really ran
     assert outs["blocks"] == outs["whole"]
     assert "RC" in outs["whole"][2][1]
+
+
+def test_output_file_written_at_the_end_through_links_and_into_fifos(tmp_path, monkeypatch):
+    """-o FILE is replaced only when the run ends, keeps its mode, is written through a
+    symbolic link to its target, and a FIFO (like /dev/null, a device) is written into,
+    never renamed over."""
+    import os
+    import stat
+    import threading
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bai.txt").write_text(
+        "Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị.\n", encoding="utf-8")
+    target = tmp_path / "report.json"
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, 0o640)
+    (tmp_path / "link.json").symlink_to(target)
+    code, _ = _run(["--format", "json", "bai.txt", "-o", "link.json"], monkeypatch, tmp_path / "c")
+    assert code == 0 and (tmp_path / "link.json").is_symlink()
+    assert "RC102" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".refcheck-")]
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    code, _ = _run(["--format", "json", "bai.txt", "-o", str(fifo)], monkeypatch, tmp_path / "c")
+    reader.join(60)
+    assert code == 0 and stat.S_ISFIFO(fifo.stat().st_mode) and "RC102" in got[0]

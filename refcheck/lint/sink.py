@@ -20,6 +20,8 @@ class Sink:
         self.parts: list[str] = []
         self.fh = None
         self.tmp: Optional[str] = None
+        self.target: Optional[str] = None
+        self.direct = False
         self.broken = False
 
     def write(self, text: str) -> None:
@@ -41,11 +43,29 @@ class Sink:
                 self._broken()
 
     def _open(self) -> None:
+        import stat
         import tempfile
 
-        folder = os.path.dirname(os.path.abspath(self.output))
+        target = os.path.realpath(self.output)  # through a symbolic link, to its target
         try:
-            fd, self.tmp = tempfile.mkstemp(prefix=".refcheck-", suffix=".tmp", dir=folder)
+            mode = os.stat(target).st_mode
+        except OSError:
+            mode = None
+        try:
+            if mode is not None and not stat.S_ISREG(mode):
+                # /dev/null, /dev/stdout, a FIFO: written into, never renamed over
+                self.fh = open(target, "w", encoding="utf-8", newline="")
+                self.direct = True
+                return
+            fd, self.tmp = tempfile.mkstemp(prefix=".refcheck-", suffix=".tmp",
+                                            dir=os.path.dirname(target))
+            self.target = target
+            if mode is not None:
+                os.chmod(self.tmp, stat.S_IMODE(mode))  # the report keeps FILE's mode
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.tmp, 0o666 & ~umask)  # as open() would have made it
             self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
         except OSError as e:
             raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
@@ -66,7 +86,8 @@ class Sink:
                 self._open()
             try:
                 self.fh.close()
-                os.replace(self.tmp, self.output)
+                if not self.direct:
+                    os.replace(self.tmp, self.target)
             except OSError as e:
                 raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
             self.fh = self.tmp = None
@@ -78,7 +99,7 @@ class Sink:
 
     def discard(self) -> None:
         """After an error or Ctrl-C: remove the temporary file, keep FILE as it was."""
-        if self.fh is not None:
+        if self.fh is not None and not self.fh.closed:
             try:
                 self.fh.close()
             except OSError:

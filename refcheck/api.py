@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Union
@@ -17,11 +16,11 @@ from refcheck.extract.scan import scan
 from refcheck.model import Article, Citation, Document, FileResult, Finding, Resolution
 from refcheck.resolve import resolve_article
 from refcheck.rules.checks import Context, check_citation, rc001_article_date, rc303_consistency
+from refcheck.text.dates import parse_iso
 from refcheck.text.normalize import view
 from refcheck.text.positions import LineIndex
 
 DateLike = Union[str, _dt.date, None]
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _default: list = []  # the embedded catalog, loaded once per process
 
 
@@ -56,11 +55,8 @@ def _date_arg(value: DateLike, name: str = "article_date") -> Optional[str]:
         value = value.date()
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
-        try:
-            return _dt.date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
+    if isinstance(value, str) and parse_iso(value):
+        return parse_iso(value)
     raise ValueError(f"{name} must be a date or an ISO date string (YYYY-MM-DD), got {value!r}")
 
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
-from refcheck.catalog.index import LAW_TYPES
-from refcheck.text.dates import date_problem
+from refcheck.catalog.index import LAW_TYPES, strip_law_word
+from refcheck.text.dates import date_problem, to_iso_text
 from refcheck.notation.symbols import parse_symbol
 from refcheck.text.normalize import norm_text
 from refcheck.text.roman import from_roman, to_roman
@@ -159,17 +159,13 @@ def _clean_text(s: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFC", s)).strip()
 
 
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-
-
 def parse_date(value: str) -> tuple[Optional[str], Optional[str]]:
-    """``(iso, problem)`` for ISO ``YYYY-MM-DD`` or ``D/M/YYYY``; ``(None, None)`` if empty."""
+    """``(iso, problem)`` for a date as text/dates reads it (ISO, ``D/M/YYYY``, ``ngày d
+    tháng m năm y``); ``(None, None)`` if empty."""
     v = value.strip()
     if not v:
         return None, None
-    m = _DMY.match(v)
-    if m:
-        v = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    v = to_iso_text(v)
     prob = date_problem(v)
     return (None, prob) if prob else (v, None)
 
@@ -564,12 +560,7 @@ def derive_aliases(d: Document) -> list[str]:
         out.append(f"Nghị quyết Hội nghị Trung ương {d.plenum} khóa {d.khoa}")
     if d.system == "state" and d.type in LAW_TYPES and d.title:
         year = d.year or (int(d.date[:4]) if d.date else None)
-        title = d.title
-        low = title.casefold()
-        for w in ("bộ luật ", "luật ", "pháp lệnh "):
-            if low.startswith(w):
-                title = title[len(w):]
-                break
+        title = strip_law_word(d.title)
         if year and title and not title[0].isdigit():
             out.append(f"{d.type} {title[0].upper()}{title[1:]} {year}")
     seen, uniq = set(), []

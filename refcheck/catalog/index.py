@@ -6,6 +6,7 @@ import re
 from array import array
 from dataclasses import dataclass
 from itertools import accumulate
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
@@ -188,15 +189,30 @@ class Catalog:
 
 def law_title_key(title: str) -> str:
     """``Luật Đất đai`` / ``đất  đai`` -> ``đất đai`` (the type word is dropped)."""
-    t = norm_text(title)
-    for prefix in ("bộ luật ", "luật ", "pháp lệnh "):
-        if t.startswith(prefix):
-            t = t[len(prefix):]
-            break
-    return t
+    return strip_law_word(norm_text(title))
 
 
-LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
+@lru_cache(maxsize=1)
+def law_types() -> tuple[str, ...]:
+    """The law words of vocab.yaml (Luật, Bộ luật, Pháp lệnh): the types a law title has."""
+    from refcheck.notation.vocab import load_vocab
+
+    return load_vocab().law_words
+
+
+def strip_law_word(title: str) -> str:
+    """``Bộ luật Hình sự`` -> ``Hình sự``: the law word a title opens with (any case) dropped."""
+    low = title.casefold()
+    for w in sorted(law_types(), key=len, reverse=True):
+        if low.startswith(w.casefold() + " "):
+            return title[len(w) + 1:]
+    return title
+
+
+def __getattr__(name: str):
+    if name == "LAW_TYPES":  # read lazily: importing the catalog must not load vocab.yaml
+        return law_types()
+    raise AttributeError(name)
 
 
 def _build_state(merged: list[Document], names, paths, scopes, party_terms, assembly_terms):
@@ -222,7 +238,7 @@ def _build_state(merged: list[Document], names, paths, scopes, party_terms, asse
             add("congress", d.congress, i)
         for a in d.aliases:
             add("alias", norm_text(a), i)
-        if d.title and d.type in LAW_TYPES:
+        if d.title and d.type in law_types():
             add("law_title", law_title_key(d.title), i)
     # Each entry marshalled on its own: unpickling 6,000 bytes objects is fifteen times faster
     # than 6,000 tuples, and an entry is decoded only when a lookup returns it.

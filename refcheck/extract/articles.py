@@ -8,13 +8,14 @@ An article's date comes from, in order: Markdown front matter ``date:``, the cal
 """
 from __future__ import annotations
 
-import datetime
 import re
 from bisect import bisect_left
 from itertools import accumulate
 from typing import Optional
 
 from refcheck.model import Article
+from refcheck.text.dates import DMY, iso_day
+from refcheck.text.positions import LINE_BREAK
 
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|={3,}|_{3,}|\f)\s*$")
 _SEPARATOR_FIRST = "-*=_\f"  # what a stripped separator line can open with
@@ -22,7 +23,7 @@ _SEPARATOR_FIRST = "-*=_\f"  # what a stripped separator line can open with
 # run of spaces ("02/10/2020" + 100 kB of blanks took 73 s).
 _DATELINE = re.compile(
     r"^\s*(?:[^\d,\n]{2,40},\s*)?(?:(?:Thứ\s+\w+|Chủ\s+nhật|Chủ\s+Nhật)\s*(?:,\s*)?)?(?:[Nn]gày\s+)?"
-    r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:\s*(?:[,\-|]\s*)?\d{1,2}[:h]\d{2}(?:\s*(?:GMT|\(GMT)[^\n]*)?)?\s*$"
+    + DMY + r"(?:\s*(?:[,\-|]\s*)?\d{1,2}[:h]\d{2}(?:\s*(?:GMT|\(GMT)[^\n]*)?)?\s*$"
 )
 _DATELINE_LINES = 6  # non-blank lines from the article top in which a dateline may stand
 _TITLE_MAX = 200
@@ -36,7 +37,7 @@ def _lines(text: str) -> tuple[list[str], Optional[list[int]]]:
         return text.split("\n"), None
     strs, starts = [], []
     pos = 0
-    for m in re.finditer(r"\r\n|\n|\r", text):
+    for m in LINE_BREAK.finditer(text):
         strs.append(text[pos:m.start()])
         starts.append(pos)
         pos = m.end()
@@ -140,8 +141,5 @@ def _dateline(block: list[str]) -> Optional[str]:
         m = _DATELINE.match(line)
         if m:
             d, mo, y = (int(x) for x in m.groups())
-            try:
-                return datetime.date(y, mo, d).isoformat()
-            except ValueError:
-                return None
+            return iso_day(y, mo, d)
     return None

@@ -15,6 +15,7 @@ from typing import Optional
 from refcheck.model import Citation, Span
 from refcheck.notation.symbols import canonical_parts, format_symbol
 from refcheck.notation.vocab import load_vocab
+from refcheck.text.dates import iso_day
 from refcheck.text.roman import to_roman
 
 
@@ -337,11 +338,7 @@ def _set_date(c: Citation, date: tuple, osp, original: str) -> None:
 
 
 def _iso(d: int, m: int, y: int, ytext: str) -> tuple[Optional[str], Optional[str]]:
-    import datetime
-
     if len(ytext) < 4:
         return None, "truncated"
-    try:
-        return datetime.date(y, m, d).isoformat(), None
-    except ValueError:
-        return None, "impossible"
+    iso = iso_day(y, m, d)
+    return (iso, None) if iso else (None, "impossible")

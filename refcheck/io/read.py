@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import datetime as _dt
 import os
 import re
 import stat
@@ -44,6 +43,9 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
+
+from refcheck.text.dates import parse_date
+from refcheck.text.positions import LINE_BREAK
 
 __all__ = [
     "Source",
@@ -61,7 +63,7 @@ __all__ = [
 #: Refuse a .docx whose word/document.xml would decompress to more than this (zip bombs).
 DOCX_MAX_XML_BYTES = 200 * 1024 * 1024
 
-_NEWLINE_RE = re.compile(r"\r\n?|\n")
+_NEWLINE_RE = LINE_BREAK  # text/positions: \r\n, \n or \r
 
 
 class ReadError(Exception):
@@ -273,9 +275,6 @@ _LIST_RE = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _HEADING_RE = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 _INDENTED_RE = re.compile(r"(?: {4}| {0,3}\t)")
 _BACKTICKS_RE = re.compile(r"`+")
-_VN_DATE_RE = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
-_VN_LONG_DATE_RE = re.compile(r"(?i)\s*(?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*$")
-_ISO_DATE_RE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z ]*)?\s*$")
 
 
 def _blank(s: str) -> str:
@@ -299,23 +298,7 @@ def _lines(text: str):
 
 
 def _iso_date(value) -> Optional[str]:
-    try:
-        if isinstance(value, _dt.datetime):
-            return value.date().isoformat()
-        if isinstance(value, _dt.date):
-            return value.isoformat()
-        if isinstance(value, str):
-            m = _ISO_DATE_RE.match(value)
-            if m:
-                y, mo, d = (int(g) for g in m.groups())
-                return _dt.date(y, mo, d).isoformat()
-            m = _VN_DATE_RE.match(value) or _VN_LONG_DATE_RE.match(value)
-            if m:
-                d, mo, y = (int(g) for g in m.groups())
-                return _dt.date(y, mo, d).isoformat()
-    except (ValueError, OverflowError):
-        return None
-    return None
+    return parse_date(value)  # text/dates: ISO, D/M/YYYY, "ngày d tháng m năm y", date objects
 
 
 def _front_matter(text: str, lines: list) -> tuple[int, int, Optional[str]]:

@@ -25,6 +25,7 @@ from typing import Any, Iterable, Optional, Union
 
 from refcheck.model import SEVERITIES
 from refcheck.rules.registry import RULES
+from refcheck.text.dates import parse_iso
 
 CONFIG_NAMES = ("refcheck.toml", ".refcheck.toml", "pyproject.toml")
 LANGS = ("vi", "en")
@@ -343,10 +344,9 @@ def _article_date(where: _Where, value: Any) -> str:
     if isinstance(value, str):
         if value.lower() == "none":
             return "none"
-        try:
-            return _dt.date.fromisoformat(value).isoformat()
-        except ValueError:
-            pass
+        iso = parse_iso(value)  # text/dates
+        if iso:
+            return iso
     raise where.fail(value, 'expected an ISO date (yyyy-mm-dd) or "none"')
 
 

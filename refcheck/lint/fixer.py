@@ -103,16 +103,9 @@ def fix_source(src, fixes: Iterable[Fix]) -> tuple[str, str, int]:
 
 def _split_lines(text: str) -> list[str]:
     """Lines with their endings; only ``\\r\\n``, ``\\n`` and ``\\r`` end a line."""
-    from refcheck.io.read import _NEWLINE_RE
+    from refcheck.text.positions import split_lines
 
-    out = []
-    pos = 0
-    for m in _NEWLINE_RE.finditer(text):
-        out.append(text[pos : m.end()])
-        pos = m.end()
-    if pos < len(text):
-        out.append(text[pos:])
-    return out
+    return split_lines(text, keepends=True)
 
 
 def unified_diff(path: str, old: str, new: str, *, context: int = 3) -> str:

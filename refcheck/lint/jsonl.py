@@ -2,11 +2,11 @@
 of raw lines, and the article dates such archives carry (``parse_date``)."""
 from __future__ import annotations
 
-import datetime as _dt
 import gzip
-import re
 import sys
 from typing import IO, Any, Iterator, Optional
+
+from refcheck.text import dates
 
 CHUNK_LINES = 256
 CHUNK_BYTES = 8 << 20  # a chunk is cut early when its raw lines pass this size
@@ -15,28 +15,13 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 # --------------------------------------------------------------------------- dates
 
-_ISO = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
-_YMD_SLASH = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})(?:$|[T\s,])")
-_DMY = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?:$|[T\s,])")
-
-
 def parse_date(value: Any) -> Optional[str]:
     """An ISO date (``2017-01-05``) from ``2017-01-05``, ``05/01/2017`` (day first),
-    ``2017/01/05`` or a datetime string (``2017-01-05T10:30:00+07:00``,
-    ``05/01/2017 10:30``); the date is taken as written, with no time-zone conversion.
-    ``None`` for a missing, empty or unparsable value."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    for rx, order in ((_ISO, "ymd"), (_YMD_SLASH, "ymd"), (_DMY, "dmy")):
-        m = rx.match(value)
-        if m:
-            a, b, c = (int(x) for x in m.groups())
-            y, mo, d = (a, b, c) if order == "ymd" else (c, b, a)
-            try:
-                return _dt.date(y, mo, d).isoformat()
-            except ValueError:
-                return None
-    return None
+    ``2017/01/05``, ``ngày 5 tháng 1 năm 2017`` or a datetime string
+    (``2017-01-05T10:30:00+07:00``, ``05/01/2017 10:30``), read by text/dates; the date is
+    taken as written, with no time-zone conversion. ``None`` for a missing, empty or
+    unparsable value."""
+    return dates.parse_date(value) if isinstance(value, str) else None
 
 
 # --------------------------------------------------------------------------- reading

@@ -7,11 +7,12 @@ Lines end at ``\\r\\n``, ``\\n`` or ``\\r``, as the LSP specification says.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from refcheck.text.positions import LINE_BREAK
+
 ENCODINGS = ("utf-16", "utf-8", "utf-32")
-_BREAK = re.compile(r"\r\n|\n|\r")
+_BREAK = LINE_BREAK  # text/positions
 
 
 def units(s: str, encoding: str) -> int:

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Optional, Protocol, Sequence, TypeVar
 
-from refcheck.text.positions import LineIndex
+from refcheck.text.positions import LineIndex, split_lines
 
 _CODES = r"(?P<codes>[^\n>]*?)"
 _HTML = re.compile(
@@ -31,7 +31,6 @@ _PLAIN = re.compile(
     r"(?P<codes>[^\r\n]*?)[ \t]*(?=\r|\n|\Z)",
     re.IGNORECASE | re.MULTILINE)
 _CODE = re.compile(r"^RC\d{0,3}$")
-_LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
 @dataclass(slots=True)
@@ -79,7 +78,7 @@ def _parse_codes(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def parse_directives(text: str) -> list[Directive]:
     """Every suppression directive in ``text``, in order, with offsets and lines."""
     index = LineIndex(text)
-    lines = _LINE_BREAK.split(text)
+    lines = split_lines(text)
     found: list[tuple[int, int, str, str]] = []  # start, end, kind, codes
     for m in _HTML.finditer(text):
         found.append((m.start(), m.end(), m.group("kind").lower(), m.group("codes")))

@@ -9,7 +9,32 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_BREAK = re.compile(r"\r\n|\n|\r")
+#: The one definition of a line break: ``\r\n``, ``\n`` or ``\r`` (not the form feeds and
+#: separators ``str.splitlines`` also breaks on). Every module that splits lines uses it.
+LINE_BREAK = re.compile(r"\r\n|\n|\r")
+_BREAK = LINE_BREAK
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line starts (0 first)."""
+    starts = [0]
+    starts.extend(m.end() for m in LINE_BREAK.finditer(text))
+    return starts
+
+
+def split_lines(text: str, *, keepends: bool = False) -> list[str]:
+    """The lines of ``text``. Without ``keepends``, as ``LINE_BREAK.split``: a text ending
+    with a break ends with an empty line. With it, each line keeps its break and there is no
+    empty last piece (what a diff shows)."""
+    if not keepends:
+        return LINE_BREAK.split(text)
+    out, pos = [], 0
+    for m in LINE_BREAK.finditer(text):
+        out.append(text[pos:m.end()])
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
 
 
 class LineIndex:

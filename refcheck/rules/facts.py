@@ -250,7 +250,8 @@ def rc304_khoa(c, res, ci, ctx: Context):
         d = res.documents[0]
         if d.plenum and d.plenum != c.plenum:
             yield emit(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa or d.khoa or "",
-                       detail=f"{d.id}: Hội nghị Trung ương {d.plenum}", docs=(d,))
+                       detail=f"{d.id}: Hội nghị Trung ương {d.plenum}", docs=(d,),
+                       severity=None if pinned(c, res) else "warning", unverified=not d.verified)
 
 
 def _assembly_term(c: Citation, ci, ctx: Context):

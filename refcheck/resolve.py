@@ -93,6 +93,22 @@ def _period(c: Citation, d: Document, catalog, when: str) -> bool:
     return True
 
 
+def _series_claims(c: Citation, catalog) -> bool:
+    """Whether the numbering series of ``c`` is near-complete in the catalog and covers its
+    number. The period comes from the citation itself (the year in its symbol, its own date,
+    its khóa), never from the article's date: a 2017 article may cite a 2016 1234/QĐ-TTg."""
+    from refcheck.catalog.coverage import series_key, state_period
+
+    if c.number is None or c.number_suffix or not c.system:
+        return False
+    if c.system == "party":
+        period = c.khoa or (catalog.khoa_at(c.date) if c.date else None)
+    else:
+        period = state_period(c.year, c.date, c.issuer_code)
+    series = catalog.series(series_key(c.system, c.type_code, c.issuer_code, c.type, period))
+    return bool(series and series.claims(c.number))
+
+
 def resolve(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
     if catalog is None:
         return Resolution()
@@ -105,8 +121,11 @@ def resolve(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
     scope = None
     if c.kind == "symbol" and c.system:
         scope = catalog.scope_for(c.system, c.issuer_code, c.type_code, c.date, c.type)
-    in_scope = c.kind == "named" or scope is not None
     complete = bool(scope and scope.complete)
+    # "Unknown" only where the catalog would know it: a scope declared complete, or a series
+    # whose numbers the catalog holds nearly all of (catalog/coverage.py); elsewhere a missing
+    # document is only unverifiable.
+    in_scope = c.kind == "named" or complete or (c.kind == "symbol" and _series_claims(c, catalog))
 
     def done(docs, how, certain=True):
         return Resolution(list(docs), in_scope, complete, how, certain)

@@ -41,3 +41,39 @@ def test_year_in_symbol_rule_holds_for_decided_dates():
         m = re.match(r"^\d+/(\d{4})/", r["symbol"])
         if m and r["field"] in ("date", "document") and r["value"]:
             assert r["value"][:4] == m.group(1), r
+
+
+# --- applied by the build ----------------------------------------------------------------------
+import pytest  # noqa: E402
+
+from refcheck.catalog.build import build_default_catalog  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def built():
+    _text, report, docs = build_default_catalog(SRC)
+    return report, {d.id: d for d in docs}
+
+
+def test_every_decision_is_applied(built):
+    report, _ = built
+    assert [n for n in report.notes if "matches no entry" in n.message] == []
+
+
+def test_decided_values_are_in_the_catalog(built):
+    _, docs = built
+    assert docs["72/2008/TT-BTC"].date == "2008-07-31" and docs["72/2008/TT-BTC"].verified
+    assert docs["20/2011/NĐ-CP"].issuer == "Chính phủ"
+    assert docs["50/2017/QĐ-TTg"].effective is None  # effective before signing: left empty
+    # disputed: kept, never verified, so never an error on its own
+    assert not docs["40/2016/TT-BGTVT"].verified and docs["40/2016/TT-BGTVT"].date == "2016-12-07"
+    # a collision: two documents, both keyed by date
+    a, b = docs["01/2022/NĐ-CP@2022-01-04"], docs["01/2022/NĐ-CP@2022-11-30"]
+    assert a.verified and not b.verified and "Bộ Quốc phòng" in b.title
+    assert docs["167-KL/TW@2025-06-13"].verified
+
+
+def test_committed_report_is_the_build_report(built):
+    report, _ = built
+    committed = (SRC / "import-report.txt").read_text(encoding="utf-8")
+    assert committed == "\n".join(report.lines()) + "\n", "run python tools/build_catalog.py"

@@ -8,10 +8,12 @@ from click.testing import CliRunner
 
 from refcheck.catalog.load import load_catalog, validate
 from refcheck.lint.catalog_cli import catalog as catalog_cli
-from refcheck.catalog.importer import (SOURCE_MAPS, import_table, parse_column_map, parse_relation_text,
-                               read_records, ImportReport)
+from refcheck.catalog.build import load_recipe
+from refcheck.catalog.importer import (import_table, parse_column_map, parse_relation_text,
+                                       read_records, ImportReport)
 
 ROOT = Path(__file__).resolve().parent.parent
+RECIPE = load_recipe(ROOT / "data" / "sources" / "recipe.yaml")
 STATE_HEADER = "number\ttype\tissuer\tdate\teffective\ttitle\tvbpl_itemid\tdemuc"
 
 # (real row of data/sources/state-documents.tsv, expected symbol or None if dropped,
@@ -53,7 +55,7 @@ STATE_ROWS = [
 def test_state_noise(tmp_path, row, symbol, title, what):
     p = tmp_path / "state-documents.tsv"
     p.write_text(STATE_HEADER + "\n" + row + "\n", encoding="utf-8")
-    docs, report = import_table(p, SOURCE_MAPS["state-documents.tsv"], system="state")
+    docs, report = import_table(p, RECIPE.columns("state-documents.tsv"), system="state")
     if symbol is None:
         assert docs == []
         assert len(report.drops) == 1 and report.drops[0].reason == what
@@ -79,7 +81,7 @@ def test_field_conventions(tmp_path):
         "1234/QD-TTg\tQuyết định\tThủ tướng Chính phủ\t2019-09-20\t\tvề việc x\t2\tx",
         "80/2015/QH13\tLuật\tQuốc hội\t2015-06-22\t2016-07-01\tBan hành văn bản quy phạm pháp luật\t3\tx",
     ]) + "\n", encoding="utf-8")
-    docs, _ = import_table(p, SOURCE_MAPS["state-documents.tsv"], system="state")
+    docs, _ = import_table(p, RECIPE.columns("state-documents.tsv"), system="state")
     got = {d.symbol: (d.number, d.year, d.type_code, d.issuer_code, d.khoa) for d in docs}
     assert got == {"30/2020/NĐ-CP": (30, 2020, "NĐ", "CP", None),
                    "1234/QĐ-TTg": (1234, None, "QĐ", "TTg", None),
@@ -96,7 +98,7 @@ def test_duplicates_and_shared_symbols(tmp_path):
         "24/2008/QH12\tNghị quyết\tQuốc hội\t2008-11-14\t\tVề việc thi hành Luật thi hành án dân sự\t3\tx",
         "24/2008/QH12\tLuật\tQuốc hội\t2008-11-13\t\tQuốc tịch Việt Nam\t4\tx",
     ]) + "\n", encoding="utf-8")
-    docs, report = import_table(p, SOURCE_MAPS["state-documents.tsv"], system="state")
+    docs, report = import_table(p, RECIPE.columns("state-documents.tsv"), system="state")
     assert sorted(d.id for d in docs) == ["06/2020/TT-BCT", "24/2008/QH12@2008-11-13",
                                           "24/2008/QH12@2008-11-14"]
     assert [(d.line, d.reason) for d in report.drops] == [(3, "duplicate of t.tsv:2")]
@@ -117,7 +119,7 @@ PARTY_ROWS = [
 def test_party_rows(tmp_path):
     p = tmp_path / "party-documents.tsv"
     p.write_text(PARTY_HEADER + "\n" + "\n".join(PARTY_ROWS) + "\n", encoding="utf-8")
-    docs, report = import_table(p, SOURCE_MAPS["party-documents.tsv"], system="party")
+    docs, report = import_table(p, RECIPE.columns("party-documents.tsv"), system="party")
     by = {d.id: d for d in docs}
     assert set(by) == {"Đại hội XII", "18-NQ/TW@2007-10-25", "04-NQ/TW@2016-10-30",
                        "55-NQ/TW@2020-02-11", "28-NQ/TW@XI", "80-QĐ/TW@2022-08-18"}
@@ -149,10 +151,10 @@ def test_laws_merge_and_real_sources():
     """On the real copies: laws.tsv wins for law fields, verified party rows kept apart."""
     report = ImportReport()
     src = ROOT / "data" / "sources"
-    laws = read_records(src / "laws.tsv", SOURCE_MAPS["laws.tsv"], report, system="state")
+    laws = read_records(src / "laws.tsv", RECIPE.columns("laws.tsv"), report, system="state")
     assert sum(1 for d in report.drops if d.reason == "no symbol") == 6
     assert len(laws) == 530
-    party = read_records(src / "party-documents.tsv", SOURCE_MAPS["party-documents.tsv"],
+    party = read_records(src / "party-documents.tsv", RECIPE.columns("party-documents.tsv"),
                          report, system="party")
     assert len(party) == 309 and sum(1 for r in party if not r.doc.verified) == 24
     cat = load_catalog()

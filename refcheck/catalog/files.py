@@ -15,7 +15,7 @@ from refcheck.model import Document
 
 PathLike = Union[str, Path]
 DOC_FIELDS: tuple[str, ...] = tuple(f.name for f in dc_fields(Document))
-CACHE_SCHEMA = "refcheck-catalog-cache-10"  # 10: one symbol parser (notation/symbols)
+CACHE_SCHEMA = "refcheck-catalog-cache-11"  # 10: one symbol parser; 11: series coverage
 
 
 def default_catalog_path() -> Path:

@@ -19,110 +19,20 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from refcheck.catalog.index import LAW_TYPES, strip_law_word
 from refcheck.text.dates import date_problem, to_iso_text
 from refcheck.notation.symbols import parse_symbol
-from refcheck.text.normalize import norm_text
 from refcheck.text.roman import from_roman, to_roman
 from refcheck.model import Document
+from refcheck.catalog.report import DropEntry, FixEntry, ImportReport, NoteEntry  # noqa: F401
+from refcheck.catalog.emit import catalog_yaml, document_yaml  # noqa: F401
+from refcheck.catalog.relations import derive_aliases, parse_relation_text  # noqa: F401
 
 #: Column-map keys understood by the importer (catalog field -> column name).
 MAP_KEYS = ("symbol", "type", "issuer", "date", "effective", "title", "khoa", "plenum",
             "relations", "replaced_by", "verified", "system")
-
-#: Column maps of the four shared source tables.
-SOURCE_MAPS: dict[str, dict[str, str]] = {
-    "state-documents.tsv": {"symbol": "number", "type": "type", "issuer": "issuer",
-                            "date": "date", "effective": "effective", "title": "title"},
-    "state-documents-extra.tsv": {"symbol": "number", "type": "type", "issuer": "issuer",
-                                  "date": "date", "title": "title", "verified": "verified"},
-    "laws.tsv": {"symbol": "symbol", "type": "type", "title": "title", "date": "adopted",
-                 "effective": "effective", "khoa": "khoa", "replaced_by": "replaced_by",
-                 "verified": "verified"},
-    "party-documents.tsv": {"symbol": "symbol", "type": "type", "issuer": "issuing_body",
-                            "khoa": "khoa", "date": "date", "plenum": "plenum",
-                            "title": "short_title", "relations": "relations",
-                            "verified": "verified"},
-}
-SOURCE_SYSTEMS = {"state-documents.tsv": "state", "state-documents-extra.tsv": "state",
-                  "laws.tsv": "state", "party-documents.tsv": "party"}
-
-
-# ---------------------------------------------------------------------------------------------
-# Report
-# ---------------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class FixEntry:
-    table: str
-    line: int
-    field: str
-    before: object
-    after: object
-    reason: str
-
-    def __str__(self) -> str:
-        return (f"{self.table}:{self.line}: fix {self.field}: {self.before!r} -> {self.after!r}"
-                f" ({self.reason})")
-
-
-@dataclass(frozen=True, slots=True)
-class DropEntry:
-    table: str
-    line: int
-    reason: str
-    value: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.table}:{self.line}: drop {self.value!r}: {self.reason}"
-
-
-@dataclass(frozen=True, slots=True)
-class NoteEntry:
-    table: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.table}:{self.line}: note: {self.message}"
-
-
-@dataclass
-class ImportReport:
-    fixes: list[FixEntry] = field(default_factory=list)
-    drops: list[DropEntry] = field(default_factory=list)
-    notes: list[NoteEntry] = field(default_factory=list)
-    rows: dict[str, int] = field(default_factory=dict)  # rows read per table
-
-    def fix(self, table, line, fld, before, after, reason):
-        self.fixes.append(FixEntry(table, line, fld, before, after, reason))
-
-    def drop(self, table, line, reason, value=""):
-        self.drops.append(DropEntry(table, line, reason, value))
-
-    def note(self, table, line, message):
-        self.notes.append(NoteEntry(table, line, message))
-
-    def lines(self) -> Iterator[str]:
-        for group in (self.fixes, self.drops, self.notes):
-            for e in group:
-                yield str(e)
-
-    def summary(self) -> list[tuple[str, int, int, int, str]]:
-        """Per table: (table, rows read, fixes, drops, drop reasons with counts)."""
-        out = []
-        for table, n in self.rows.items():
-            fixes = sum(1 for f in self.fixes if f.table == table)
-            drops = [d for d in self.drops if d.table == table]
-            reasons: dict[str, int] = {}
-            for d in drops:
-                key = d.reason.split(":")[0]
-                reasons[key] = reasons.get(key, 0) + 1
-            out.append((table, n, fixes, len(drops),
-                        "; ".join(f"{k} ×{v}" for k, v in sorted(reasons.items()))))
-        return out
-
 
 # ---------------------------------------------------------------------------------------------
 # Records: a Document being built, with where it came from and pending relation texts
@@ -234,6 +144,12 @@ def read_records(path: Union[str, Path], cmap: dict[str, str], report: ImportRep
     return out
 
 
+def _is_type_code(code: str) -> bool:
+    from refcheck.notation.vocab import load_vocab
+
+    return load_vocab().is_type_code(code)
+
+
 def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Optional[Record]:
     raw = row.get(cmap["symbol"], "") or ""
     title = _cell(row, cmap, "title") or None
@@ -309,6 +225,16 @@ def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Opti
     if "issuer" in cmap and date is None and issuer is None:
         report.drop(table, line, "no date and no issuer", sp.symbol)
         return None
+    if sp.year is not None and sp.type_code and not _is_type_code(sp.type_code):
+        # 181/1999/BNN-XDCB: no type code, an issuer code in its place (the citation grammar
+        # reads it so too); kept out rather than given a type it does not have
+        report.drop(table, line, f"no type code: {sp.type_code!r} stands in its place", sp.symbol)
+        return None
+    if (sp.year is None and sp.system == "state" and date and sp.number == int(date[:4])
+            and sp.type_code):
+        # "2013/NĐ-CP" dated 2013: the number was cut off and the year read as the number
+        report.drop(table, line, "number is the year of its date (number cut off)", sp.symbol)
+        return None
     if sp.suffix:
         report.note(table, line, f"number {sp.symbol.split('/')[0]!r} has a letter suffix: "
                                  f"number left empty, symbol kept")
@@ -343,52 +269,6 @@ def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Opti
 
 
 # ---------------------------------------------------------------------------------------------
-# Free-text relations ("replaced by 55-NQ/TW (11/02/2020) [knowledge]; ...")
-# ---------------------------------------------------------------------------------------------
-_VERBS = (("replaced by", "replaced_by"), ("superseded by", "replaced_by"),
-          ("replaces", "replaces"), ("amends", "amends"), ("amended by", "amended_by"))
-_TARGET = re.compile(
-    r"(?:(?:Nghị quyết|Chỉ thị|Quy định|Quyết định|Kết luận|Hướng dẫn)\s+)?"
-    r"(\d{1,4}-[A-Za-zĐđ]+/[A-Za-zĐ]+)"
-    r"(?:\s*\(([^)]*)\)|\s+(\d{1,2}/\d{1,2}/\d{4}))?")
-_SEP = re.compile(r"\s*(?:,|and|và)\s*")
-
-
-def parse_relation_text(text: str) -> list[tuple[str, str, Optional[str], Optional[int]]]:
-    """Only clauses that *start* with a clear verb and name a symbol; clauses marked
-    "not source-confirmed" are left out."""
-    out = []
-    for clause in re.split(r";|\.\s", text):
-        clause = clause.strip()
-        if "not source-confirmed" in clause or "not confirmed" in clause:
-            continue
-        for verb, kind in _VERBS:
-            if clause.lower().startswith(verb + " "):
-                pos = len(verb) + 1
-                while True:
-                    m = _TARGET.match(clause, pos)
-                    if not m:
-                        break
-                    sym, paren, bare = m.groups()
-                    date = year = None
-                    when = (paren or bare or "").strip()
-                    dm = re.match(r"(\d{1,2}/\d{1,2}/\d{4})", when)
-                    if dm:
-                        date = parse_date(dm.group(1))[0]
-                    else:
-                        ym = re.match(r"(\d{4})\b", when)
-                        if ym:
-                            year = int(ym.group(1))
-                    out.append((kind, sym, date, year))
-                    sm = _SEP.match(clause, m.end())
-                    if not sm or sm.end() == m.end():
-                        break
-                    pos = sm.end()
-                break
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
 # Merging tables and finishing: duplicates, ids, contradictions, relations, aliases
 # ---------------------------------------------------------------------------------------------
 _LAW_FIELDS = ("type", "title", "date", "effective", "khoa")
@@ -407,7 +287,8 @@ def merge_records(base: list[Record], over: list[Record], report: ImportReport) 
     out = list(base)
     for r in over:
         sym = r.doc.symbol or ""
-        targets = by_sym.get(sym, [])
+        # a law merges with the law of that symbol, not with a resolution sharing it
+        targets = [t for t in by_sym.get(sym, []) if _kind(t.doc) == _kind(r.doc)]
         if len(targets) != 1 or over_count[sym] != 1:
             out.append(r)
             continue
@@ -457,10 +338,11 @@ def finalize(records: list[Record], report: ImportReport, *,
                     report.fix(r.table, r.line, "khoa", d.khoa, None,
                                f"date {d.date} is outside khóa {d.khoa}; khóa left empty")
                     d.khoa = None
-    # 3. duplicates: same symbol and same date -> one entry (first row kept)
+    # 3. duplicates: same symbol and same date -> one entry (first row kept). Without a type
+    # code the type word is part of the key: 93/2015/QH13 may be a law or a resolution.
     groups: dict[tuple, list[Record]] = {}
     for r in records:
-        key = (r.doc.system, r.doc.symbol or r.doc.id)
+        key = (r.doc.system, r.doc.symbol or r.doc.id, _kind(r.doc))
         groups.setdefault(key, []).append(r)
     kept: list[Record] = []
     for key, rs in groups.items():
@@ -483,8 +365,8 @@ def finalize(records: list[Record], report: ImportReport, *,
     # 4. ids
     sym_count: dict[tuple, int] = {}
     for r in kept:
-        k = (r.doc.system, r.doc.symbol)
-        sym_count[k] = sym_count.get(k, 0) + 1
+        for k in ((r.doc.system, r.doc.symbol), (r.doc.system, r.doc.symbol, r.doc.date)):
+            sym_count[k] = sym_count.get(k, 0) + 1
     for r in kept:
         d = r.doc
         if d.congress and not d.symbol:
@@ -493,6 +375,8 @@ def finalize(records: list[Record], report: ImportReport, *,
             d.id = f"{d.symbol}@{d.date or d.khoa or 'undated'}"
         else:
             d.id = d.symbol if sym_count[(d.system, d.symbol)] == 1 else f"{d.symbol}@{d.date}"
+            if sym_count[(d.system, d.symbol, d.date)] > 1:  # a law and a resolution, same day
+                d.id += f"@{d.type}"
     by_id: dict[str, Record] = {}
     final: list[Record] = []
     for r in kept:
@@ -552,24 +436,12 @@ def finalize(records: list[Record], report: ImportReport, *,
     return sort_documents(docs)
 
 
-def derive_aliases(d: Document) -> list[str]:
-    """Other names, from data fields only."""
-    out = list(d.aliases)
-    if d.system == "party" and d.plenum is not None and d.khoa and d.type == "Nghị quyết":
-        out.append(f"Nghị quyết Trung ương {d.plenum} khóa {d.khoa}")
-        out.append(f"Nghị quyết Hội nghị Trung ương {d.plenum} khóa {d.khoa}")
-    if d.system == "state" and d.type in LAW_TYPES and d.title:
-        year = d.year or (int(d.date[:4]) if d.date else None)
-        title = strip_law_word(d.title)
-        if year and title and not title[0].isdigit():
-            out.append(f"{d.type} {title[0].upper()}{title[1:]} {year}")
-    seen, uniq = set(), []
-    for a in out:
-        k = norm_text(a)
-        if k not in seen:
-            seen.add(k)
-            uniq.append(a)
-    return uniq
+def _kind(d: Document) -> Optional[str]:
+    """The type as part of a State key when the symbol carries no type code (laws and
+    National Assembly resolutions share NN/YYYY/QHnn); laws and codes are one kind."""
+    if d.system != "state" or d.type_code or not d.symbol:
+        return None
+    return "law" if d.type is None or d.type in LAW_TYPES else d.type
 
 
 def sort_documents(docs: Iterable[Document]) -> list[Document]:
@@ -602,187 +474,3 @@ def parse_column_map(spec: str) -> dict[str, str]:
         k, v = part.split("=", 1)
         out[k.strip()] = v.strip()
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Writing catalog YAML (deterministic, hand-emitted)
-# ---------------------------------------------------------------------------------------------
-_PLAIN_OK = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#\n]|:(?=\S))*")
-
-
-def _yaml_str(s: str, *, plain_dates: bool = False) -> str:
-    import json
-
-    if plain_dates and re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
-        return s
-    if _PLAIN_OK.fullmatch(s) and s == s.strip() and not s.endswith(":"):
-        if _resolves_to_str(s):
-            return s
-    return json.dumps(s, ensure_ascii=False)
-
-
-_RESOLVER = None
-
-
-def _resolves_to_str(s: str) -> bool:
-    global _RESOLVER
-    if _RESOLVER is None:
-        import yaml
-
-        _RESOLVER = yaml.resolver.Resolver()
-        _RESOLVER._node = yaml.ScalarNode  # type: ignore[attr-defined]
-    import yaml
-
-    return _RESOLVER.resolve(yaml.ScalarNode, s, (True, False)) == "tag:yaml.org,2002:str"
-
-
-def _scalar(v, *, date=False) -> str:
-    if v is None:
-        return "null"
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, int):
-        return str(v)
-    return _yaml_str(str(v), plain_dates=date)
-
-
-def _flow_list(items) -> str:
-    import json
-
-    return "[" + ", ".join(json.dumps(i, ensure_ascii=False) if isinstance(i, str)
-                           else _scalar(i) for i in items) + "]"
-
-
-_ORDER = ("id", "symbol", "system", "type", "number", "year", "type_code", "issuer_code",
-          "issuer", "date", "effective", "expired", "title", "khoa", "plenum", "congress")
-
-
-def document_yaml(d: Document) -> str:
-    lines = []
-    first = True
-    for k in _ORDER:
-        v = getattr(d, k)
-        if v is None or v == "":
-            continue
-        lines.append(("- " if first else "  ") + f"{k}: "
-                     + _scalar(v, date=k in ("date", "effective", "expired")))
-        first = False
-    rels = [(k, getattr(d, k)) for k in ("replaces", "replaced_by", "amends") if getattr(d, k)]
-    if rels:
-        lines.append("  relations: {" + ", ".join(f"{k}: {_flow_list(v)}" for k, v in rels)
-                     + "}")
-    if d.aliases:
-        lines.append(f"  aliases: {_flow_list(d.aliases)}")
-    if d.source:
-        lines.append(f"  source: {_scalar(d.source)}")
-    lines.append(f"  verified: {_scalar(bool(d.verified))}")
-    return "\n".join(lines) + "\n"
-
-
-def catalog_yaml(docs: Sequence[Document], *, name: str, description: str = "",
-                 party_terms: Sequence[tuple] = (), assembly_terms: Sequence[tuple] = (),
-                 scopes: Sequence[dict] = (), header: str = "") -> str:
-    out = []
-    if header:
-        out += [f"# {h}".rstrip() for h in header.splitlines()]
-    out.append("refcheck_catalog: 1")
-    out.append(f"name: {_scalar(name)}")
-    if description:
-        out.append(f"description: {_scalar(description)}")
-    if party_terms or assembly_terms:
-        out.append("terms:")
-        if party_terms:
-            out.append("  party:")
-            for k, s, e in party_terms:
-                out.append(f"    - {{khoa: {k}, start: {s}" + (f", end: {e}}}" if e else "}"))
-        if assembly_terms:
-            out.append("  assembly:")
-            for k, s, e in assembly_terms:
-                out.append(f"    - {{khoa: {k}, start: {s}" + (f", end: {e}}}" if e else "}"))
-    if scopes:
-        out.append("scope:")
-        for sc in scopes:
-            parts = []
-            for k in ("name", "system", "issuer_codes", "type_codes", "types", "from", "to",
-                      "complete"):
-                if k in sc and sc[k] is not None:
-                    v = sc[k]
-                    parts.append(f"{k}: " + (_flow_list(v) if isinstance(v, list)
-                                             else _scalar(v, date=k in ("from", "to"))))
-            out.append("  - {" + ", ".join(parts) + "}")
-    out.append("documents:" if docs else "documents: []")
-    text = "\n".join(out) + "\n"
-    return text + "".join(document_yaml(d) for d in docs)
-
-
-# ---------------------------------------------------------------------------------------------
-# The embedded default catalog, from the four shared tables
-# ---------------------------------------------------------------------------------------------
-#: National Assembly terms as notation.md gives them (years).
-NOTATION_ASSEMBLY_TERMS = (("XIII", 2011, 2016), ("XIV", 2016, 2021), ("XV", 2021, 2026),
-                           ("XVI", 2026, None))
-DEFAULT_SCOPES = (
-    # type_codes of the central Party scope are filled in from the data (the codes its /TW
-    # rows carry): a /TW symbol with another code (28-CQ/TW) is outside what the data covers.
-    {"name": "central-party", "system": "party", "issuer_codes": ["TW"], "type_codes": None,
-     "from": "2001-04-22", "complete": False},
-    # Laws and codes only: National Assembly resolutions share the QH symbol but are not in
-    # the data.
-    {"name": "laws", "system": "state", "issuer_codes": ["QH*"], "type_codes": [None],
-     "types": ["Luật", "Bộ luật"], "from": "1992-01-01", "complete": False},
-)
-DEFAULT_DESCRIPTION = (
-    "Central Party documents (2001-2026) and State legal documents, built by "
-    "tools/build_catalog.py from data/sources/*.tsv. Scope claims only central Party (/TW) "
-    "documents and laws (QH), neither complete; decrees, circulars and decisions are listed "
-    "but not claimed.")
-
-
-def build_default_catalog(sources: Union[str, Path]) -> tuple[str, ImportReport, list[Document]]:
-    """Build the text of the embedded ``catalog.yaml`` from the four tables in ``sources``."""
-    sources = Path(sources)
-    report = ImportReport()
-
-    def read(name):
-        return read_records(sources / name, SOURCE_MAPS[name], report,
-                            system=SOURCE_SYSTEMS[name])
-
-    party = read("party-documents.tsv")
-    congresses = sorted((r.doc for r in party if r.doc.congress and r.doc.date),
-                        key=lambda d: d.date)
-    party_terms = []
-    for i, d in enumerate(congresses):
-        end = congresses[i + 1].date if i + 1 < len(congresses) else None
-        party_terms.append((d.congress, d.date, end))
-    state = read("state-documents.tsv") + read("state-documents-extra.tsv")
-    laws = read("laws.tsv")
-    # older National Assembly terms: the adoption years laws.tsv gives for each khóa, kept only
-    # if they chain (one term's last year is the next one's first) up to the notation.md terms
-    years: dict[str, list[int]] = {}
-    for _line, row in read_rows(sources / "laws.tsv"):  # every row, with or without symbol
-        adopted = parse_date(row.get("adopted", ""))[0]
-        if row.get("khoa") and adopted:
-            years.setdefault(row["khoa"].strip().upper(), []).append(int(adopted[:4]))
-    known = {k for k, _, _ in NOTATION_ASSEMBLY_TERMS}
-    derived = sorted(((k, min(v), max(v)) for k, v in years.items() if k not in known),
-                     key=lambda t: from_roman(t[0]) or 0)
-    chain = list(derived) + [NOTATION_ASSEMBLY_TERMS[0]]
-    assembly = list(NOTATION_ASSEMBLY_TERMS)
-    if all(from_roman(b[0]) == (from_roman(a[0]) or 0) + 1 and a[2] == b[1]
-           for a, b in zip(chain, chain[1:])):
-        assembly = derived + assembly
-    else:  # pragma: no cover - data changed
-        report.note("laws.tsv", 0, "older assembly terms do not chain; left out")
-    merged = merge_records(state, laws, report)
-    docs = finalize(party + merged, report,
-                    party_terms={k: (s, e) for k, s, e in party_terms})
-    central_codes = sorted({d.type_code for d in docs
-                            if d.system == "party" and d.issuer_code == "TW" and d.type_code})
-    scopes = [dict(sc, type_codes=central_codes) if sc["name"] == "central-party" else sc
-              for sc in DEFAULT_SCOPES]
-    text = catalog_yaml(
-        docs, name="default", description=DEFAULT_DESCRIPTION, party_terms=party_terms,
-        assembly_terms=assembly, scopes=scopes,
-        header="Generated by tools/build_catalog.py from data/sources/*.tsv - do not edit.\n"
-               "Rebuild: python tools/build_catalog.py")
-    return text, report, docs

@@ -170,6 +170,20 @@ class Catalog:
                 return scope
         return None
 
+    def series(self, key: Optional[tuple]):
+        """Coverage of one numbering series (``coverage.series_key``), or ``None``."""
+        if key is None:
+            return None
+        from refcheck.catalog.coverage import Series
+
+        hit = self._index("coverage").get(key)
+        return Series(key, *hit) if hit else None
+
+    def all_series(self) -> list:
+        from refcheck.catalog.coverage import Series
+
+        return [Series(k, *v) for k, v in self._index("coverage").items()]
+
     def khoa_at(self, iso_date: str) -> Optional[str]:
         """Party term (Roman numeral) whose [start, end) contains ``iso_date``."""
         for khoa, start, end in self.party_terms:
@@ -240,6 +254,9 @@ def _build_state(merged: list[Document], names, paths, scopes, party_terms, asse
             add("alias", norm_text(a), i)
         if d.title and d.type in law_types():
             add("law_title", law_title_key(d.title), i)
+    from refcheck.catalog.coverage import compute
+
+    idx["coverage"] = compute(merged, party_terms)
     # Each entry marshalled on its own: unpickling 6,000 bytes objects is fifteen times faster
     # than 6,000 tuples, and an entry is decoded only when a lookup returns it.
     rows = [marshal.dumps(tuple(getattr(d, f) for f in DOC_FIELDS)) for d in merged]

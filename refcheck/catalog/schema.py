@@ -289,6 +289,25 @@ def _check_doc(pf, entry, node, i) -> Optional[Document]:
     )
 
 
+def _type_word_problem(doc: Document, sp) -> Optional[str]:
+    """A type word the symbol's type code contradicts (``Chỉ thị`` on ``05-NQ/TW``). Only
+    modern shapes are held to it: Party symbols and State symbols with a year; old ones
+    (``89-TC/TCT``, ``51-L/CTN``) used codes differently."""
+    from refcheck.notation.vocab import load_vocab
+
+    v = load_vocab()
+    code = sp.type_code
+    if not doc.type or not code or doc.type not in v.types or v.is_generic(doc.type):
+        return None
+    if not v.code_of_type.get(code) or (doc.system == "state" and sp.year is None):
+        return None  # a code no type word carries here (TC of 27/1997/TC-VT) names no type
+    if code in v.types[doc.type] or any(v.same_kind(doc.type, w)
+                                        for w in v.code_of_type.get(code, ())):
+        return None
+    words = ", ".join(v.code_of_type[code])
+    return f"type {doc.type!r} contradicts the type code {code!r} of {doc.symbol!r} ({words})"
+
+
 def _check_semantics(pf: _ParsedFile, known_ids: set, terms: dict) -> list[CatalogError]:
     """Cross-field checks: dangling relations, symbol vs fields, year vs date, khóa vs date."""
     out: list[CatalogError] = []
@@ -327,6 +346,12 @@ def _check_semantics(pf: _ParsedFile, known_ids: set, terms: dict) -> list[Catal
                 if (doc.system == "state" and sp.year is not None and doc.date
                         and int(doc.date[:4]) != sp.year):
                     bad("date", f"{doc.date} contradicts the year {sp.year} in {doc.symbol!r}")
+                problem = _type_word_problem(doc, sp)
+                if problem:
+                    bad("type", problem)
+            if doc.id != doc.symbol and not doc.id.startswith(doc.symbol + "@"):
+                bad("id", f"{doc.id!r} differs from its symbol {doc.symbol!r} (write the symbol, "
+                          f"or SYMBOL@DATE when several documents share it)")
         if doc.system == "party" and doc.khoa and doc.date:
             t = terms.get(doc.khoa)
             if t is not None:

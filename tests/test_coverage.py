@@ -86,3 +86,24 @@ def test_type_is_part_of_the_key_without_type_code(cat):
     assert {d.type for d in cat.by_symbol("55/2010/QH12")} == {"Luật", "Nghị quyết"}
     got = codes(text, cat, adate="2011-06-01")
     assert not {"RC401", "RC203", "RC301"} & set(got), got
+
+
+def test_stats_and_review_cli():
+    from click.testing import CliRunner
+
+    from refcheck.lint.catalog_cli import catalog as catalog_cli
+
+    r = CliRunner().invoke(catalog_cli, ["stats", "--series", "5"])
+    assert r.exit_code == 0, r.output
+    assert "near-complete" in r.output and "Luật-QH13 term" in r.output
+    r = CliRunner().invoke(catalog_cli, ["review", "--limit", "3"])
+    assert r.exit_code == 0, r.output
+    assert "recorded conflicts: 20 (0 undecided)" in r.output
+    assert "01/2022/NĐ-CP" in r.output and "disputed" in r.output
+    r = CliRunner().invoke(catalog_cli, ["review", "--tsv"])
+    rows = [line.split("\t") for line in r.output.splitlines()[1:]]
+    unverified = [row for row in rows if row[0] == "unverified"]
+    assert len([row for row in rows if row[0] == "conflict"]) == 20
+    # every unverified entry is listed, each with the evidence of its source row
+    assert unverified and all(row[3] for row in unverified)
+    assert sum(1 for row in unverified if row[4]) > 0.9 * len(unverified)

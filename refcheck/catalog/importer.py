@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from refcheck.catalog.index import LAW_TYPES, strip_law_word
+from refcheck.catalog.index import LAW_TYPES
 from refcheck.text.dates import date_problem, to_iso_text
 from refcheck.notation.symbols import parse_symbol
 from refcheck.text.roman import from_roman, to_roman

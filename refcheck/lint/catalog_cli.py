@@ -119,8 +119,10 @@ def show_cmd(query, catalogs, no_default_catalog, as_json) -> None:
 
 @catalog.command("stats")
 @catalog_options
-def stats_cmd(catalogs, no_default_catalog) -> None:
-    """Counts by system, type code, issuer code and verified."""
+@click.option("--series", "n_series", default=20, show_default=True,
+              help="How many numbering series to list in the coverage table (0: all).")
+def stats_cmd(catalogs, no_default_catalog, n_series) -> None:
+    """Counts by system, type code, issuer code and verified; coverage by series."""
     from collections import Counter
 
     from tabulate import tabulate
@@ -147,6 +149,73 @@ def stats_cmd(catalogs, no_default_catalog) -> None:
                          for s in cat.scopes],
                         headers=["scope", "system", "issuers", "types", "from", "to",
                                  "complete"]))
+    _coverage_table(cat, n_series)
+
+
+def _coverage_table(cat, n: int) -> None:
+    """Numbering series (type code x issuer x year, term or khóa): numbers known of 1..max."""
+    from tabulate import tabulate
+
+    from refcheck.catalog.coverage import MIN_KNOWN, NEAR_COMPLETE
+
+    series = sorted(cat.all_series(), key=lambda s: (not s.near_complete, -s.known, s.key))
+    near = [s for s in series if s.near_complete]
+    click.echo("")
+    click.echo(f"coverage: {len(series)} series, {len(near)} near-complete (>= "
+               f"{NEAR_COMPLETE:.0%} of numbers 1..max known, >= {MIN_KNOWN} known): RC201 "
+               f"only there, RC202 elsewhere")
+    shown = series if n <= 0 else series[:n]
+    click.echo(tabulate([(s.label(), s.known, s.top, f"{s.density:.0%}",
+                          "yes" if s.near_complete else "no") for s in shown],
+                        headers=["series", "known", "max", "density", "near-complete"]))
+    if len(shown) < len(series):
+        click.echo(f"... and {len(series) - len(shown)} more (--series 0 lists all)")
+
+
+@catalog.command("review")
+@catalog_options
+@click.option("--sources", type=click.Path(file_okay=False, path_type=Path),
+              help="The data/sources folder holding the source rows (default: the checkout's).")
+@click.option("--limit", default=30, show_default=True,
+              help="Unverified entries to list (0: all).")
+@click.option("--tsv", "as_tsv", is_flag=True, help="Tab-separated, every entry, for a sheet.")
+def review_cmd(catalogs, no_default_catalog, sources, limit, as_tsv) -> None:
+    """Unverified entries with their evidence, and every recorded conflict and decision."""
+    from tabulate import tabulate
+
+    from refcheck.catalog.review import Evidence, conflicts, default_sources, unverified
+
+    cat = _load(catalogs, no_default_catalog)
+    sources = sources or default_sources()
+    entries = unverified(cat.documents, Evidence(sources))
+    confl = conflicts(sources) if sources else []
+    if as_tsv:
+        click.echo("kind\tid\tdate\tsource\tevidence\tn_sources\tconflicts")
+        for c in confl:
+            click.echo(f"conflict\t{c.symbol}\t{c.stored}\t{c.table}\t{c.decision or 'undecided'}"
+                       f" {c.value}: {c.reason}\t\t{c.other}")
+        for u in entries:
+            click.echo(f"unverified\t{u.id}\t{u.date or ''}\t{u.source}\t{u.evidence}\t"
+                       f"{u.n_sources}\t{u.conflicts}")
+        return
+    if sources is None:
+        click.echo("no data/sources folder found (--sources DIR): evidence and conflicts not "
+                   "shown", err=True)
+    click.echo(f"recorded conflicts: {len(confl)} ({sum(1 for c in confl if not c.decision)} "
+               f"undecided)")
+    if confl:
+        click.echo(tabulate([(c.symbol, c.stored, c.other, c.decision or "UNDECIDED", c.value,
+                              c.reason[:70]) for c in confl],
+                            headers=["symbol", "stored", "other (n)", "decision", "value",
+                                     "reason"]))
+    click.echo("")
+    click.echo(f"unverified entries: {len(entries)} (never an error on their own)")
+    shown = entries if limit <= 0 else entries[:limit]
+    click.echo(tabulate([(u.id, u.date or "", u.n_sources, u.conflicts[:30], u.evidence[:70])
+                         for u in shown],
+                        headers=["id", "date", "sources", "other dates", "evidence"]))
+    if len(shown) < len(entries):
+        click.echo(f"... and {len(entries) - len(shown)} more (--limit 0, or --tsv)")
 
 
 @catalog.command("import")

@@ -56,6 +56,8 @@ def main() -> int:
     ap.add_argument("--output", type=Path, help="keep the archive-mode output here")
     ap.add_argument("--catalog", action="append", default=[],
                     help="extra catalog stacked over the default (repeatable)")
+    ap.add_argument("--no-default-catalog", action="store_true",
+                    help="drop the embedded catalog (with --catalog OLD.yaml: before/after)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -64,6 +66,8 @@ def main() -> int:
                "--exit-zero", "--jobs", "1"]
         for c in args.catalog:
             cmd += ["--catalog", c]
+        if args.no_default_catalog:
+            cmd.append("--no-default-catalog")
         subprocess.run(cmd, check=True)
         patterns = central_state_codes()
         total = resolved = 0

@@ -12,12 +12,12 @@ import os
 import re
 import subprocess
 import sys
-import time
 import unicodedata
 import zipfile
 from pathlib import Path
 
 import pytest
+from linear import LIMIT, assert_linear, growth
 
 from refcheck.extract import articles as articles_mod
 from refcheck.extract import scan as scan_mod
@@ -186,12 +186,11 @@ def test_large_single_line_file(tmp_path):
     n = _big_size() // len(unit.encode()) + 1
     p = tmp_path / "big.txt"
     p.write_text(unit * n, encoding="utf-8")
-    t0 = time.perf_counter()
-    r = cli("big.txt", "--format", "concise", "--statistics", cwd=tmp_path, timeout=300)
-    elapsed = time.perf_counter() - t0
+    # (a hang or a super-linear path is caught by the timeout; ~5 s for 50 MB on a quiet
+    # machine, and linearity itself is held by the tests below, not by a number of seconds)
+    r = cli("big.txt", "--format", "concise", "--statistics", cwd=tmp_path, timeout=600)
     no_traceback(r)
     assert r.returncode in (0, 1) and r.stderr == ""
-    assert elapsed < 60, elapsed  # measured ~5 s for 50 MB
 
 
 # --------------------------------------------------------------------------- refused inputs
@@ -329,12 +328,9 @@ def test_catalog_abuse_exit_2_with_file_line(tmp_path, name):
     body, line = CATALOGS[name]
     (tmp_path / name).write_text(body, encoding="utf-8")
     (tmp_path / "draft.txt").write_text(SENT, encoding="utf-8")
-    t0 = time.perf_counter()
-    r = cli("draft.txt", "--catalog", name, cwd=tmp_path, timeout=60)
-    elapsed = time.perf_counter() - t0
+    r = cli("draft.txt", "--catalog", name, cwd=tmp_path, timeout=300)  # "billion laughs" never ends
     no_traceback(r)
     assert r.returncode == 2
-    assert elapsed < 15, elapsed
     err = r.stderr.strip()
     m = re.search(re.escape(name) + r":(\d+):", err)
     assert m, err
@@ -386,25 +382,6 @@ ADVERSARIAL = {
 }
 
 
-def _best(fn, text: str, runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn(text)
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
-def _ratio(fn, gen, small=KB100, big=MB1) -> tuple[float, float, float]:
-    s, b = gen(small), gen(big)
-    fn(gen(1000))  # warm caches (grammar, vocab)
-    ts = max(_best(fn, s, 3), 1e-3)  # a floor: sub-millisecond timings are noise
-    tb = _best(fn, b, 1)
-    if tb < 0.5:  # short runs are noisy (a GC pause is a large part of them): take the best of 3
-        tb = min(tb, _best(fn, b, 2))
-    return tb / ts, ts, tb
-
-
 @pytest.fixture(scope="module")
 def default_catalog():
     return load_catalog()
@@ -412,8 +389,7 @@ def default_catalog():
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_pipeline_linear_on_adversarial_input(name, default_catalog):
-    ratio, ts, tb = _ratio(lambda t: check_source(t, catalog=default_catalog), ADVERSARIAL[name])
-    assert ratio < 25, f"{name}: 100 kB {ts:.3f}s, 1 MB {tb:.3f}s"
+    assert_linear(lambda t: check_source(t, catalog=default_catalog), ADVERSARIAL[name], name)
 
 
 def _regexes():
@@ -459,14 +435,21 @@ def test_each_regex_linear(rx):
     fn = _regexes()[rx]
     worst = []
     for name, gen in REGEX_INPUTS.items():
-        ratio, ts, tb = _ratio(fn, gen)
-        if ratio >= 25:
-            worst.append(f"{name}: 100 kB {ts:.4f}s, 1 MB {tb:.4f}s")
+        ratio, ts, tb = growth(fn, gen)
+        if ratio >= LIMIT:
+            worst.append(f"{name}: 100 kB {ts * 1000:.2f} ms, 1 MB {tb * 1000:.2f} ms CPU")
     assert not worst, f"{rx} super-linear on " + "; ".join(worst)
 
 
 @pytest.mark.parametrize("unit", ["refcheck: ignore\n", "<!-- refcheck: ignore RC101 -->\n"])
 def test_many_suppression_comments_linear(unit, default_catalog):
-    ratio, ts, tb = _ratio(lambda t: check_source(t, catalog=default_catalog), _rep(unit),
-                           small=100_000, big=1_000_000)
-    assert ratio < 25, f"100 kB {ts:.3f}s, 1 MB {tb:.3f}s"
+    assert_linear(lambda t: check_source(t, catalog=default_catalog), _rep(unit), unit)
+
+
+def test_the_linear_check_catches_quadratic_work():
+    """The helper is not a rubber stamp: work that is quadratic in the input fails it."""
+    def quadratic(text: str) -> int:  # one search to the end from every 100th character
+        return sum(text.find("x", i) < 0 for i in range(0, len(text), 100))
+
+    ratio, _, _ = growth(quadratic, lambda n: "a" * n)
+    assert ratio >= LIMIT, ratio

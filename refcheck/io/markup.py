@@ -203,14 +203,70 @@ class _HTMLText(HTMLParser):
         self._space(end)
 
 
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+_SECTION_CLOSE = re.compile(r"\]\s*>")
+
+
+def _defuse(text: str) -> tuple[str, Optional[str]]:
+    """``text`` with every ``<`` whose markup can never be closed replaced by a placeholder
+    (same length, so every offset holds), and the placeholder (None: nothing replaced).
+
+    :mod:`html.parser` looks for the end of each construct from where it starts and, when
+    there is none, treats its first characters as text and tries again at the next ``<``:
+    ``'<!--' * 100_000`` (400 kB) is 100,000 searches to the end of the text, quadratic.
+    A ``<`` after the last ``>``, a ``<!--`` after the last ``-->`` and a ``<![`` after the
+    last ``]>`` are text anyway; found in one pass, they are handed to the parser as text.
+    """
+    if "<" not in text:
+        return text, None
+    last_gt = text.rfind(">")
+    last_comment = last_section = -1
+    for m in _COMMENT_CLOSE.finditer(text):
+        last_comment = m.start()
+    for m in _SECTION_CLOSE.finditer(text):
+        last_section = m.start()
+    ph = next((c for c in ("\x00", "\ufffe", "\uffff", "\U0010fffe") if c not in text), None)
+    if ph is None:  # pragma: no cover - a text holding all four noncharacters
+        return text, None
+    out: list[str] = []
+    pos = 0
+    i = text.find("<")
+    while i >= 0:
+        if i >= last_gt:
+            dead = True
+        elif text.startswith("<!--", i):
+            dead = i + 4 > last_comment
+        elif text.startswith("<![", i):
+            dead = i + 3 > last_section
+        else:
+            dead = False
+        if dead:
+            out.append(text[pos:i])
+            out.append(ph)
+            pos = i + 1
+            if i >= last_gt:  # every later "<" is dead too
+                rest = text[pos:]
+                out.append(rest.replace("<", ph))
+                pos = len(text)
+                break
+        i = text.find("<", i + 1)
+    if not out:
+        return text, None
+    out.append(text[pos:])
+    return "".join(out), ph
+
+
 def _html_source(text: str, path: str, label: str, bom: bytes) -> Source:
     p = _HTMLText(text)
+    fed, ph = _defuse(text)
     try:
-        p.feed(text)
+        p.feed(fed)
         p.close()
     except Exception as e:  # html.parser is lenient; anything else is refused cleanly
         raise ReadError(path, f"cannot parse HTML ({type(e).__name__}: {e})") from None
     out = "".join(p.pieces)
+    if ph is not None:
+        out = out.replace(ph, "<")
     return Source(
         path=path,
         kind="html",

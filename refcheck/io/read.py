@@ -49,11 +49,13 @@ from refcheck.text.positions import LINE_BREAK
 
 __all__ = [
     "Source",
+    "FileStamp",
     "ReadError",
     "read_path",
     "read_bytes",
     "read_text",
     "read_file_bytes",
+    "check_encoding",
     "kind_for_path",
     "detect_newline",
     "line_starts",
@@ -120,6 +122,24 @@ def kind_for_path(path: str | Path) -> str:
 # --------------------------------------------------------------------------- Source
 
 
+@dataclass(frozen=True)
+class FileStamp:
+    """The file as it was read: a fix is written only while the file still matches it (an
+    editor may save the draft, or move it away, while ``--fix`` runs)."""
+
+    size: int
+    mtime_ns: int
+    ino: int
+    dev: int
+    sha256: bytes
+
+    @classmethod
+    def of(cls, st: os.stat_result, data: bytes) -> "FileStamp":
+        import hashlib
+
+        return cls(st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, hashlib.sha256(data).digest())
+
+
 @dataclass(eq=False)
 class Source:
     path: str  # as given ("-" or --stdin-filename for stdin)
@@ -128,6 +148,7 @@ class Source:
     encoding: str = "utf-8"  # "utf-8" | "utf-8-sig" | "utf-16" (+ bom) | codec given
     newline: str = "\n"  # dominant line ending of the original file
     front_matter_date: Optional[str] = None  # ISO date from Markdown front matter
+    front_matter_title: Optional[str] = None  # ``title:`` from Markdown front matter
     fixable: bool = False  # True only for txt/md
     bom: bytes = b""  # byte-order mark the file started with (b"" if none)
     # original decoded text when it differs from ``text`` (html); None means "same as text"
@@ -137,6 +158,9 @@ class Source:
     _map_s: Optional[array] = field(default=None, repr=False)
     _map_x: Optional[bytearray] = field(default=None, repr=False)
     _starts: Optional[array] = field(default=None, repr=False)  # line starts, computed once
+    #: what was on disk when the file was read (None for stdin): ``--fix`` writes only over
+    #: exactly these bytes
+    stamp: Optional["FileStamp"] = field(default=None, repr=False)
 
     def source_text(self) -> str:
         """The decoded original (the HTML source for html; the paragraph text for docx)."""
@@ -199,38 +223,67 @@ def _binary_kind(data: bytes) -> Optional[str]:
     return None
 
 
+def check_encoding(encoding: str) -> str:
+    """The codec name for ``encoding``; ``ValueError`` (one line) for an unknown codec or one
+    that does not turn bytes into text (``rot13``, ``base64``, ``zlib``)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise ValueError(f"unknown encoding {encoding!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise ValueError(f"{encoding!r} is not a text encoding (try cp1258, utf-16-le, latin-1)")
+    return info.name
+
+
 def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple[str, str, bytes]:
-    """Return (text, encoding label, bom)."""
+    """Return (text, encoding label, bom). ``encoding`` is the fallback for a file that is
+    not UTF-8 (with or without BOM) nor UTF-16 with a BOM: a folder of UTF-8 drafts checked
+    with ``--encoding cp1258`` for its one legacy file keeps its UTF-8 drafts UTF-8."""
     what = _binary_kind(data)
     if what is not None:
         raise ReadError(path, f"binary file ({what}), not text")
     if encoding:
         try:
-            name = codecs.lookup(encoding).name
-        except LookupError:
-            raise ReadError(path, f"unknown encoding {encoding!r}") from None
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError as e:
-            raise ReadError(path, f"cannot decode as {encoding}: {e.reason} at byte {e.start}") from None
-        bom = b""
-        if name == "utf-8-sig":
-            bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-            if not bom:
-                name = "utf-8"
-        elif name == "utf-16":
-            if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-                bom = data[:2]
-            else:  # no BOM: Python decoded in native order; write back the same, no BOM
-                name = "utf-16-le" if codecs.BOM_UTF16 == codecs.BOM_UTF16_LE else "utf-16-be"
-        elif text.startswith("\ufeff"):
-            if name == "utf-8":
-                text, name, bom = text[1:], "utf-8-sig", codecs.BOM_UTF8
-            elif name in ("utf-16-le", "utf-16-be"):
-                bom = codecs.BOM_UTF16_LE if name == "utf-16-le" else codecs.BOM_UTF16_BE
-                text, name = text[1:], "utf-16"
-        return text, name, bom
+            check_encoding(encoding)
+        except ValueError as e:
+            raise ReadError(path, str(e)) from None
+    try:
+        return _decode_auto(data, path)
+    except ReadError:
+        if not encoding:
+            raise
+    return _decode_as(data, path, encoding)
 
+
+def _decode_as(data: bytes, path: str, encoding: str) -> tuple[str, str, bytes]:
+    try:
+        name = check_encoding(encoding)
+    except ValueError as e:
+        raise ReadError(path, str(e)) from None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as e:
+        raise ReadError(path, f"cannot decode as {encoding}: {e.reason} at byte {e.start}") from None
+    bom = b""
+    if name == "utf-8-sig":
+        bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+        if not bom:
+            name = "utf-8"
+    elif name == "utf-16":
+        if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            bom = data[:2]
+        else:  # no BOM: Python decoded in native order; write back the same, no BOM
+            name = "utf-16-le" if codecs.BOM_UTF16 == codecs.BOM_UTF16_LE else "utf-16-be"
+    elif text.startswith("\ufeff"):
+        if name == "utf-8":
+            text, name, bom = text[1:], "utf-8-sig", codecs.BOM_UTF8
+        elif name in ("utf-16-le", "utf-16-be"):
+            bom = codecs.BOM_UTF16_LE if name == "utf-16-le" else codecs.BOM_UTF16_BE
+            text, name = text[1:], "utf-16"
+    return text, name, bom
+
+
+def _decode_auto(data: bytes, path: str) -> tuple[str, str, bytes]:
     if data.startswith(codecs.BOM_UTF8):
         label, bom, codec, body = "utf-8-sig", codecs.BOM_UTF8, "utf-8", data[3:]
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -266,192 +319,6 @@ def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple[str, str, 
     return text, label, bom
 
 
-# --------------------------------------------------------------------------- markdown
-
-_BLANK_RE = re.compile(r"[^\r\n]+")
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
-_FENCE_OPEN_RE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
-_LIST_RE = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
-_HEADING_RE = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
-_INDENTED_RE = re.compile(r"(?: {4}| {0,3}\t)")
-_BACKTICKS_RE = re.compile(r"`+")
-
-
-def _blank(s: str) -> str:
-    return _BLANK_RE.sub(lambda m: " " * len(m.group()), s)
-
-
-def _lines(text: str):
-    """Yield (start, content_end, end) for each line; only \\r\\n, \\r, \\n break lines."""
-    n = len(text)
-    for m in _LINE_RE.finditer(text):
-        s, e = m.span()
-        if s == e and s == n:
-            if n == 0 or text[n - 1] in "\r\n":
-                break
-        ce = e
-        while ce > s and text[ce - 1] in "\r\n":
-            ce -= 1
-        yield s, ce, e
-        if e == n:
-            break
-
-
-def _iso_date(value) -> Optional[str]:
-    return parse_date(value)  # text/dates: ISO, D/M/YYYY, "ngày d tháng m năm y", date objects
-
-
-def _front_matter(text: str, lines: list) -> tuple[int, int, Optional[str]]:
-    """(number of lines, end offset, ISO date) of YAML front matter, or (0, 0, None)."""
-    if not lines or text[lines[0][0] : lines[0][1]].rstrip() != "---":
-        return 0, 0, None
-    for i in range(1, len(lines)):
-        s, ce, e = lines[i]
-        if text[s:ce].rstrip() in ("---", "..."):
-            body = text[lines[1][0] : s] if i > 1 else ""
-            date = None
-            try:
-                import yaml
-
-                data = yaml.safe_load(body)
-                if isinstance(data, dict):
-                    for key in ("date", "Date", "DATE"):
-                        if key in data:
-                            date = _iso_date(data[key])
-                            break
-            except Exception:  # malformed YAML: ignore the date, never crash
-                date = None
-            return i + 1, e, date
-    return 0, 0, None  # no closing line: not front matter
-
-
-def _code_spans(text: str, start: int, end: int, out: list) -> None:
-    """Append (start, end) of inline code spans within text[start:end] (one paragraph)."""
-    runs = [(m.start(), m.end() - m.start()) for m in _BACKTICKS_RE.finditer(text, start, end)]
-    if len(runs) < 2:
-        return
-    by_len: dict[int, list[int]] = {}
-    for idx, (_, n) in enumerate(runs):
-        by_len.setdefault(n, []).append(idx)
-    i = 0
-    while i < len(runs):
-        s, n = runs[i]
-        # a backslash-escaped first backtick is literal: the run opens one later
-        k = s
-        while k > start and text[k - 1] == "\\":
-            k -= 1
-        if (s - k) % 2 == 1:
-            s, n = s + 1, n - 1
-        if n == 0:
-            i += 1
-            continue
-        cands = by_len.get(n)
-        j = -1
-        if cands:
-            p = bisect.bisect_right(cands, i)
-            if p < len(cands):
-                j = cands[p]
-        if j < 0:
-            i += 1
-            continue
-        cs, cn = runs[j]
-        out.append((s, cs + cn))
-        i = j + 1
-
-
-def _markdown(text: str) -> tuple[str, Optional[str]]:
-    lines = list(_lines(text))
-    blank: list[tuple[int, int]] = []
-    nfm, fm_end, date = _front_matter(text, lines)
-    if nfm:
-        blank.append((0, fm_end))
-    fence: Optional[tuple[str, int, int]] = None  # (char, length, start offset)
-    # kind of the previous line: "blank" (or start), "para", "other" (heading, fence end)
-    prev = "blank"
-    in_list = False  # indented lines after a list item continue it; they are not code
-    code_start = -1  # start of an indented code block in progress
-    para_start = -1  # start of the current inline region (code spans cannot cross it)
-    regions: list[tuple[int, int]] = []
-
-    def end_para(at: int) -> None:
-        nonlocal para_start
-        if para_start >= 0:
-            regions.append((para_start, at))
-            para_start = -1
-
-    for s, ce, e in lines[nfm:]:
-        line = text[s:ce]
-        if fence is not None:
-            ch, n, fs = fence
-            st = line.strip()
-            if len(st) >= n and st == ch * len(st):
-                blank.append((fs, ce))
-                fence = None
-                prev = "other"
-            continue
-        if not line.strip():
-            end_para(s)
-            if code_start < 0:
-                prev = "blank"
-            continue
-        m = _FENCE_OPEN_RE.match(line)
-        if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
-            end_para(s)
-            if code_start >= 0:
-                blank.append((code_start, s))
-                code_start = -1
-            fence = (m.group(1)[0], len(m.group(1)), s)
-            continue
-        indented = _INDENTED_RE.match(line) is not None
-        if code_start >= 0:
-            if indented:
-                continue
-            blank.append((code_start, s))
-            code_start = -1
-            prev = "blank"
-        elif indented and prev != "para" and not in_list:
-            end_para(s)
-            code_start = s
-            continue
-        if _HEADING_RE.match(line):
-            end_para(s)
-            in_list = False
-            regions.append((s, e))
-            prev = "other"
-            continue
-        if _LIST_RE.match(line):
-            in_list = True
-        elif line[:1] not in (" ", "\t") and prev != "para":
-            in_list = False  # a paragraph after a blank line ends the list
-        if para_start < 0:
-            para_start = s
-        prev = "para"
-    if fence is not None:  # unclosed fence runs to the end of the document
-        blank.append((fence[2], len(text)))
-    if code_start >= 0:
-        blank.append((code_start, len(text)))
-    end_para(len(text))
-
-    for a, b in regions:
-        _code_spans(text, a, b, blank)
-    if not blank:
-        return text, date
-    blank.sort()
-    out = []
-    pos = 0
-    for a, b in blank:
-        if b <= pos:
-            continue
-        a = max(a, pos)
-        out.append(text[pos:a])
-        out.append(_blank(text[a:b]))
-        pos = b
-    out.append(text[pos:])
-    result = "".join(out)
-    assert len(result) == len(text)
-    return result, date
-
-
 # --------------------------------------------------------------------------- entry points
 
 
@@ -481,9 +348,11 @@ def read_text(text: str, path: str, kind: str = "txt", *, encoding: str = "utf-8
         return _html_source(text, path, encoding, bom)
     newline = detect_newline(text)
     if kind == "md":
-        scanned, date = _markdown(text)
+        from refcheck.io.markdown import markdown_text
+
+        scanned, date, title = markdown_text(text)
         return Source(path=path, kind="md", text=scanned, encoding=encoding, newline=newline,
-                      front_matter_date=date, fixable=True, bom=bom,
+                      front_matter_date=date, front_matter_title=title, fixable=True, bom=bom,
                       _source=None if scanned == text else text)
     return Source(path=path, kind="txt", text=text, encoding=encoding, newline=newline,
                   fixable=True, bom=bom)
@@ -492,8 +361,10 @@ def read_text(text: str, path: str, kind: str = "txt", *, encoding: str = "utf-8
 def read_path(path: str | Path, *, encoding: Optional[str] = None) -> Source:
     """Read a file from disk. Every failure is a one-line :class:`ReadError`."""
     name = str(path)
-    data, _ = read_file_bytes(name)
-    return read_bytes(data, name, encoding=encoding)
+    data, st = read_file_bytes(name)
+    src = read_bytes(data, name, encoding=encoding)
+    src.stamp = FileStamp.of(st, data)
+    return src
 
 
 def read_file_bytes(name: str) -> tuple[bytes, os.stat_result]:
@@ -519,6 +390,7 @@ def read_file_bytes(name: str) -> tuple[bytes, os.stat_result]:
         raise ReadError(name, "not a regular file")
     try:
         with open(name, "rb") as f:
+            st = os.fstat(f.fileno())
             data = f.read()
     except FileNotFoundError:
         raise ReadError(name, "no such file (it vanished while being read)") from None

@@ -62,6 +62,9 @@ class ChunkResult:
     failing: int = 0  # findings at or above the fail level
     bad_dates: int = 0
     text_bytes: int = 0  # UTF-8 bytes of article text
+    no_field: int = 0  # lines without the text field: said once for the run, not per line
+    fields_seen: list[str] = field(default_factory=list)  # their keys (first few lines)
+    first_no_field: str = ""  # "file:line" of the first
 
 
 _STATE: dict = {}  # per process: {"catalog", "options", "key"}
@@ -111,7 +114,11 @@ def _run_chunk(chunk: tuple[str, list[tuple[int, bytes]]]) -> ChunkResult:
             if opts.text_field in obj:  # "text": null — an empty article
                 res.articles += 1
                 continue
-            res.errors.append(f"{path}:{lineno}: no {opts.text_field!r} field")
+            res.no_field += 1
+            if res.no_field == 1:
+                res.first_no_field = f"{path}:{lineno}"
+            if res.no_field <= 3:
+                res.fields_seen.extend(k for k in obj if k not in res.fields_seen)
             continue
         if not isinstance(text, str):
             res.errors.append(f"{path}:{lineno}: {opts.text_field!r} is "
@@ -181,13 +188,36 @@ def _dask_chunk(chunk, options: Options) -> ChunkResult:
 # --------------------------------------------------------------------------- drivers
 
 
+def _special(path: str) -> bool:
+    """Whether ``path`` exists and is not a regular file (a device, a FIFO)."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 class _Writer:
-    """Writes chunk output in order, to a file or stdout (UTF-8, ``\\n`` line ends)."""
+    """Writes chunk output in order, to a file or stdout (UTF-8, ``\\n`` line ends). A file
+    is written to a temporary name in its folder and renamed over ``output`` only when the
+    run completes (``close``); ``abort`` (Ctrl-C, an error) leaves no partial file."""
 
     def __init__(self, output: Optional[str]):
         self.output = output
-        if output and output != "-":
+        self.tmp: Optional[str] = None
+        if output and output != "-" and _special(output):  # /dev/null, a FIFO: never replaced
             self.fh = open(output, "w", encoding="utf-8", newline="\n")
+            self.own, self.tmp, self.target = True, None, None
+        elif output and output != "-":
+            import tempfile
+
+            target = os.path.realpath(output)
+            fd, self.tmp = tempfile.mkstemp(dir=os.path.dirname(target) or ".",
+                                            prefix=f".{os.path.basename(target)}.",
+                                            suffix=".refcheck-tmp")
+            self.target = target
+            self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
             self.own = True
         else:
             self.fh = sys.stdout.buffer
@@ -209,12 +239,31 @@ class _Writer:
 
     def close(self) -> None:
         try:
-            if self.own:
+            if self.own and self.tmp is None:
                 self.fh.close()
+            elif self.own:
+                self.fh.close()
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.tmp, 0o666 & ~umask)
+                os.replace(self.tmp, self.target)
+                self.tmp = None
             elif not self.broken:
                 self.fh.flush()
         except BrokenPipeError:
             self.broken = True
+
+    def abort(self) -> None:
+        if self.own and self.tmp:
+            try:
+                self.fh.close()
+            except OSError:
+                pass
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+            self.tmp = None
 
 
 @dataclass
@@ -228,6 +277,9 @@ class Totals:
     bad_dates: int = 0
     text_bytes: int = 0
     read_errors: int = 0
+    no_field: int = 0
+    fields_seen: list = field(default_factory=list)
+    first_no_field: str = ""
 
     def add(self, r: ChunkResult) -> None:
         self.articles += r.articles
@@ -238,6 +290,11 @@ class Totals:
         self.bad_lines += len(r.errors)
         self.bad_dates += r.bad_dates
         self.text_bytes += r.text_bytes
+        if r.no_field and not self.no_field:
+            self.first_no_field = r.first_no_field
+        self.no_field += r.no_field
+        if len(self.fields_seen) < 50:
+            self.fields_seen.extend(k for k in r.fields_seen if k not in self.fields_seen)
 
 
 def _all_chunks(paths: Sequence[str], read_errors: list[str]):
@@ -310,6 +367,10 @@ def _run_local(chunks, options: Options, catalog, jobs: int) -> Iterator[ChunkRe
         yield from _in_order(submit, chunks, 2 * jobs + 1)
 
 
+class SchedulerError(Exception):
+    """The Dask scheduler cannot be reached; ``str()`` names it and the problem."""
+
+
 def _run_dask(chunks, options: Options, address: str, jobs: int) -> Iterator[ChunkResult]:
     from distributed import Client  # ImportError handled by run_archive
 
@@ -323,7 +384,12 @@ def _run_dask(chunks, options: Options, address: str, jobs: int) -> Iterator[Chu
                                dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(cluster)
     else:
-        client = Client(address)
+        try:
+            client = Client(address)
+        except (OSError, TimeoutError, ValueError) as e:  # refused, timed out, bad address
+            raise SchedulerError(f"--dask {address}: cannot reach the Dask scheduler "
+                                 f"({' '.join(str(e).split()) or type(e).__name__}); is "
+                                 f"`dask scheduler` running there?") from None
     try:
         n = max(len(client.scheduler_info().get("workers", {})), 1)
 
@@ -390,11 +456,29 @@ def run_archive(paths: Sequence[str], *, catalog=None, settings=None,
         else:
             results = _run_local(chunks, options, catalog, jobs)
         _consume(results, writer, totals, read_errors)
+    except SchedulerError as e:
+        writer.abort()
+        _err(str(e))
+        return 2
     except OSError as e:
+        writer.abort()
         _err(f"{output or 'stdout'}: cannot write: {e.strerror or e}")
         return 2
-    finally:
+    except BaseException:  # Ctrl-C: no partial output file
+        writer.abort()
+        raise
+    try:
         writer.close()
+    except OSError as e:
+        writer.abort()
+        _err(f"{output}: cannot write: {e.strerror or e}")
+        return 2
+    if totals.no_field:
+        seen = ", ".join(repr(k) for k in totals.fields_seen[:20]) or "none"
+        more = f" (nor do {totals.no_field - 1} more lines)" if totals.no_field > 1 else ""
+        _err(f"{totals.first_no_field}: no {text_field!r} field{more}; fields seen: {seen}; "
+             "pass --text-field NAME")
+        totals.bad_lines += totals.no_field
     if totals.bad_dates:
         _err(f"{totals.bad_dates} article(s) had a {date_field!r} value that is not a date; "
              "their date was inferred instead")

@@ -119,8 +119,18 @@ def write_baseline(path: PathLike, results: list[FileResult]) -> Baseline:
     baseline = make_baseline(results, path.parent if str(path.parent) else Path("."))
     baseline.source = path
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(baseline.to_json(), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(baseline.to_json(), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        where = path.parent if isinstance(exc, (FileNotFoundError, NotADirectoryError,
+                                                PermissionError)) else path
+        raise BaselineError(f"{where}: cannot write the baseline there: "
+                            f"{exc.strerror or exc}") from None
     return baseline
 
 

@@ -14,6 +14,7 @@ from typing import Optional
 import click
 
 from refcheck._version import __version__
+from refcheck.lint import writeback
 from refcheck.lint.walk import EXTENSIONS  # noqa: F401  (also the pre-commit hook's list)
 
 FORMATS = ("grouped", "concise", "json", "sarif", "github")
@@ -107,6 +108,11 @@ def check_cmd(paths, fmt, output, statistics, lang, catalogs, no_default_catalog
         code = _check(**locals())
     except _Exit as e:
         code = e.code
+    except KeyboardInterrupt:
+        from refcheck.lint.messages import say
+
+        _err(say("interrupted", lang or "vi"))
+        code = 130  # 128 + SIGINT, as shells report it
     sys.exit(code)
 
 
@@ -144,11 +150,23 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
     if show_settings:
         click.echo(settings.show_settings(), nl=False)
         return 0
+    from refcheck.lint.messages import say
+
     if not paths:
-        _err("no paths given (try: refcheck check drafts/)")
+        _err(say("no_paths", settings.lang))
         return 2
     if write_baseline and not baseline:
-        _err("--write-baseline needs --baseline FILE")
+        _err(say("write_baseline_needs", settings.lang))
+        return 2
+    if encoding:
+        from refcheck.io.read import check_encoding
+
+        try:
+            check_encoding(encoding)
+        except ValueError as e:
+            _err(say("bad_encoding", settings.lang, reason=e))
+            return 2
+    if output and writeback.output_is_input(output, paths, settings.lang):
         return 2
     adate = None if settings.article_date in (None, "none") else settings.article_date
 
@@ -168,16 +186,20 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
     files = list(_iter_files(paths, settings, walk))
     for name, _why in walk.notes:
         _err(_EXCLUDED.get(settings.lang, _EXCLUDED["vi"]).format(path=name))
+    read_errors = [msg for _, msg in walk.errors]  # unreadable folders: exit 2
+    if output and writeback.output_is_input(output, files, settings.lang):
+        return 2
     return _check_files(files, settings, adate=adate, fmt=fmt, output=output,
                         statistics=statistics, exit_zero=exit_zero, fix=fix, diff=diff,
                         encoding=encoding, stdin_filename=stdin_filename, baseline=baseline,
                         write_baseline=write_baseline, jobs=jobs, no_progress=no_progress,
-                        no_cache=no_cache)
+                        no_cache=no_cache, roots=writeback.roots(paths),
+                        read_errors=read_errors)
 
 
 def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, fix, diff,
                  encoding, stdin_filename, baseline, write_baseline, jobs, no_progress,
-                 no_cache) -> int:
+                 no_cache, roots=None, read_errors=None) -> int:
     """The folder run, streamed: each file's result goes through the baseline, the fixes
     and into the report as it comes, and is dropped (see ``refcheck.lint.runner``)."""
     from refcheck.lint.report import Statistics, open_writer
@@ -185,6 +207,7 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
     from refcheck.lint.sink import Sink, SinkError
     from refcheck.model import severity_rank
 
+    read_errors = list(read_errors or [])
     if jobs is not None and jobs < 0:
         _err(f"--jobs must be 0 (all cores) or more, not {jobs}")
         return 2
@@ -205,14 +228,19 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
     kept = [] if baseline and write_baseline else None  # the baseline needs every result
     diff_only = diff and not fix
     fmt_name = settings.format if settings.format in FORMATS else "grouped"
-    # --fix --diff prints the diff first: the report waits for it in memory
-    sink = Sink(None if kept is not None or diff_only else output, buffered=bool(fix and diff))
-    writer = open_writer(fmt_name, sink.write, __version__, settings.lang, color=_color(output))
+    # --fix --diff prints the diff first: the report waits for it in memory. With standard
+    # input and --fix the fixed text is the output (as ruff does) and the report goes to stderr.
+    to_stderr = bool(fix and "-" in files and not output)
+    sink = Sink(None if kept is not None or diff_only else output, buffered=bool(fix and diff),
+                to_stderr=to_stderr)
+    writer = open_writer(fmt_name, sink.write, __version__, settings.lang,
+                         color=_color(output) and not to_stderr)
     stats = Statistics() if statistics else None
     threshold = severity_rank(settings.fail_level)
     failing = fixed_any = False
     diffs: list[str] = []
-    read_errors: list[str] = []
+    refused = 0
+    lang = settings.lang
     progress = _Progress(len(files), enabled=not no_progress)
     try:
         for item in runner.run(files):
@@ -227,7 +255,11 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
                 r = bl.filter([r])[0]
             if fix or diff:
                 sources = {item.src.path: item.src} if item.src is not None else {}
-                any_fix, diff_text = _fixes([r], sources, write=fix, show=diff)
+                any_fix, diff_text, n_refused, stdin_text = writeback.apply_fixes_to_files(
+                    [r], sources, write=fix, show=diff, lang=lang, roots=roots)
+                refused += n_refused
+                if stdin_text is not None:
+                    _emit(stdin_text, None)
                 fixed_any = fixed_any or any_fix
                 if diff_text:
                     diffs.append(diff_text)
@@ -247,13 +279,19 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
             _load_catalog(settings)  # a bad catalog is an error even with nothing to check
         if kept is not None:
             from refcheck.lint.baseline import BaselineError, write_baseline as _write
+            from refcheck.lint.messages import say
 
+            if read_errors:  # a baseline without those files would hide nothing later
+                for msg in read_errors:
+                    _err(msg)
+                _err(say("baseline_not_written", lang, path=baseline, n=len(read_errors)))
+                return 2
             try:
                 _write(baseline, kept)
             except BaselineError as e:
                 _err(str(e))
                 return 2
-            click.echo(f"refcheck: baseline written to {baseline}", err=True)
+            _err(say("baseline_written", lang, path=baseline))
             return 0
         if diff_only:
             # Like ruff: --diff prints only the diff, so it can be piped into `git apply`.
@@ -279,7 +317,7 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
         sink.discard()
     for msg in read_errors:
         _err(msg)
-    if read_errors:
+    if read_errors or refused:
         return 2
     return 0 if exit_zero or not failing else 1
 
@@ -315,60 +353,24 @@ def _load_catalog(settings):
         raise _Exit(2)
 
 
-def _fixes(results, sources, *, write: bool, show: bool) -> tuple[bool, str]:
-    """Apply (or show) safe fixes; re-check each written file to prove it still parses.
-    Returns (whether any file had fixes, the diff text when ``show``)."""
-    from refcheck.lint.fixer import fix_source, unified_diff, write_atomic
-
-    any_fix = False
-    diffs: list[str] = []
-    for r in results:
-        src = sources.get(r.path)
-        if src is None or not src.fixable:
-            continue
-        fixes = [f.fix for a in r.articles for f in a.findings if f.fix and f.fix.safe]
-        if not fixes:
-            continue
-        original, new, n = fix_source(src, fixes)
-        if n == 0 or new == original:
-            continue
-        any_fix = True
-        if show:
-            diffs.append(unified_diff(r.path, original, new))
-        if write and r.path != "-":
-            try:
-                write_atomic(r.path, new, encoding=src.encoding, bom=src.bom)
-            except OSError as e:
-                _err(f"{r.path}: could not write fixes ({e.strerror or e})")
-                raise _Exit(2)
-            # Read the file back: what is on disk must be exactly what we meant to write.
-            from refcheck.io.read import ReadError, read_path
-
-            try:
-                if read_path(r.path, encoding=src.encoding if src.encoding not in
-                             ("utf-8", "utf-8-sig", "utf-16") else None).source_text() != new:
-                    _err(f"{r.path}: file changed while fixing; please re-run")
-                    raise _Exit(2)
-            except ReadError as e:
-                _err(str(e))
-                raise _Exit(2)
-            click.echo(f"refcheck: {r.path}: {n} fix(es) applied", err=True)
-            # Drop the findings that were fixed from the report.
-            for a in r.articles:
-                a.findings = [f for f in a.findings if not (f.fix and f.fix.safe)]
-    return any_fix, "".join(diffs)
-
-
 def _color(output) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _emit(text: str, output: Optional[str]) -> None:
+def _emit(text: str, output: Optional[str], lang: str = "vi") -> None:
+    """Print ``text``, or write it to ``output`` atomically (a temporary file in the same
+    folder renamed over it: an interrupted run leaves no partial report)."""
+    if output == "<stderr>":
+        sys.stderr.write(text)
+        sys.stderr.flush()
+        return
     if output:
+        from refcheck.lint.messages import say
+
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            writeback.write_report(output, text)
         except OSError as e:
-            _err(f"{output}: cannot write the report ({e.strerror or e})")
+            _err(say("cannot_write_report", lang, path=output, reason=e.strerror or e))
             raise _Exit(2)
         return
     try:

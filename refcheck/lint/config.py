@@ -449,12 +449,12 @@ def _read_table(path: Path) -> Optional[tuple[dict, str]]:
 def find_config(start: Optional[PathLike] = None) -> Optional[Path]:
     """The config file that governs ``start`` (a file or folder), or None."""
     here = Path(os.path.abspath(start if start is not None else os.getcwd()))
-    if not here.is_dir():
+    if not os.path.isdir(here):  # (os.path: a name too long for the file system is no folder)
         here = here.parent
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if os.path.isfile(candidate):
                 if name == "pyproject.toml" and _read_table(candidate) is None:
                     continue
                 return candidate

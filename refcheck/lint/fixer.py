@@ -34,7 +34,21 @@ from typing import Iterable, Optional
 
 from refcheck.model import Fix
 
-__all__ = ["apply_fixes", "fix_source", "unified_diff", "write_atomic", "encode_text"]
+__all__ = ["apply_fixes", "fix_source", "unified_diff", "write_atomic", "encode_text",
+           "write_fixed", "FixRefused", "FileChanged"]
+
+
+class FileChanged(OSError):
+    """The file on disk is no longer the one that was read (edited, replaced, moved)."""
+
+
+class FixRefused(Exception):
+    """``--fix`` leaves this file exactly as it was; ``key`` and ``fields`` name the reason
+    (texts in :mod:`refcheck.lint.messages`)."""
+
+    def __init__(self, key: str, **fields) -> None:
+        super().__init__(key)
+        self.key, self.fields = key, fields
 
 
 # --------------------------------------------------------------------------- fixes
@@ -43,8 +57,9 @@ __all__ = ["apply_fixes", "fix_source", "unified_diff", "write_atomic", "encode_
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     """Apply the safe fixes to ``text``; return ``(new_text, applied_count)``.
 
-    Unsafe fixes, fixes out of bounds, exact duplicates and fixes that change nothing are
-    ignored. Fixes are taken from the end backwards (later start first; for equal starts
+    Unsafe fixes, fixes out of bounds, fixes whose ``original`` text is not at their offsets
+    (a result computed on another text: a stale cache entry, an edited file), exact duplicates
+    and fixes that change nothing are ignored. Fixes are taken from the end backwards (later start first; for equal starts
     the longer one first); a fix overlapping one already taken is skipped (it will be found
     again on the next run). Two insertions at the same offset overlap. The result is built
     in one pass, so many fixes on a big file stay linear.
@@ -60,6 +75,8 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
             continue
         if r is None or text[s:e] == r:
             continue
+        if f.original is not None and text[s:e] != f.original:
+            continue  # not the text this fix was computed on
         key = (s, e, r)
         if key in seen:
             continue
@@ -214,6 +231,7 @@ def write_atomic(
     encoding: str,
     newline_preserved: bool = True,
     bom: Optional[bytes] = None,
+    expect=None,
 ) -> None:
     """Replace the file at ``path`` with ``text`` atomically.
 
@@ -227,6 +245,11 @@ def write_atomic(
     ``newline_preserved=True`` (the normal case: ``text`` came from :class:`Source` and keeps
     the file's own ``\\r\\n``) writes ``text`` as is. With ``False``, ``text`` uses ``\\n`` and
     each ``\\n`` is written as the existing file's dominant line ending.
+
+    ``expect`` (a :class:`refcheck.io.read.FileStamp`): the file must still be exactly what
+    was read — same size, modification time, inode and content hash — when writing starts
+    and again right before the rename; otherwise :class:`FileChanged` is raised and nothing
+    is written. A file that is gone is then not recreated.
     """
     target = os.path.realpath(os.fspath(path))
     need_existing = not newline_preserved or (bom is None and codecs.lookup(encoding).name == "utf-16")
@@ -235,6 +258,10 @@ def write_atomic(
         st: Optional[os.stat_result] = os.stat(target)
     except FileNotFoundError:
         st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise OSError(22, "not a regular file (a device or a FIFO is never replaced)", target)
+    if expect is not None:
+        _same_as_read(target, expect)
     if st is not None and need_existing:
         with open(target, "rb") as f:
             existing = f.read()
@@ -265,6 +292,8 @@ def write_atomic(
                 os.fchmod(fd, 0o666 & ~umask)
         finally:
             os.close(fd)
+        if expect is not None:
+            _same_as_read(target, expect)  # an editor may have saved while we wrote
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -280,3 +309,66 @@ def write_atomic(
             os.close(dfd)
     except OSError:
         pass
+
+
+def _same_as_read(target: str, expect) -> None:
+    """Raise :class:`FileChanged` unless ``target`` still holds the bytes that were read."""
+    import hashlib
+
+    try:
+        with open(target, "rb") as f:
+            st = os.fstat(f.fileno())
+            if (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev) != \
+                    (expect.size, expect.mtime_ns, expect.ino, expect.dev):
+                raise FileChanged(target)
+            h = hashlib.sha256()
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except FileNotFoundError:
+        raise FileChanged(target) from None
+    if h.digest() != expect.sha256:
+        raise FileChanged(target)
+
+
+def _inside(path: str, roots) -> bool:
+    return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+
+def write_fixed(src, new: str, *, roots=None) -> None:
+    """Write the fixed text of ``src`` (read by :func:`refcheck.io.read.read_path`) back to
+    its file, or raise :class:`FixRefused` and leave the file as it was.
+
+    Refused: a file changed, moved or deleted since it was read; a read-only file; a file
+    with several hard links (the atomic rename would leave the other names on the old
+    text); a symbolic link whose target lies outside ``roots`` (the real paths of the checked
+    folders); a fix the file's own encoding cannot hold; any error writing (an unwritable
+    folder). A symbolic link inside the tree is written through: its target is replaced.
+    """
+    path = src.path
+    if src.stamp is None:
+        raise FixRefused("vanished", path=path)
+    target = os.path.realpath(path)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        raise FixRefused("vanished", path=path) from None
+    except OSError as e:
+        raise FixRefused("cannot_write", path=path, reason=e.strerror or str(e)) from None
+    if not stat.S_ISREG(st.st_mode):  # a FIFO or a device is never replaced by a file
+        raise FixRefused("cannot_write", path=path, reason="not a regular file")
+    if roots is not None and os.path.islink(path) and not _inside(target, roots):
+        raise FixRefused("link_outside", path=path, target=target)
+    if not (st.st_mode & stat.S_IWUSR) or not os.access(target, os.W_OK):
+        raise FixRefused("read_only", path=path)
+    if st.st_nlink > 1:
+        raise FixRefused("hard_links", path=path, n=st.st_nlink)
+    try:
+        write_atomic(path, new, encoding=src.encoding, bom=src.bom, expect=src.stamp)
+    except FileChanged:
+        gone = not os.path.exists(target)
+        raise FixRefused("vanished" if gone else "changed", path=path) from None
+    except UnicodeEncodeError as e:
+        raise FixRefused("cannot_encode", path=path, encoding=src.encoding,
+                         char=e.object[e.start:e.end]) from None
+    except OSError as e:
+        raise FixRefused("cannot_write", path=path, reason=e.strerror or str(e)) from None

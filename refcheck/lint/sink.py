@@ -15,8 +15,10 @@ class Sink:
     temporary file in the same folder renamed over FILE at the end (an interrupted run leaves
     no partial report)."""
 
-    def __init__(self, output: Optional[str], buffered: bool = False) -> None:
+    def __init__(self, output: Optional[str], buffered: bool = False,
+                 to_stderr: bool = False) -> None:
         self.output, self.buffered = output, buffered
+        self.stream = sys.stderr if to_stderr else sys.stdout  # stdin + --fix: report on stderr
         self.parts: list[str] = []
         self.fh = None
         self.tmp: Optional[str] = None
@@ -38,7 +40,7 @@ class Sink:
                 raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
         else:
             try:
-                sys.stdout.write(text)
+                self.stream.write(text)
             except BrokenPipeError:
                 self._broken()
 
@@ -93,7 +95,7 @@ class Sink:
             self.fh = self.tmp = None
         elif not self.broken:
             try:
-                sys.stdout.flush()
+                self.stream.flush()
             except BrokenPipeError:
                 self._broken()
 

@@ -112,6 +112,8 @@ class Walk:
     settings: object
     respect_gitignore: bool = True
     notes: list[tuple[str, str]] = field(default_factory=list)
+    #: (folder, one-line message) for folders that could not be listed: the run exits 2
+    errors: list[tuple[str, str]] = field(default_factory=list)
     _seen: set = field(default_factory=set)
 
     def files(self, paths: list[str]) -> Iterator[str]:
@@ -149,8 +151,9 @@ class Walk:
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
-        except OSError:
-            return  # unreadable folder: nothing to list (a named file would be reported)
+        except OSError as e:  # unreadable folder: reported, the rest is still walked
+            self.errors.append((folder, f"{folder}: cannot read the folder ({e.strerror or e})"))
+            return
         subdirs = []
         for e in entries:
             name = e.name

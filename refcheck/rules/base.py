@@ -34,6 +34,8 @@ def emit(ctx: Context, code: str, span: Span | tuple[int, int], ci: Optional[int
     catalog, so an error becomes a warning whose message says why."""
     start, end = (span.start, span.end) if isinstance(span, Span) else span
     rule = RULES[code]
+    if fix is not None and fix.original is None and ctx.text:
+        fix.original = ctx.text[fix.start:fix.end]  # what --fix must find there to apply it
     args = {k: v if isinstance(v, (int, str)) or v is None else str(v) for k, v in fields.items()}
     severity = severity or rule.severity
     text = message(code, ctx.lang, variant, **fields)

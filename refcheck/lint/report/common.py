@@ -76,7 +76,21 @@ def _escape_char(ch: str) -> str:
     cp = ord(ch)
     if cp < 0x100:
         return "\\x%02x" % cp
+    if 0xDC80 <= cp <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return "\\x%02x" % (cp - 0xDC00)
     return "\\u%04x" % cp
+
+
+def shown_path(path: str) -> str:
+    """A file name as text that can always be printed and put in JSON: the bytes of a name
+    that is not UTF-8 (kept by Python as lone surrogates) are shown as ``\\xff``."""
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return "".join(_escape_char(c) if 0xD800 <= ord(c) <= 0xDFFF else c for c in path)
 
 
 def clean(text: Optional[str], keep_newlines: bool = False) -> str:
@@ -94,7 +108,8 @@ def clean(text: Optional[str], keep_newlines: bool = False) -> str:
         cp = ord(ch)
         if keep_newlines and ch in "\r\n":
             out.append(ch)
-        elif cp < 0x20 or 0x7F <= cp < 0xA0 or cp in _BIDI or cp in (0x2028, 0x2029):
+        elif cp < 0x20 or 0x7F <= cp < 0xA0 or cp in _BIDI or cp in (0x2028, 0x2029) \
+                or 0xD800 <= cp <= 0xDFFF:
             out.append({"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(ch) or _escape_char(ch))
         else:
             out.append(ch)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import Optional
 
-from refcheck.lint.report.common import (PositionFn, Positions, Sink, Writer, _finding_region,
+from refcheck.lint.report.common import (shown_path, PositionFn, Positions, Sink, Writer, _finding_region,
                                          _Lazy, _sort_key, collect, lazy_position)
 from refcheck.model import Article, Citation, FileResult, Finding
 
@@ -77,8 +77,8 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 def file_json(r: FileResult, pos: PositionFn) -> dict:
     if r.error is not None:
-        return {"path": r.path, "error": r.error, "articles": []}
-    return {"path": r.path, "articles": [_article_json(a, pos) for a in r.articles]}
+        return {"path": shown_path(r.path), "error": r.error, "articles": []}
+    return {"path": shown_path(r.path), "articles": [_article_json(a, pos) for a in r.articles]}
 
 
 class JsonWriter(Writer):

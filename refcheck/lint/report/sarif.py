@@ -27,7 +27,8 @@ def _uri(path: str) -> str:
     p = p.replace(os.sep, "/")
     if p.startswith("./"):
         p = p[2:]
-    return _quote(p, safe="/")
+    # the file system's own bytes, percent-encoded: a name that is not UTF-8 stays exact
+    return _quote(os.fsencode(p), safe="/")
 
 
 def _rule_descriptor(code: str, lang: str) -> dict:

@@ -1,0 +1,148 @@
+"""What ``refcheck check`` writes besides the report: ``--fix`` over the checked files (each
+one only while it still holds the bytes that were read; see :func:`refcheck.lint.fixer.
+write_fixed`), the fixed text of standard input, and ``-o`` (atomically, never over an input,
+never replacing a device or a FIFO).
+
+Kept apart from ``cli`` so that the command's option handling stays one readable page.
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+
+def _err(msg: str) -> None:
+    import click
+
+    click.echo(f"refcheck: {msg}", err=True)
+
+
+def output_is_input(output: str, inputs, lang: str) -> bool:
+    """Whether ``-o`` names one of the inputs (said on stderr): the report must never
+    replace a draft or an archive. Checked before anything is opened for writing."""
+    from refcheck.lint.messages import say
+
+    if not os.path.exists(output):
+        return False
+    for p in inputs:
+        if p == "-" or not os.path.isfile(p):
+            continue
+        try:
+            same = os.path.samefile(output, p)
+        except OSError:
+            same = os.path.realpath(output) == os.path.realpath(p)
+        if same:
+            _err(say("output_is_input", lang, output=output, input=p))
+            return True
+    return False
+
+
+def roots(paths) -> list[str]:
+    """Real paths of the checked folders (a named file counts its folder): a symbolic link
+    is fixed through only when its target lies inside one of them."""
+    out = []
+    for p in paths:
+        if p == "-":
+            continue
+        a = os.path.abspath(p)
+        out.append(os.path.realpath(a if os.path.isdir(a) else os.path.dirname(a)))
+    return out
+
+
+def apply_fixes_to_files(results, sources, *, write: bool, show: bool, lang: str = "vi",
+           roots=None) -> tuple[bool, str, int, Optional[str]]:
+    """Apply (or show) safe fixes; re-check each written file to prove it still parses.
+    Returns (whether any file had fixes, the diff text when ``show``, how many files were
+    refused, the fixed text of standard input when ``write`` and one was read).
+
+    A file that cannot be fixed (changed since read, read-only, unwritable folder, ...) is
+    reported and left as it was; the others are still fixed. Standard input is never
+    written to a file: with ``--fix`` its fixed text goes to standard output, as ruff does.
+    """
+    from refcheck.lint.fixer import FixRefused, fix_source, unified_diff, write_fixed
+    from refcheck.lint.messages import say
+
+    any_fix = False
+    refused = 0
+    stdin_text: Optional[str] = None
+    diffs: list[str] = []
+    for r in results:
+        src = sources.get(r.path)
+        if src is None:
+            continue
+        fixes = [f.fix for a in r.articles for f in a.findings if f.fix and f.fix.safe]
+        if not src.fixable:
+            if fixes:
+                kind = {"html": "HTML", "docx": ".docx"}.get(src.kind, src.kind)
+                _err(say("fix_not_for_kind", lang, path=r.path, kind=kind, n=len(fixes)))
+            continue
+        from_stdin = src.stamp is None
+        original, new, n = fix_source(src, fixes) if fixes else (src.source_text(),) * 2 + (0,)
+        if write and from_stdin:
+            stdin_text = new
+            if n:
+                _err(say("stdin_fixed", lang, path=r.path, n=n))
+        if n == 0 or new == original:
+            continue
+        any_fix = True
+        if show:
+            diffs.append(unified_diff(r.path, original, new))
+        if write and not from_stdin:
+            try:
+                write_fixed(src, new, roots=roots)
+                _verify_written(src, new)
+            except FixRefused as e:
+                _err(say(e.key, lang, **e.fields))
+                refused += 1
+                continue
+            _err(say("fixes_applied", lang, path=r.path, n=n))
+        if write:
+            # Drop the findings that were fixed from the report.
+            for a in r.articles:
+                a.findings = [f for f in a.findings if not (f.fix and f.fix.safe)]
+    return any_fix, "".join(diffs), refused, stdin_text
+
+
+def _verify_written(src, new: str) -> None:
+    """Read the file back: what is on disk must be exactly what we meant to write."""
+    from refcheck.io.read import ReadError, read_path
+    from refcheck.lint.fixer import FixRefused
+
+    enc = None if src.encoding in ("utf-8", "utf-8-sig", "utf-16") else src.encoding
+    try:
+        back = read_path(src.path, encoding=enc).source_text()
+    except ReadError as e:
+        raise FixRefused("cannot_write", path=src.path, reason=e.reason) from None
+    if back != new:
+        raise FixRefused("changed", path=src.path)
+
+
+def write_report(output: str, text: str) -> None:
+    import stat
+    import tempfile
+
+    target = os.path.realpath(output)
+    try:
+        special = not stat.S_ISREG(os.stat(target).st_mode)
+    except FileNotFoundError:
+        special = False
+    if special:  # /dev/null, /dev/stdout, a FIFO: write into it, never replace it
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        return
+    folder = os.path.dirname(target) or "."
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.",
+                               suffix=".refcheck-tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

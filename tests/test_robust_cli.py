@@ -1,0 +1,135 @@
+"""Issue 14: one-line errors instead of tracebacks, and the exit codes of the README (0 clean,
+1 findings, 2 usage/configuration/I-O, 130 Ctrl-C), for situations an editor meets: a baseline
+in a folder that does not exist, a file name too long for the file system or not UTF-8, an
+unreadable folder, a binary file in a run that writes a baseline, JSON lines without the
+text field, a Dask scheduler that cannot be reached."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import types
+
+import pytest
+from click.testing import CliRunner
+
+from refcheck.lint.cli import main
+
+SPACED = "Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị"  # RC102
+
+
+def _runner() -> CliRunner:
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()
+
+
+def run(*args, input=None):
+    return _runner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / ".cache"))
+    (tmp_path / "a.txt").write_text(SPACED + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def one_line(stderr: str) -> str:
+    lines = [ln for ln in stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("where", ["missing/base.json", "a.txt/base.json"])
+def test_baseline_in_a_folder_that_cannot_hold_it(work, where):
+    r = run("check", "a.txt", "--baseline", where, "--write-baseline")
+    assert r.exit_code == 2
+    assert "baseline" in one_line(r.stderr) and where.split("/")[0] in r.stderr
+
+
+def test_write_baseline_with_a_binary_input_exits_2(work):
+    (work / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    r = run("check", "a.txt", "image.txt", "--baseline", "base.json", "--write-baseline")
+    assert r.exit_code == 2
+    assert "image.txt" in r.stderr
+    assert not (work / "base.json").exists()  # a baseline missing that file would mislead
+
+
+def test_file_name_too_long(work):
+    name = "a" * 300 + ".txt"
+    for args in (["check", name], ["check", "a.txt", "-o", name],
+                 ["check", "a.txt", "--baseline", name[:-4] + ".json"]):
+        r = run(*args)
+        assert r.exit_code == 2, args
+        assert "Traceback" not in r.stderr and "too long" in r.stderr.lower(), args
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
+@pytest.mark.parametrize("fmt", ["sarif", "json", "grouped", "concise", "github"])
+def test_file_name_that_is_not_utf8(work, fmt):
+    d = work / "d"
+    d.mkdir()
+    with open(os.path.join(os.fsencode(d), b"b\xff.txt"), "wb") as fh:
+        fh.write((SPACED + "\n").encode())
+    r = run("check", "d", "--format", fmt)
+    assert r.exit_code in (0, 1), r.stderr
+    assert "\\xff" in r.stdout or "%FF" in r.stdout
+    if fmt in ("sarif", "json"):
+        data = json.loads(r.stdout)
+        if fmt == "sarif":
+            (res,) = [x for x in data["runs"][0]["results"] if x["ruleId"] == "RC102"]
+            uri = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            assert uri == "d/b%FF.txt"  # the exact bytes, percent-encoded
+
+
+def test_unreadable_folder_exits_2(work, monkeypatch):
+    (work / "d" / "locked").mkdir(parents=True)
+    (work / "d" / "locked" / "x.txt").write_text(SPACED + "\n", encoding="utf-8")
+    (work / "d" / "ok.txt").write_text(SPACED + "\n", encoding="utf-8")
+    real = os.scandir
+    locked = os.path.realpath(work / "d" / "locked")
+
+    def scandir(path="."):
+        if os.path.realpath(os.fsdecode(path)) == locked:  # as chmod 000 does for non-root
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = run("check", "d", "--format", "concise", "--lang", "en")
+    assert r.exit_code == 2
+    assert "locked" in r.stderr and "Permission denied" in r.stderr
+    assert "ok.txt" in r.stdout  # the rest is still checked
+
+
+def test_text_field_missing_is_said_once_with_the_fields_seen(work):
+    lines = "".join(json.dumps({"id": i, "noi_dung": SPACED}, ensure_ascii=False) + "\n"
+                    for i in range(2000))
+    (work / "n.jsonl").write_text(lines, encoding="utf-8")
+    r = run("check", "--jsonl", "n.jsonl", "--text-field", "body")
+    assert r.exit_code == 2
+    line = one_line(r.stderr)
+    assert "'body'" in line and "'noi_dung'" in line and "'id'" in line and "1999" in line
+
+
+def test_unreachable_dask_scheduler_is_named(work, monkeypatch):
+    """What distributed raises when nothing listens at the address (simulated: Dask is an
+    optional extra)."""
+    fake = types.ModuleType("distributed")
+
+    class Client:
+        def __init__(self, address, *a, **kw):
+            raise OSError(f"Timed out trying to connect to {address} after 30 s")
+
+    fake.Client = Client
+    monkeypatch.setitem(sys.modules, "distributed", fake)
+    (work / "n.jsonl").write_text(json.dumps({"id": 1, "text": SPACED}, ensure_ascii=False)
+                                  + "\n", encoding="utf-8")
+    r = run("check", "--jsonl", "n.jsonl", "--dask", "tcp://127.0.0.1:1", "-o", "out.jsonl")
+    assert r.exit_code == 2
+    line = one_line(r.stderr)
+    assert "tcp://127.0.0.1:1" in line and "scheduler" in line and "stdout" not in line
+    assert not (work / "out.jsonl").exists()

@@ -64,7 +64,7 @@ def _work(task: tuple) -> tuple:
     """Read one file (bytes once), hash it, decode it; check it unless ``expect`` (the digest
     of its cache entry) matches. Returns (name, src, result or None, digest, size, mtime,
     error)."""
-    from refcheck.io.read import ReadError, read_bytes, read_file_bytes
+    from refcheck.io.read import FileStamp, ReadError, read_bytes, read_file_bytes
 
     name, expect, job = task
     if job.blocks and job.encoding is None:
@@ -75,6 +75,7 @@ def _work(task: tuple) -> tuple:
         data, st = read_file_bytes(name)
         d = digest(data)
         src = read_bytes(data, name, encoding=job.encoding)
+        src.stamp = FileStamp.of(st, data)  # --fix writes only over exactly these bytes
         del data
     except ReadError as e:
         return name, None, None, None, 0, 0, (e.path or name, e.reason or str(e), str(e)), None

@@ -44,7 +44,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from refcheck.text.dates import parse_date
 from refcheck.text.positions import LINE_BREAK
 
 __all__ = [

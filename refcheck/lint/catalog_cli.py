@@ -257,3 +257,54 @@ def import_cmd(file, colmap, system, name, output) -> None:
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+@catalog.command("mine")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--jsonl", "jsonl", multiple=True, type=click.Path(),
+              help="A JSON-lines archive (gzip accepted), one article per line (repeatable).")
+@click.option("--text-field", default="text", show_default=True)
+@click.option("--id-field", default="id", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the candidate catalog here (default: stdout).")
+@click.option("--min-count", default=2, show_default=True,
+              help="Independent articles needed for a candidate's date.")
+@click.option("--disagreements", "disagree_path", type=click.Path(dir_okay=False),
+              help="Write every disagreement (between articles, or with the catalog) as TSV.")
+@catalog_options
+def mine_cmd(paths, jsonl, text_field, id_field, output, min_count, disagree_path, catalogs,
+             no_default_catalog) -> None:
+    """Candidate entries from an archive: citations with a symbol and a date, voted per
+    document across independent articles (verified: false; catalog entries always win)."""
+    from refcheck.lint.mine import (agreement, candidates_yaml, disagreements, iter_texts, mine,
+                                    settle)
+
+    if not paths and not jsonl:
+        click.echo("error: give folders/files or --jsonl FILE", err=True)
+        sys.exit(2)
+    cat = _load(catalogs, no_default_catalog)
+    errors: list[str] = []
+    res = settle(mine(iter_texts(paths, jsonl, text_field, id_field, errors), cat), cat,
+                 min_count=min_count)
+    for e in errors:
+        click.echo(e, err=True)
+    rows = disagreements(res)
+    agree, total = agreement(res)
+    click.echo(f"articles: {res.articles} ({res.duplicates} duplicate texts counted once); "
+               f"citations with symbol and date: {res.citations} ({res.rejected} dated against "
+               f"the year in their symbol, not counted); documents: {len(res.votes)}", err=True)
+    click.echo(f"in the catalog: {len(res.known)} (majority date = a verified entry's date: "
+               f"{agree} of {total}); candidates: {len(res.candidates)} (>= {min_count} "
+               f"articles); disagreements: {len(rows)}", err=True)
+    text = candidates_yaml(res, f"attested by {res.articles - res.duplicates} articles")
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+    if disagree_path:
+        lines = ["kind\tsymbol\tmajority\tdates seen\tcatalog dates"]
+        lines += ["\t".join(r) for r in rows]
+        Path(disagree_path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if errors:
+        sys.exit(2)

@@ -127,7 +127,7 @@ class Vocab:
 
     def is_generic(self, word: str | None) -> bool:
         """A type word that may carry any code ("văn bản số 152/TTg-CN")."""
-        return "*" in (self.types.get(word) or ())
+        return word is not None and "*" in (self.types.get(word) or ())
 
 
 @lru_cache(maxsize=1)

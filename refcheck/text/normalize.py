@@ -30,7 +30,9 @@ def _clusters(text: str, pos: int = 0, endpos: Optional[int] = None):
         s = m.start()
         if s and _COMBINING.match(text, s - 1):
             continue  # inside a run already taken
-        e = _MARKS.match(text, s).end()
+        run = _MARKS.match(text, s)
+        assert run is not None  # _COMBINING matched at s
+        e = run.end()
         if s > 0:
             yield s - 1, e
         elif e - s >= 2:  # marks at the very start: the first one stands as the base
@@ -73,12 +75,13 @@ class View:
     _orig: list[int] | None = None  # matching original offsets
 
     def to_original(self, i: int) -> int:
-        if self._starts is None:
+        starts, orig = self._starts, self._orig
+        if starts is None or orig is None:
             return i
-        k = bisect_right(self._starts, i) - 1
+        k = bisect_right(starts, i) - 1
         if k < 0:
             return i
-        seg_view, seg_orig = self._starts[k], self._orig[k]
+        seg_view, seg_orig = starts[k], orig[k]
         # Inside a recomposed cluster every view offset maps to the cluster's start; past the
         # cluster, offsets advance one for one.
         return seg_orig + (i - seg_view)

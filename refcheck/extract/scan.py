@@ -137,18 +137,35 @@ def _law_re() -> re.Pattern:
     return re.compile(rf"(?:{word_start(load_vocab().law_spellings())}){_LAW_AFTER}")
 
 
+_Members = tuple[tuple[int, int, frozenset[str], frozenset[str], bool], ...]
+
+
 @lru_cache(maxsize=1)
-def _law_anchors() -> tuple[tuple[str, re.Pattern, tuple[tuple[str, int], ...]], ...]:
+def _law_anchors() -> tuple[tuple[str, re.Pattern, int, _Members], ...]:
     """The same matches, found from the rarer middle of the words: "l" and "b" open a fifth
     of all Vietnamese words, "uật " almost only "luật". One pattern per anchor, each opening
-    with a literal: an alternation would open with a class ("u" or "h"), which the engine
-    tests character by character, several times slower than a literal search. With each
-    pattern, the words it finds (longest first) and where the anchor sits in them."""
+    with a literal (an anchor of several words opens with its last, "lệnh", the rest looked
+    behind for): an alternation would open with a class, which the engine tests character
+    by character, several times slower than a literal search. With each pattern: its
+    literal, how far the anchor starts before the match, and the words it finds as (offset of
+    the anchor in them, length, first letters, spellings, whether they hold a space), the
+    longest reach first.
+    """
     out = []
     for anchor, members in literal_anchors(load_vocab().law_spellings()).items():
-        # LAW_WORD has a plain space inside, which the parser's window may hold as a look-alike
-        rx = re.compile(re.escape(anchor).replace("\\ ", SPACE_CLASS) + _LAW_AFTER)
-        out.append((anchor, rx, tuple(sorted(members, key=lambda m: (-m[1], m[0])))))
+        head, _, last = anchor.rpartition(" ")
+        if head:  # LAW_WORD's plain space, which the parser's window may hold as a look-alike
+            behind = rf"(?<={re.escape(head)}{SPACE_CLASS}{re.escape(last)})"
+            rx = re.compile(re.escape(last) + behind + _LAW_AFTER)
+        else:
+            rx = re.compile(re.escape(last) + _LAW_AFTER)
+        groups: dict[tuple[int, int], set[str]] = {}
+        for w, k in members:
+            groups.setdefault((k, len(w)), set()).add(w)
+        out.append((last, rx, len(head) + 1 if head else 0,
+                    tuple((k, n, frozenset(w[0] for w in ws), frozenset(ws),
+                           any(" " in w for w in ws))
+                          for (k, n), ws in sorted(groups.items(), reverse=True))))
     return tuple(out)
 
 
@@ -161,19 +178,26 @@ def __getattr__(name: str):
 def _law_starts(text: str, pos: int = 0, endpos: Optional[int] = None):
     endpos = len(text) if endpos is None else endpos
     law_re = _law_re()
-    anchors = _law_anchors()
-    hits: list[tuple[int, tuple[tuple[str, int], ...]]] = []
-    for anchor, rx, members in anchors:
-        if text.find(anchor.split(" ")[0], pos, endpos) >= 0:  # a rare anchor: one find decides
-            hits += [(m.start(), members) for m in rx.finditer(text, pos, endpos)]
-    if len(anchors) > 1:
-        hits.sort(key=lambda h: h[0])
+    runs = []
+    for _literal, rx, shift, members in _law_anchors():
+        found = [m.start() - shift for m in rx.finditer(text, pos, endpos)]
+        if found:
+            runs.append((found, members))
+    if not runs:
+        return
+    if len(runs) == 1:
+        hits: Iterable[tuple[int, _Members]] = ((p, runs[0][1]) for p in runs[0][0])
+    else:
+        hits = sorted(((p, ms) for ps, ms in runs for p in ps), key=lambda h: h[0])
     for p, members in hits:
         # the longest law word written there that reads as one (Bộ luật, else luật)
-        for word, k in members:
+        for k, n, firsts, words, spaced in members:
             s = p - k
-            if s < 0 or canonical_chars(text[s:s + len(word)]) != word:
+            if s < 0 or text[s] not in firsts:
                 continue
+            seg = text[s:s + n]
+            if seg not in words and (not spaced or canonical_chars(seg) not in words):
+                continue  # (a look-alike space inside "Bộ luật" is read as the parser reads it)
             mm = law_re.match(text, s)
             if mm:
                 yield mm

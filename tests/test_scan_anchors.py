@@ -22,7 +22,7 @@ def _words(words, space: str) -> str:
 #: sees it): not a third hand-written copy.
 _V = load_vocab()
 _NAMED_TYPES = _words(_V.named_type_spellings(), r"\s+")
-_NAMED_NEXT = _words(_V.named_words(), " ")
+_NAMED_NEXT = _words(_V.named_words(), SPACE_CLASS)
 _LAW_WORDS = _words(_V.law_spellings(), SPACE_CLASS)
 NAMED_PLAIN = re.compile(rf"(?:{_NAMED_TYPES})[ \t\u00a0]+(?={_NAMED_NEXT})")
 LAW_PLAIN = re.compile(rf"(?<!\w)(?:{_LAW_WORDS})[ \t\u00a0]+(?={upper_class()})")

@@ -99,7 +99,10 @@ def _named_res() -> tuple[re.Pattern, ...]:
     a match starts one character earlier). The words that may follow are the grammar's
     (vocab.yaml ``named:``)."""
     v = load_vocab()
-    follow = "|".join(re.escape(w) for w in sorted(v.named_words(), key=lambda w: (-len(w), w)))
+    # the meeting words have a plain space inside, which the parser's window may hold as a
+    # look-alike ("Đại\u00a0hội")
+    follow = "|".join(re.escape(w).replace("\\ ", SPACE_CLASS)
+                      for w in sorted(v.named_words(), key=lambda w: (-len(w), w)))
     by_head: dict[str, tuple[set[str], set[str]]] = {}  # first word's tail -> (firsts, rests)
     for anchor, members in literal_anchors(v.named_type_spellings()).items():
         head, _, rest = anchor.partition(" ")

@@ -179,6 +179,9 @@ def test_parse_symbol_fields():
     ("malformed.yaml", 5, "yaml"),
     ("python_tag.yaml", 6, "documents[0].title"),
     ("billion_laughs.yaml", 3, "yaml"),
+    # issue 12's "Chỉ thị số 05-NQ/TW": a type word the code contradicts; an id not its symbol
+    ("type_word.yaml", 6, "documents[0].type"),
+    ("id_symbol.yaml", 3, "documents[0].id"),
 ])
 def test_broken_catalogs_are_located(name, line, field):
     path = FIXTURES / name

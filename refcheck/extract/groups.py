@@ -62,16 +62,15 @@ class Group:
 
 def _tokens(tree) -> list:
     """The tokens under ``tree``, in order (an explicit stack: trees are shallow but many).
-    A Lark ``Tree`` has children and a ``Token`` (a str) has none: no lark import here."""
+    A Lark ``Token`` is a ``str`` and a ``Tree`` is not: no lark import here."""
     out = []
     stack = [tree]
     while stack:
         t = stack.pop()
-        children = getattr(t, "children", None)
-        if children is None:
+        if isinstance(t, str):
             out.append(t)
         else:
-            stack.extend(reversed(children))
+            stack.extend(reversed(t.children))
     return out
 
 

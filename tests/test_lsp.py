@@ -443,7 +443,7 @@ def test_config_catalog_stack_and_reload(start, tmp_path):
     # the catalog loses the entry: the next check (here: an edit) sees it without a restart
     (project / "local.yaml").write_text(
         (DATA / "catalogs" / "good.yaml").read_text(encoding="utf-8").replace(
-            "15-CT/TU@2016-12-16", "15-CT/TU@2016-12-16-gone").replace(
+            "15-CT/TU@2016-12-16", "16-CT/TU@2016-12-16").replace(
             'symbol: 15-CT/TU', 'symbol: 16-CT/TU'), encoding="utf-8")
     c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
                                         "contentChanges": [{"text": text + "\n"}]})

@@ -213,7 +213,12 @@ _MAGIC = (
 _CHARSET_RE = re.compile(rb"""(?i)(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
 
 
+_MAGIC_FIRST = frozenset(m[0] for m, _ in _MAGIC) | {ord("R")}
+
+
 def _binary_kind(data: bytes) -> Optional[str]:
+    if not data or data[0] not in _MAGIC_FIRST:  # text: decided by its first byte
+        return None
     for magic, what in _MAGIC:
         if data.startswith(magic):
             return what

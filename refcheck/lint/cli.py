@@ -222,9 +222,9 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
             return 2
     cache = None if no_cache else _result_cache(settings, encoding)
     job = Job(settings, encoding=encoding, article_date=adate, stdin_filename=stdin_filename,
-              blocks=not (fix or diff or baseline))
+              textless=not (fix or diff or baseline))
     runner = Runner(job, cache, lambda: _load_catalog(settings), jobs=jobs,
-                    need_source=bool(fix or diff))
+                    need_source=bool(fix or diff or baseline))
     kept = [] if baseline and write_baseline else None  # the baseline needs every result
     diff_only = diff and not fix
     fmt_name = settings.format if settings.format in FORMATS else "grouped"

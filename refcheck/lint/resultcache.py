@@ -31,14 +31,16 @@ from typing import Optional
 
 from refcheck.model import Article, FileResult
 
-_SCHEMA = "refcheck-results-2"
+_SCHEMA = "refcheck-results-3"
 MAX_AGE_NS = 30 * 24 * 3600 * 10**9
 RACY_NS = 2 * 10**9  # FAT and some network file systems keep mtimes to 2 s
 _REFRESH_NS = 24 * 3600 * 10**9  # rewrite an all-hit cache once a day to keep its stamps
 
 # An entry: (size, mtime_ns, digest, payload, last_used_ns); payload is ("c", kind,
 # ((index, start, end, title, date, date_source, line), ...)) for a file with neither
-# citations nor findings (most drafts: rebuilt without unpickling), else ("p", pickle).
+# citations nor findings (most drafts: rebuilt without unpickling), else ("p", pickle,
+# positions): the positions the report looks up ({offset: (line, column)}), or None when the
+# run that stored it kept the text (then a report must read the file for them).
 Entry = tuple
 
 
@@ -63,13 +65,13 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _payload(result: FileResult) -> tuple:
+def _payload(result: FileResult, table: Optional[dict]) -> tuple:
     if not any(a.citations or a.findings for a in result.articles):
         return ("c", result.kind, tuple((a.index, a.start, a.end, a.title, a.date, a.date_source,
                                          a.line) for a in result.articles))
     text, result.text = result.text, ""
     try:
-        return ("p", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        return ("p", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), table)
     finally:
         result.text = text
 
@@ -120,6 +122,14 @@ class ResultCache:
             return None
         return e
 
+    def textless(self, e: Entry) -> bool:
+        """Whether a report can be written from the entry alone, without the file's text."""
+        return e[3][0] == "c" or e[3][2] is not None
+
+    def position(self, e: Entry):
+        """The offset -> (line, column) function of a textless entry (None: not needed)."""
+        return e[3][2].__getitem__ if e[3][0] == "p" else None
+
     def trusted(self, e: Entry) -> bool:
         """Whether size and mtime alone vouch for the content (not racy)."""
         return e[1] < self._written_ns - RACY_NS
@@ -147,9 +157,9 @@ class ResultCache:
     # -- writing ----------------------------------------------------------------------------
 
     def put(self, key: str, size: int, mtime_ns: int, data_digest: bytes,
-            result: FileResult) -> None:
+            result: FileResult, table: Optional[dict] = None) -> None:
         try:
-            payload = _payload(result)
+            payload = _payload(result, table)
         except (pickle.PicklingError, TypeError, AttributeError):
             return
         self._new[key] = (size, mtime_ns, data_digest, payload, self._now)

@@ -45,7 +45,10 @@ class Job:
     encoding: Optional[str] = None
     article_date: Optional[str] = None
     stdin_filename: Optional[str] = None
-    blocks: bool = False  # big plain-text files may be checked in blocks (refcheck.lint.blocks)
+    # The report needs no text (no --fix, --diff, --baseline): results travel from workers
+    # and into the cache with a table of the positions the report looks up instead of the
+    # text, and big plain-text files may be checked in blocks (refcheck.lint.blocks).
+    textless: bool = False
 
 
 _STATE: dict = {}
@@ -67,7 +70,7 @@ def _work(task: tuple) -> tuple:
     from refcheck.io.read import FileStamp, ReadError, read_bytes, read_file_bytes
 
     name, expect, job = task
-    if job.blocks and job.encoding is None:
+    if job.textless and job.encoding is None:
         out = _in_blocks(name, job)
         if out is not None:
             return out
@@ -81,7 +84,43 @@ def _work(task: tuple) -> tuple:
         return name, None, None, None, 0, 0, (e.path or name, e.reason or str(e), str(e)), None
     if expect is not None and expect == d:
         return name, src, None, d, st.st_size, st.st_mtime_ns, None, None
-    return name, src, _check(src, job), d, st.st_size, st.st_mtime_ns, None, None
+    result = _check(src, job)
+    if not job.textless:
+        return name, src, result, d, st.st_size, st.st_mtime_ns, None, None
+    table = position_table(result, src)
+    result.text = ""
+    return name, None, result, d, st.st_size, st.st_mtime_ns, None, table
+
+
+def position_table(result, src) -> Optional[dict]:
+    """Every (line, column) a report looks up for ``result`` (citation starts, fix spans,
+    finding spans without lines), so the text can be dropped; each fix keeps its original
+    text. ``None`` for a result with neither citations nor findings."""
+    if not any(a.citations or a.findings for a in result.articles):
+        return None
+    if src.kind == "html":
+        pos = src.position
+    else:
+        from refcheck.text.positions import LineIndex
+
+        pos = LineIndex(result.text)
+    text = result.text
+    table = {}
+    for a in result.articles:
+        for c in a.citations:
+            table[c.start] = pos(c.start)
+        for f in a.findings:
+            if f.fix is not None:
+                fx = f.fix
+                table[fx.start] = pos(fx.start)
+                table[fx.end] = pos(fx.end)
+                if fx.original is None:
+                    fx.original = text[fx.start:fx.end]
+            if f.line <= 0:
+                table[f.start] = pos(f.start)
+            if f.end_line <= 0:
+                table[f.end] = pos(f.end)
+    return table
 
 
 def _in_blocks(name: str, job: Job) -> Optional[tuple]:
@@ -107,7 +146,7 @@ def _in_blocks(name: str, job: Job) -> Optional[tuple]:
         result, position = check_in_blocks(name, check)
     except (OSError, Fallback):
         return None
-    return name, None, result, None, st.st_size, st.st_mtime_ns, None, position
+    return name, None, result, None, st.st_size, st.st_mtime_ns, None, position.__self__
 
 
 def _work_chunk(tasks: list) -> list:
@@ -135,6 +174,13 @@ def _in_order(submit: Callable, chunks, window: int) -> Iterator:
             yield pending.popleft()()
     while pending:
         yield pending.popleft()()
+
+
+def _absolute(name: str, cwd: str) -> str:
+    """``os.path.abspath`` for the walk's clean relative paths by a join, else abspath."""
+    if name[:1] != "/" and "/." not in "/" + name and "//" not in name:
+        return f"{cwd}/{name}" if cwd != "/" else "/" + name
+    return os.path.abspath(name)
 
 
 def resolve_jobs(jobs: Optional[int]) -> int:
@@ -167,6 +213,7 @@ class Runner:
     def run(self, names: list[str]) -> Iterator[Item]:
         cache, job = self.cache, self.job
         _STATE["catalog"] = self.catalog
+        cwd = os.getcwd()
         slots: list = []  # per file: ("hit", name, key, entry) | ("work", name, key, entry)
         tasks: list = []
         sizes: list[int] = []
@@ -177,14 +224,14 @@ class Runner:
             key = entry = None
             size = 0
             if cache is not None:
-                key = os.path.abspath(name)
+                key = _absolute(name, cwd)
                 try:
                     st = os.stat(name)
                     size = st.st_size
                     entry = cache.lookup(key, st.st_size, st.st_mtime_ns)
                 except (OSError, ValueError):
                     entry = None
-                if (entry is not None and not self.need_source and entry[3][0] == "c"
+                if (entry is not None and not self.need_source and cache.textless(entry)
                         and cache.trusted(entry)):
                     slots.append(("hit", name, key, entry))
                     continue
@@ -196,7 +243,7 @@ class Runner:
             if kind == "hit":
                 result = cache.get(key, entry, name)
                 if result is not None:
-                    yield Item(name, result)
+                    yield Item(name, result, position=cache.position(entry))
                     continue
                 out = _work((name, None, job))  # a damaged entry: check the file after all
             elif kind == "stdin":
@@ -209,10 +256,11 @@ class Runner:
     def _finish(self, out: tuple, key, entry) -> Item:
         from refcheck.model import FileResult
 
-        name, src, result, d, size, mtime, error, position = out
+        name, src, result, d, size, mtime, error, table = out
         if error is not None:
             return Item(name, FileResult(path=error[0], error=error[1]), error=error[2])
-        if position is not None:  # checked in blocks: no text, no cache entry
+        position = table.__getitem__ if table is not None else None
+        if d is None:  # checked in blocks: no text, no cache entry
             return Item(name, result, position=position)
         self.read += 1
         cache = self.cache
@@ -223,8 +271,8 @@ class Runner:
                 return Item(name, result, src)
             result = _check(src, self.job)
         if cache is not None:
-            cache.put(key, size, mtime, d, result)
-        return Item(name, result, src)
+            cache.put(key, size, mtime, d, result, table)
+        return Item(name, result, src, position=position)
 
     def _stdin(self) -> Item:
         from refcheck.io.read import ReadError, read_bytes

@@ -59,6 +59,7 @@ class Citation:
     crossed: bool = False  # Party symbol in State style or the reverse
     type_inherited: bool = False  # list member: the type word was written once for the list
     number_suffix: Optional[str] = None  # "a" in 30a/2008/NQ-CP
+    refers_to: Optional[int] = None  # short form: index in the article of what it abbreviates
     spelling: list[tuple[Span, str]] = field(default_factory=list)  # (span, canonical)
 
 

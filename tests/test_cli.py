@@ -41,7 +41,8 @@ CONCISE_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>RC
                         r"\[(?P<sev>error|warning|info)\] (?P<msg>.+)$")
 
 CITATION_KEYS = {"text", "start", "end", "line", "column", "kind", "type", "number", "year",
-                 "type_code", "issuer_code", "date", "issuer", "khoa", "resolved"}
+                 "type_code", "issuer_code", "date", "issuer", "khoa", "symbol", "title",
+                 "plenum", "congress", "refers_to", "resolved"}
 FINDING_KEYS = {"code", "name", "severity", "message", "line", "column", "end_line",
                 "end_column", "citation", "fix", "variant", "args", "documents"}
 ARTICLE_KEYS = {"index", "title", "date", "line", "citations", "findings"}
@@ -140,7 +141,8 @@ def test_json_stable_shape_and_offsets(work):
     r = run("check", "seeds", "--format", "json")
     assert r.exit_code == 0
     data = json.loads(r.stdout)
-    assert set(data) == {"refcheck", "files"}
+    assert set(data) == {"refcheck", "json_version", "files"}
+    assert data["json_version"] == 2
     from refcheck import __version__
 
     assert data["refcheck"] == __version__

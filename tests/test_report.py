@@ -117,14 +117,16 @@ def test_line_index_code_points():
 # --------------------------------------------------------------------------- JSON
 
 CITATION_KEYS = {"text", "start", "end", "line", "column", "kind", "type", "number", "year",
-                 "type_code", "issuer_code", "date", "issuer", "khoa", "resolved"}
+                 "type_code", "issuer_code", "date", "issuer", "khoa", "symbol", "title",
+                 "plenum", "congress", "refers_to", "resolved"}
 FINDING_KEYS = {"code", "name", "severity", "message", "line", "column", "end_line",
                 "end_column", "citation", "fix", "variant", "args", "documents"}
 
 
 def test_json_exact_shape():
     data = json.loads(report.format_json([make_result(), unreadable()], "0.1.0"))
-    assert set(data) == {"refcheck", "files"}
+    assert set(data) == {"refcheck", "json_version", "files"}
+    assert data["json_version"] == 2
     assert data["refcheck"] == "0.1.0"
     f0, f1 = data["files"]
     assert set(f0) == {"path", "articles"}
@@ -141,6 +143,7 @@ def test_json_exact_shape():
     assert c0["text"] == "Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị"
     assert (c0["line"], c0["column"]) == (5, 11)
     assert c0["resolved"] == ["party/45-CT-TW-2020"]
+    assert (c0["number"], c0["symbol"], c0["refers_to"]) == ("45", "45-CT/TW", None)
     assert TEXT[c0["start"]:c0["end"]] == c0["text"]
     # sorted by position: RC102 (line 5) before RC401 (line 6)
     rc102, rc401 = art["findings"]

@@ -4,7 +4,9 @@ Scraped news files often hold several articles back to back (seed 001): a new on
 where a headline is repeated on the next non-blank line (page title, then the article's own
 heading), or at an explicit separator line (``---``, ``***``, ``===`` or a form feed).
 An article's date comes from, in order: Markdown front matter ``date:``, the caller's
-``article_date``, a dateline near its top (``02/10/2020``, ``Thứ Sáu, 02/10/2020 10:30``).
+``article_date``, a dateline near its top (``02/10/2020``, ``Thứ Sáu, 02/10/2020 10:30``), or
+an official document's header ("Số: 15/2019/QĐ-UBND … Đà Nẵng, ngày 05 tháng 4 năm 2019":
+the document's own date, which its citations cannot postdate).
 """
 from __future__ import annotations
 
@@ -72,11 +74,14 @@ def split_articles(text: str, article_date: Optional[str] = None,
     if len(nonblank) > 2:
         nbs = [strs[i].strip() for i in nonblank]
         first_content = nonblank[0]
+        # An official document (its motto or "Số:" header at the top) is one article: the
+        # rules under its letterhead and before its body are not article separators.
+        official = "Hạnh phúc" in text[:_HEADER_SPAN] or bool(_HEADER_NO.search(text, 0, _HEADER_SPAN))
         # Only lines that open like a separator or repeat the next non-blank line can cut.
         for k, (line, after) in enumerate(zip(nbs[1:-1], nbs[2:]), 1):
             if line[0] in _SEPARATOR_FIRST:
                 i = nonblank[k]
-                if _SEPARATOR.match(strs[i]):
+                if not official and _SEPARATOR.match(strs[i]):
                     cuts.append(i + 1)
                     continue
             if line == after and _is_headline(line):
@@ -116,6 +121,10 @@ def split_articles(text: str, article_date: Optional[str] = None,
             d = _dateline(block)
             if d:
                 art.date, art.date_source = d, "dateline"
+            elif "ố" in text[start:start + _HEADER_SPAN]:
+                d = header_date(text, start, min(end, start + _HEADER_SPAN))
+                if d:
+                    art.date, art.date_source = d, "header"
         articles.append(art)
     return articles
 
@@ -143,3 +152,27 @@ def _dateline(block: list[str]) -> Optional[str]:
             d, mo, y = (int(x) for x in m.groups())
             return iso_day(y, mo, d)
     return None
+
+
+_HEADER_SPAN = 3000  # an official header (issuer, motto, number, place and date) fits in this
+# "Số: 15/2019/QĐ-UBND" alone on its line, or "Số:" with the number on the next line.
+_HEADER_NO = re.compile(r"(?m)^[ \t*|]*Số[ \t]*:[ \t*]*(?:\r?\n[ \t*|]*)?\d{1,5}[a-z]?[ \t]*[/\-]")
+# "Hà Nội, ngày 24 tháng 11 năm 2025" (Markdown emphasis removed first), after the number.
+_HEADER_DAY = re.compile(r",[ \t]*ngày[ \t]+(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})")
+
+
+def header_date(text: str, start: int, end: int) -> Optional[str]:
+    """The date of an official document's header: the place and date that follow its number
+    within a few lines."""
+    m = _HEADER_NO.search(text, start, end)
+    if not m:
+        return None
+    after = " ".join(text[m.start():min(end, m.end() + 400)].replace("*", "").split())
+    d = _HEADER_DAY.search(after)
+    if not d:
+        return None
+    day, mo, y = (int(x) for x in d.groups())
+    try:
+        return datetime.date(y, mo, day).isoformat()
+    except ValueError:
+        return None

@@ -266,13 +266,114 @@ def _prefix_re() -> re.Pattern:
 
 
 def _window_start(text: str, sym_start: int) -> int:
-    lo = max(0, sym_start - _MAX_BACK)
-    nl = text.rfind("\n", lo, sym_start)
-    if nl >= 0:
-        lo = nl + 1
-    seg = text[lo:sym_start]
+    floor = max(0, sym_start - _MAX_BACK)
+    lo = sym_start
+    while True:  # back to the line break that ends the sentence (official texts wrap lines)
+        nl = text.rfind("\n", floor, lo)
+        if nl < 0:
+            lo = floor
+            break
+        lo = nl
+        if not joinable(text, nl):
+            lo = nl + 1
+            break
+    seg = decap(flatten(text[lo:sym_start]))
     m = _prefix_re().search(seg)
     return lo + m.start() if m else sym_start
+
+
+# --- line breaks and capitals -----------------------------------------------------------------
+# Official texts are hard-wrapped ("Nghị định số\n96/2022/NĐ-CP ngày 27\ntháng 6 năm 2016"),
+# news has one paragraph a line. A break is read as a space when the sentence plainly goes
+# on: the line does not end a sentence and the next one opens in lower case or with a digit,
+# or the line ends with a word that cannot end one ("số", "ngày", "của", "Bộ"), or a line in
+# capitals goes on with "SỐ", "NGÀY", "CỦA".
+_SKIP = " \t*\r"
+_OPEN_END = re.compile(r"(?<!\w)(?:[Ss]ố|SỐ|ngày|NGÀY|tháng|THÁNG|năm|NĂM|của|CỦA|và|Bộ|BỘ|"
+                       r"Luật|LUẬT|Nghị|NGHỊ|Quyết|QUYẾT|Thông tư|Chỉ|Tờ|Văn bản|hợp nhất)\Z")
+_CAPS_GO_ON = re.compile(r"(?:SỐ|NGÀY|CỦA|KHÓA|KHOÁ)\b")
+
+
+def joinable(text: str, nl: int) -> bool:
+    """Whether the line break at ``nl`` falls inside a sentence (see above)."""
+    j = nl - 1
+    while j >= 0 and text[j] in _SKIP:
+        j -= 1
+    if j < 0 or text[j] in ".;:!?\n|":
+        return False
+    k, n = nl + 1, len(text)
+    while k < n and text[k] in _SKIP:
+        k += 1
+    if k >= n or text[k] in "\n|":
+        return False
+    ch = text[k]
+    if ch.islower() or ch.isdigit():
+        return True
+    if not ch.isupper():
+        return False
+    if _OPEN_END.search(text, max(0, j - 11), j + 1):
+        return True
+    line_start = text.rfind("\n", max(0, nl - 200), nl) + 1
+    line = text[line_start:nl]
+    return not any(c.islower() for c in line) and bool(_CAPS_GO_ON.match(text, k))
+
+
+def window_end(text: str, anchor: int) -> tuple[int, list[int]]:
+    """Where a window opened at ``anchor`` ends (a break that ends the sentence, or the
+    forward limit), and the breaks inside it that read as spaces."""
+    limit = min(len(text), anchor + _MAX_FORWARD)
+    pos, joins = anchor, []
+    while True:
+        nl = text.find("\n", pos, limit)
+        if nl < 0:
+            return limit, joins
+        if not joinable(text, nl):
+            return nl, joins
+        joins.append(nl)
+        pos = nl + 1
+
+
+_FLAT = str.maketrans("\n\r*", "   ")
+
+
+def flatten(s: str) -> str:
+    """Line breaks (already judged joinable) and Markdown emphasis as spaces: same length."""
+    return s.translate(_FLAT) if ("\n" in s or "*" in s or "\r" in s) else s
+
+
+_CAPS_HINTS = ("SỐ", "NGÀY", "NGHỊ", "QUYẾT", "CHỈ THỊ", "THÔNG TƯ", "LUẬT", "KẾT LUẬN", "VĂN BẢN")
+
+
+@lru_cache(maxsize=1)
+def _caps_map() -> tuple[re.Pattern, dict[str, str]]:
+    """Capitalised spellings of the words a citation is made of ("NGHỊ QUYẾT", "SỐ", "NGÀY",
+    "THỦ TƯỚNG CHÍNH PHỦ", "TTG") -> their usual spelling, for title lines in capitals."""
+    v = load_vocab()
+    words = set(v.type_spellings()) | set(v.bodies) | {"số", "ngày", "tháng", "năm", "của",
+                                                        "khóa", "khoá", "và", "Bộ trưởng"}
+    for info in list(v.issuer_exact.values()) + [i for _, i in v.issuer_prefix]:
+        words |= set(info.get("bodies") or [])
+    table = {}
+    for w in sorted(words, key=lambda w: (not w[:1].isupper(), w)):
+        if w.upper() != w and len(w.upper()) == len(w):
+            table.setdefault(w.upper(), w)
+    codes = {c for c in list(v.issuer_exact) + list(v.code_of_type) if c.upper() != c
+             and len(c.upper()) == len(c)}
+    code_table = {c.upper(): c for c in codes}
+    rx = re.compile(
+        "|".join([rf"(?<![\w]){re.escape(k)}(?!\w)" for k in sorted(table, key=len, reverse=True)]
+                 + [rf"(?<=[-/]){re.escape(k)}(?!\w)" for k in sorted(code_table, key=len, reverse=True)]))
+    table.update(code_table)
+    return rx, table
+
+
+def decap(s: str) -> str:
+    """``s`` with the citation words it writes in capitals in their usual spelling (same
+    length; a title line "QUYẾT ĐỊNH SỐ 20/2016/QĐ-TTG NGÀY 11 THÁNG 5 NĂM 2016")."""
+    if not any(h in s for h in _CAPS_HINTS):
+        return s
+    rx, table = _caps_map()
+    return rx.sub(lambda m: table[m.group(0)], s)
 
 
 _BLOCK = 1 << 16  # characters: with its UCS-2 copy, a block stays in the CPU's L2 cache
@@ -353,16 +454,18 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
         if anchor < covered:
             continue
         # bounded search: an unbounded find is O(n) per candidate on a one-line file
-        end = vt.find("\n", anchor, anchor + _MAX_FORWARD)
-        end = min(len(vt), anchor + _MAX_FORWARD) if end < 0 else end
+        end, _joins = window_end(vt, anchor)
         if law and not _DIGIT.search(vt, anchor, end):
             continue  # "Luật Tiếp cận thông tin" with no year nor symbol: not a citation
-        window = canonical_chars(vt[start:end])
+        flat = flatten(canonical_chars(vt[start:end]))
+        window = decap(flat)
         res = parse_prefix(window)
         if res is None and start != anchor:  # the prefix guess was wrong: try the symbol alone
             start = anchor
-            window = canonical_chars(vt[start:end])
+            flat = flatten(canonical_chars(vt[start:end]))
+            window = decap(flat)
             res = parse_prefix(window)
+        caps = window is not flat
         if res is None:
             continue
         tree, length = res
@@ -383,11 +486,28 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
                 continue
             if any(_PROSE_CODE.search(code) for r in g.refs for code in r.codes):
                 continue  # "QCVN 08-MT:2015/BTNMT - Quy chuẩn": a word, not a code
-            out.extend(group_citations(g, window, start, text, v.to_original))
+            if g.type_word is None and _is_header(vt, start + g.start, start + g.end):
+                continue  # "Số: 15/2019/QĐ-UBND": the document's own number, not a citation
+            cits = group_citations(g, window, start, text, v.to_original)
+            if caps:
+                for c in cits:  # "QĐ-TTG" in a line of capitals is not a misspelling
+                    c.spelling = [(sp, w) for sp, w in c.spelling
+                                  if text[sp.start:sp.end].upper() != w.upper()]
+            out.extend(cits)
         covered = start + length
     if problems is not None:
         _unparsed(vt, v, out, problems)
     return out
+
+
+# A document's own number in its header: "Số: 15/2019/QĐ-UBND" alone on its line (or after
+# "Số:" on the line above), before a table cell or the place and date.
+_HEADER_BEFORE = re.compile(r"(?:\A|\n)[ \t*|]*[Ss]ố[ \t]*:[ \t*]*(?:\r?\n[ \t*|]*)?\Z")
+_HEADER_AFTER = re.compile(r"[ \t*]*(?:\||\r?\n|\Z|[^\n\d]{2,40}, ngày)")
+
+
+def _is_header(vt: str, a: int, b: int) -> bool:
+    return bool(_HEADER_BEFORE.search(vt, max(0, a - 40), a) and _HEADER_AFTER.match(vt, b))
 
 
 # Opens with the literal "ố" (the match starts one character earlier, at "S" or "s").

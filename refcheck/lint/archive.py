@@ -164,6 +164,9 @@ def _record(result, art_id, where: str, date: Optional[str], to_json_data, versi
     findings: list = []
     for a in arts:
         offset = len(citations)
+        for c in a["citations"]:
+            if c.get("refers_to") is not None:
+                c["refers_to"] += offset
         citations.extend(a["citations"])
         for f in a["findings"]:
             if f["citation"] is not None:

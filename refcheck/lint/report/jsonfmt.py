@@ -8,6 +8,10 @@ from refcheck.lint.report.common import (shown_path, PositionFn, Positions, Sink
                                          _Lazy, _sort_key, collect, lazy_position)
 from refcheck.model import Article, Citation, FileResult, Finding
 
+#: Shape of the JSON report. 2: ``number`` is a string as written without leading zeros
+#: ("30a"); citations gain ``symbol``, ``title``, ``plenum``, ``congress``, ``refers_to``.
+JSON_VERSION = 2
+
 
 def _citation_json(c: Citation, resolved: list[str], pos: PositionFn) -> dict:
     line, col = pos(c.start)
@@ -19,13 +23,18 @@ def _citation_json(c: Citation, resolved: list[str], pos: PositionFn) -> dict:
         "column": col,
         "kind": c.kind,
         "type": c.type,
-        "number": c.number,
+        "number": None if c.number is None else f"{c.number}{c.number_suffix or ''}",
         "year": c.year,
         "type_code": c.type_code,
         "issuer_code": c.issuer_code,
         "date": c.date,
         "issuer": c.issuer,
         "khoa": c.khoa,
+        "symbol": c.symbol,
+        "title": c.title,
+        "plenum": c.plenum,
+        "congress": c.congress,
+        "refers_to": c.refers_to,
         "resolved": resolved,
     }
 
@@ -67,7 +76,7 @@ def _article_json(a: Article, pos: PositionFn) -> dict:
 
 def to_json_data(results: list[FileResult], version: str,
                  positions: Optional[Positions] = None) -> dict:
-    return {"refcheck": version,
+    return {"refcheck": version, "json_version": JSON_VERSION,
             "files": [file_json(r, _Lazy(r, positions)) for r in results]}
 
 
@@ -88,7 +97,8 @@ class JsonWriter(Writer):
 
     def __init__(self, write: Sink, version: str) -> None:
         super().__init__(write)
-        self.head = '{"refcheck":' + _ENCODE(version) + ',"files":['
+        self.head = ('{"refcheck":' + _ENCODE(version) + ',"json_version":'
+                     + str(JSON_VERSION) + ',"files":[')
         self.n = 0
 
     def file(self, r: FileResult, position: Optional[PositionFn] = None) -> None:

@@ -14,7 +14,8 @@ from typing import Callable, Iterable, Optional, Union
 from refcheck.extract.articles import split_articles
 from refcheck.extract.scan import scan
 from refcheck.model import Article, Citation, Document, FileResult, Finding, Resolution
-from refcheck.resolve import resolve_article
+from refcheck.extract.shortforms import title_repeats
+from refcheck.resolve import link_short_forms, resolve_article
 from refcheck.rules.checks import Context, check_citation, rc001_article_date, rc303_consistency
 from refcheck.text.dates import parse_iso
 from refcheck.text.normalize import view
@@ -104,8 +105,12 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
             names = getattr(catalog, "names", None)
             cat_name = "+".join(names) if names else "mặc định"
         ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=text)
+        repeats = title_repeats(text, a.citations, a.start, a.end)
+        if repeats:
+            a.citations = sorted(a.citations + repeats, key=lambda c: c.start)
         a.resolutions = resolve_article(a.citations, catalog, a.date)
         _drop_unknown_titles(a)
+        link_short_forms(a.citations)
         for ci, (c, res) in enumerate(zip(a.citations, a.resolutions)):
             a.findings.extend(check_citation(c, res, ci, ctx))
         a.findings.extend(rc303_consistency(a, ctx))
@@ -135,7 +140,7 @@ def _drop_unknown_titles(a: Article) -> None:
     """"Luật Biển năm 1982" of a UN convention, "Đạo luật Magnitsky 2012": a title and a
     year are a citation only of a law the catalogs know under that title."""
     keep = [i for i, (c, r) in enumerate(zip(a.citations, a.resolutions))
-            if not (c.kind == "named" and c.title and not r.in_scope)]
+            if not (c.kind in ("named", "bare") and c.title and not r.in_scope)]
     if len(keep) != len(a.citations):
         a.citations = [a.citations[i] for i in keep]
         a.resolutions = [a.resolutions[i] for i in keep]

@@ -177,14 +177,24 @@ def _law_year(d: Document) -> Optional[int]:
 
 
 def resolve_law(c: Citation, catalog) -> Resolution:
-    """A law named by its title and year: the version adopted that year. With no law of that
+    """A law named by its title and year, or by its title and date of adoption ("Luật Tổ chức
+    Chính phủ ngày 19 tháng 6 năm 2015"): the version adopted then. With no law of that
     title, ``near`` holds the laws of that year whose title is contained in the written one
     or contains it ("Luật Bảo vệ trẻ em năm 2016" for Luật Trẻ em, 2016)."""
     # A title never holds a date: "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015".
     title = TITLE_DATE.sub("", c.title) if c.title else c.title
     versions = law_versions(catalog, title, c.type)
-    match = [d for d in versions if law_year(d) == c.year]
-    res = Resolution(match, in_scope=bool(versions), how="title" if match else "", certain=bool(match))
+    if not versions and title:  # abbreviations by initials, old tone placement (HĐND, Uỷ ban)
+        versions = [d for d in laws_titled(catalog, title) if not c.type or same_type(c.type, d.type)]
+    if c.date and c.year is None:  # "Luật … ngày 19 tháng 6 năm 2015": the version of that day
+        match = [d for d in versions if d.date == c.date]
+    else:
+        match = [d for d in versions if law_year(d) == c.year]
+    res = Resolution(match, in_scope=bool(versions) or _surely_a_law(c, catalog),
+                     how="title" if match else "", certain=bool(match))
+    if not match and c.date and versions:
+        res.near = versions  # RC401 lists their dates
+        return res
     if not versions and c.title and c.year and not _TWO_LAWS.search(c.title.casefold()):
         words = loose_title(title).split()
         same, near = [], []
@@ -320,22 +330,117 @@ def law_tables(catalog) -> LawTables:
     return t
 
 
+def laws_titled(catalog, title: str) -> list[Document]:
+    """The versions of the law titled ``title``: by its exact title, else loosely (commas,
+    "và", old tone placement, abbreviations such as HĐND or NSNN; see lawtitle.loose_equal)."""
+    found = catalog.laws_by_title(title)
+    if found or not hasattr(catalog, "law_title_keys"):
+        return found
+    memo = _LOOSE.get(id(catalog))
+    if memo is None or memo[0] is not catalog:
+        memo = _LOOSE[id(catalog)] = (catalog, {}, _title_buckets(catalog))
+    _, seen, buckets = memo
+    if title not in seen:
+        from refcheck.extract.lawtitle import first_initial, title_tokens, tokens_equal
+
+        toks = title_tokens(title)
+        keys = [k for k, kt in buckets.get(first_initial(toks), ()) if tokens_equal(toks, kt)]
+        seen[title] = keys[0] if len(keys) == 1 else None
+        if len(seen) > 4096:
+            seen.clear()
+    key = seen.get(title)
+    return catalog.laws_by_title(key) if key else []
+
+
+def _title_buckets(catalog) -> dict:
+    """The catalog's law titles as tokens, by the initial of their first word (built once)."""
+    from refcheck.extract.lawtitle import first_initial, title_tokens
+
+    out: dict[str, list] = {}
+    for k in catalog.law_title_keys():
+        t = title_tokens(k)
+        out.setdefault(first_initial(t), []).append((k, t))
+    return out
+
+
+_LOOSE: dict[int, tuple] = {}
+
+
+def _surely_a_law(c: Citation, catalog) -> bool:
+    """A title the catalogs do not know is still a law's when it is dated in full ("Luật
+    Phòng thủ dân sự ngày 20 tháng 6 năm 2023", the form of every "Căn cứ" line) or amends a
+    law they know: reported unverifiable rather than dropped."""
+    from refcheck.extract.lawtitle import amended_titles as inner_titles, is_amending
+
+    if not c.title or catalog is None:
+        return False
+    if is_amending(c.title):
+        return any(laws_titled(catalog, t) for t in inner_titles(c.title))
+    # the official form: "ngày 20 tháng 6 năm 2023" in words, a capitalised title
+    return (bool(c.date) and "tháng" in (c.date_raw or "") and c.title[:1].isupper()
+            and (c.type or "")[:1].isupper())
+
+
 def resolve_article(citations: list[Citation], catalog, article_date: Optional[str]) -> list[Resolution]:
     """Resolve an article's citations in order; short forms take their earlier full form."""
     out: list[Resolution] = []
     full: dict[tuple[Optional[str], int], Resolution] = {}  # (type word, number) -> resolution
+    laws: dict[str, Resolution] = {}  # title key -> the first full citation's resolution
     for c in citations:
+        if c.kind == "bare" and c.title:  # a law's bare title after its full citation
+            prior = laws.get(_title_key(c.title))
+            # in scope: the full citation it repeats stands, whatever the catalog knows of it
+            res = (Resolution(list(prior.documents), True, prior.complete, "antecedent",
+                              prior.certain) if prior else Resolution(how="unresolved", certain=False))
+            out.append(res)
+            continue
         if c.kind == "bare":
             res = _resolve_bare(c, catalog, article_date, full)
         elif c.kind == "named" and c.title:
             res = resolve_law(c, catalog) if catalog is not None else Resolution()
+            laws.setdefault(_title_key(c.title), res)
         else:
             res = resolve(c, catalog, article_date)
             if c.kind == "symbol" and c.number is not None and c.type and not c.type_inherited:
                 full[(c.type, c.number)] = res
                 full.setdefault((None, c.number), res)
+            if c.kind == "symbol" and c.title:
+                laws.setdefault(_title_key(c.title), res)
         out.append(res)
     return out
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def link_short_forms(citations: list[Citation]) -> None:
+    """Set ``refers_to`` on every short or bare citation: the index of the latest earlier
+    full citation it abbreviates (same type word and number, or the same law title), else
+    None — whether or not the catalog knows that document."""
+    last_sym: dict[tuple[Optional[str], int], int] = {}
+    last_num: dict[int, int] = {}
+    last_law: dict[str, int] = {}
+    v = load_vocab()
+    for i, c in enumerate(citations):
+        if c.kind == "bare":
+            if c.title:
+                c.refers_to = last_law.get(_title_key(c.title))
+            elif c.number is not None:
+                j = last_sym.get((c.type, c.number))
+                if j is None and c.type is None:
+                    j = last_num.get(c.number)
+                c.refers_to = j
+            continue
+        c.refers_to = None
+        if c.kind == "symbol" and c.number is not None and not c.type_inherited:
+            types = {c.type} if c.type else set()
+            types |= set(v.code_of_type.get(c.type_code or "", ()))
+            for t in types:
+                last_sym[(t, c.number)] = i
+            last_num[c.number] = i
+        if c.title and c.kind in ("named", "symbol"):
+            last_law.setdefault(_title_key(c.title), i)
 
 
 def _resolve_bare(c: Citation, catalog, article_date, full) -> Resolution:

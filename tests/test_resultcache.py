@@ -158,7 +158,7 @@ def test_a_racy_entry_is_verified_even_for_a_clean_draft(tmp_path, cache):
     os.utime(draft, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert draft.stat().st_size == st.st_size
     cits = json.loads(run(draft)[1])["files"][0]["articles"][0]["citations"]
-    assert [c["number"] for c in cits] == [35]
+    assert [c["number"] for c in cits] == ["35"]
 
 
 def test_vanished_files_and_old_entries_are_pruned(tmp_path, cache, monkeypatch):

@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from refcheck.extract import scan
-from refcheck.notation.vocab import load_vocab, upper_class
+from refcheck.notation.vocab import load_vocab
 from refcheck.text.normalize import SPACE_CLASS
 
 def _words(words, space: str) -> str:
@@ -25,7 +25,8 @@ _NAMED_TYPES = _words(_V.named_type_spellings(), r"\s+")
 _NAMED_NEXT = _words(_V.named_words(), SPACE_CLASS)
 _LAW_WORDS = _words(_V.law_spellings(), SPACE_CLASS)
 NAMED_PLAIN = re.compile(rf"(?:{_NAMED_TYPES})[ \t\u00a0]+(?={_NAMED_NEXT})")
-LAW_PLAIN = re.compile(rf"(?<!\w)(?:{_LAW_WORDS})[ \t\u00a0]+(?={upper_class()})")
+LAW_PLAIN = re.compile(rf"(?<!\w)(?<!pháp )(?<!Pháp )(?:{_LAW_WORDS})[ \t\u00a0]+(?=\w)"
+                       r"(?!sư\b|pháp\b|này\b|lệ\b)")
 SO_PLAIN = re.compile(r"[Ss]ố[ \t\u00a0]*(?::[ \t\u00a0]*)?\d{1,5}[ \t\u00a0]*[/\-\u2013]")
 
 # Real sentences (seeds and the news corpus) with the shapes each finder must see.

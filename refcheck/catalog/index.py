@@ -147,6 +147,10 @@ class Catalog:
     def laws_by_title(self, title: str) -> list[Document]:
         return self._get("law_title", law_title_key(title))
 
+    def law_title_keys(self) -> list[str]:
+        """Every law title the catalog knows (keys of ``laws_by_title``)."""
+        return list(self._index("law_title"))
+
     def get(self, doc_id: str) -> Optional[Document]:
         i = self._index("id").get(doc_id)
         return None if i is None else self._doc(i)

@@ -76,7 +76,8 @@ def split_articles(text: str, article_date: Optional[str] = None,
         first_content = nonblank[0]
         # An official document (its motto or "Số:" header at the top) is one article: the
         # rules under its letterhead and before its body are not article separators.
-        official = "Hạnh phúc" in text[:_HEADER_SPAN] or bool(_HEADER_NO.search(text, 0, _HEADER_SPAN))
+        official = (text.find("Hạnh phúc", 0, _HEADER_SPAN) >= 0
+                    or header_number(text, 0, _HEADER_SPAN) is not None)
         # Only lines that open like a separator or repeat the next non-blank line can cut.
         for k, (line, after) in enumerate(zip(nbs[1:-1], nbs[2:]), 1):
             if line[0] in _SEPARATOR_FIRST:
@@ -121,7 +122,7 @@ def split_articles(text: str, article_date: Optional[str] = None,
             d = _dateline(block)
             if d:
                 art.date, art.date_source = d, "dateline"
-            elif "ố" in text[start:start + _HEADER_SPAN]:
+            else:
                 d = header_date(text, start, min(end, start + _HEADER_SPAN))
                 if d:
                     art.date, art.date_source = d, "header"
@@ -155,8 +156,25 @@ def _dateline(block: list[str]) -> Optional[str]:
 
 
 _HEADER_SPAN = 3000  # an official header (issuer, motto, number, place and date) fits in this
-# "Số: 15/2019/QĐ-UBND" alone on its line, or "Số:" with the number on the next line.
-_HEADER_NO = re.compile(r"(?m)^[ \t*|]*Số[ \t]*:[ \t*]*(?:\r?\n[ \t*|]*)?\d{1,5}[a-z]?[ \t]*[/\-]")
+# "Số: 15/2019/QĐ-UBND" at the start of its line, or "Số:" with the number on the next line.
+_HEADER_TAIL = re.compile(r"Số:[ \t*]*(?:\r?\n[ \t*|]*)?\d{1,5}[a-z]?[ \t]*[/\-]")
+_LINE_OPEN = frozenset(" \t*|")
+
+
+def header_number(text: str, start: int, end: int) -> Optional[re.Match]:
+    """The "Số: N/…" header line in ``text[start:end]``, found from the literal "Số" (a
+    multi-line "^" pattern is tried at every position)."""
+    p = text.find("Số:", start, end)  # the header's spelling; "Số " opens many sentences
+    while p >= 0:
+        q = p - 1
+        while q >= start and text[q] in _LINE_OPEN:
+            q -= 1
+        if q < start or text[q] == "\n":
+            m = _HEADER_TAIL.match(text, p, end)
+            if m:
+                return m
+        p = text.find("Số:", p + 3, end)
+    return None
 # "Hà Nội, ngày 24 tháng 11 năm 2025" (Markdown emphasis removed first), after the number.
 _HEADER_DAY = re.compile(r",[ \t]*ngày[ \t]+(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})")
 
@@ -164,7 +182,7 @@ _HEADER_DAY = re.compile(r",[ \t]*ngày[ \t]+(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2}
 def header_date(text: str, start: int, end: int) -> Optional[str]:
     """The date of an official document's header: the place and date that follow its number
     within a few lines."""
-    m = _HEADER_NO.search(text, start, end)
+    m = header_number(text, start, end)
     if not m:
         return None
     after = " ".join(text[m.start():min(end, m.end() + 400)].replace("*", "").split())
@@ -172,7 +190,4 @@ def header_date(text: str, start: int, end: int) -> Optional[str]:
     if not d:
         return None
     day, mo, y = (int(x) for x in d.groups())
-    try:
-        return datetime.date(y, mo, day).isoformat()
-    except ValueError:
-        return None
+    return iso_day(y, mo, day)

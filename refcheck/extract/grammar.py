@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from refcheck.extract.lawtitle import law_title_regex
 from refcheck.notation.vocab import alternation, cache_dir, load_vocab, upper_class
 
 
@@ -51,14 +52,9 @@ def grammar_text() -> str:
             + f"TRUNG_UONG.3: /{words_rx(v.named['central'])}(?=\\s*(?:\\d|lần\\b))/\n"
             + f"HOI_NGHI: /{words_rx(v.named['plenum'])}\\b/\n"
             + f"DAI_HOI: /{words_rx(v.named['congress'])}\\b/\n"
-            # A law's title: a capitalised word and up to nine more, only when a year or "số"
-            # follows (a title without a year is not a citation), never running into the next
-            # document ("Luật Doanh nghiệp và Nghị định số …").
-            + term("LAW_TITLE",
-                   rf"(?!Hội nghị|Trung ương|Đại hội|số\b){upper_class()}\w*"
-                   r"(?:[ \t]+(?!và[ \t]+(?:Nghị|Thông|Quyết|Chỉ|Luật|Bộ luật|Pháp|Quy|Kết)|"
-                   r"Nghị định|Nghị quyết|Thông tư|Quyết định|Chỉ thị)\w+){0,9}?"
-                   r"(?=[ \t]+(?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t]+[Ss]ố\b)", ""))
+            # A law's title (refcheck/extract/lawtitle.py): only when a year, a date or "số"
+            # follows (a title without one is not a citation).
+            + term("LAW_TITLE", law_title_regex(), ""))
 
 
 # Lark's runtime classes, bound when the parser is first built (importing lark costs ~15 ms,

@@ -262,7 +262,7 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                      system="state")
         if g.date:
             _set_date(c, g.date, osp, original)
-        return [c] if g.law_year else []
+        return [c] if g.law_year or g.date else []
     if not g.refs:  # named reference: a plenum or a congress
         khoas = g.khoa or [None]
         span = osp(g.start, g.end)

@@ -17,6 +17,9 @@ from typing import Iterable, Iterator, Optional
 
 from refcheck.extract.grammar import parse_prefix
 from refcheck.extract.groups import build_groups, group_citations
+from refcheck.extract.articles import header_number
+from refcheck.extract.lawtitle import is_amending
+from refcheck.extract.wrap import decap, flatten, joinable, window_end
 from refcheck.model import Citation
 from refcheck.text.normalize import SPACE_CLASS, View, canonical_chars, view
 from refcheck.notation.vocab import alternation, load_vocab, upper_class
@@ -129,7 +132,8 @@ def _named_starts(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iter
         return
     yield from sorted({m.start() - 1 for rx in res for m in rx.finditer(text, pos, endpos)})
 
-_LAW_AFTER = rf"[ \t\u00a0]+(?={upper_class()})"
+# A title in any case follows ("Bộ luật hình sự năm 1999"), but not "luật sư", "luật pháp".
+_LAW_AFTER = r"[ \t\u00a0]+(?=\w)(?!sư\b|pháp\b|này\b|lệ\b)"
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +205,8 @@ def _law_starts(text: str, pos: int = 0, endpos: Optional[int] = None):
             seg = text[s:s + n]
             if seg not in words and (not spaced or canonical_chars(seg) not in words):
                 continue  # (a look-alike space inside "Bộ luật" is read as the parser reads it)
+            if seg in ("luật", "Luật") and text[s - 5:s] in ("pháp ", "Pháp "):
+                break  # "pháp luật": law in general
             mm = law_re.match(text, s)
             if mm:
                 yield mm
@@ -208,7 +214,6 @@ def _law_starts(text: str, pos: int = 0, endpos: Optional[int] = None):
 
 
 _MAX_BACK = 80  # type word + "số:" + a number list fit in this
-_MAX_FORWARD = 260  # date + issuer + khóa + a few list members
 
 
 #: After a short form's type word: a bare number that does not go on into a symbol.
@@ -265,7 +270,7 @@ def _prefix_re() -> re.Pattern:
     )
 
 
-def _window_start(text: str, sym_start: int) -> int:
+def _window_start(text: str, sym_start: int, loose: bool = False) -> int:
     floor = max(0, sym_start - _MAX_BACK)
     lo = sym_start
     while True:  # back to the line break that ends the sentence (official texts wrap lines)
@@ -274,106 +279,12 @@ def _window_start(text: str, sym_start: int) -> int:
             lo = floor
             break
         lo = nl
-        if not joinable(text, nl):
+        if not joinable(text, nl, loose):
             lo = nl + 1
             break
     seg = decap(flatten(text[lo:sym_start]))
     m = _prefix_re().search(seg)
     return lo + m.start() if m else sym_start
-
-
-# --- line breaks and capitals -----------------------------------------------------------------
-# Official texts are hard-wrapped ("Nghị định số\n96/2022/NĐ-CP ngày 27\ntháng 6 năm 2016"),
-# news has one paragraph a line. A break is read as a space when the sentence plainly goes
-# on: the line does not end a sentence and the next one opens in lower case or with a digit,
-# or the line ends with a word that cannot end one ("số", "ngày", "của", "Bộ"), or a line in
-# capitals goes on with "SỐ", "NGÀY", "CỦA".
-_SKIP = " \t*\r"
-_OPEN_END = re.compile(r"(?<!\w)(?:[Ss]ố|SỐ|ngày|NGÀY|tháng|THÁNG|năm|NĂM|của|CỦA|và|Bộ|BỘ|"
-                       r"Luật|LUẬT|Nghị|NGHỊ|Quyết|QUYẾT|Thông tư|Chỉ|Tờ|Văn bản|hợp nhất)\Z")
-_CAPS_GO_ON = re.compile(r"(?:SỐ|NGÀY|CỦA|KHÓA|KHOÁ)\b")
-
-
-def joinable(text: str, nl: int) -> bool:
-    """Whether the line break at ``nl`` falls inside a sentence (see above)."""
-    j = nl - 1
-    while j >= 0 and text[j] in _SKIP:
-        j -= 1
-    if j < 0 or text[j] in ".;:!?\n|":
-        return False
-    k, n = nl + 1, len(text)
-    while k < n and text[k] in _SKIP:
-        k += 1
-    if k >= n or text[k] in "\n|":
-        return False
-    ch = text[k]
-    if ch.islower() or ch.isdigit():
-        return True
-    if not ch.isupper():
-        return False
-    if _OPEN_END.search(text, max(0, j - 11), j + 1):
-        return True
-    line_start = text.rfind("\n", max(0, nl - 200), nl) + 1
-    line = text[line_start:nl]
-    return not any(c.islower() for c in line) and bool(_CAPS_GO_ON.match(text, k))
-
-
-def window_end(text: str, anchor: int) -> tuple[int, list[int]]:
-    """Where a window opened at ``anchor`` ends (a break that ends the sentence, or the
-    forward limit), and the breaks inside it that read as spaces."""
-    limit = min(len(text), anchor + _MAX_FORWARD)
-    pos, joins = anchor, []
-    while True:
-        nl = text.find("\n", pos, limit)
-        if nl < 0:
-            return limit, joins
-        if not joinable(text, nl):
-            return nl, joins
-        joins.append(nl)
-        pos = nl + 1
-
-
-_FLAT = str.maketrans("\n\r*", "   ")
-
-
-def flatten(s: str) -> str:
-    """Line breaks (already judged joinable) and Markdown emphasis as spaces: same length."""
-    return s.translate(_FLAT) if ("\n" in s or "*" in s or "\r" in s) else s
-
-
-_CAPS_HINTS = ("SỐ", "NGÀY", "NGHỊ", "QUYẾT", "CHỈ THỊ", "THÔNG TƯ", "LUẬT", "KẾT LUẬN", "VĂN BẢN")
-
-
-@lru_cache(maxsize=1)
-def _caps_map() -> tuple[re.Pattern, dict[str, str]]:
-    """Capitalised spellings of the words a citation is made of ("NGHỊ QUYẾT", "SỐ", "NGÀY",
-    "THỦ TƯỚNG CHÍNH PHỦ", "TTG") -> their usual spelling, for title lines in capitals."""
-    v = load_vocab()
-    words = set(v.type_spellings()) | set(v.bodies) | {"số", "ngày", "tháng", "năm", "của",
-                                                        "khóa", "khoá", "và", "Bộ trưởng"}
-    for info in list(v.issuer_exact.values()) + [i for _, i in v.issuer_prefix]:
-        words |= set(info.get("bodies") or [])
-    table = {}
-    for w in sorted(words, key=lambda w: (not w[:1].isupper(), w)):
-        if w.upper() != w and len(w.upper()) == len(w):
-            table.setdefault(w.upper(), w)
-    codes = {c for c in list(v.issuer_exact) + list(v.code_of_type) if c.upper() != c
-             and len(c.upper()) == len(c)}
-    code_table = {c.upper(): c for c in codes}
-    rx = re.compile(
-        "|".join([rf"(?<![\w]){re.escape(k)}(?!\w)" for k in sorted(table, key=len, reverse=True)]
-                 + [rf"(?<=[-/]){re.escape(k)}(?!\w)" for k in sorted(code_table, key=len, reverse=True)]))
-    table.update(code_table)
-    return rx, table
-
-
-def decap(s: str) -> str:
-    """``s`` with the citation words it writes in capitals in their usual spelling (same
-    length; a title line "QUYẾT ĐỊNH SỐ 20/2016/QĐ-TTG NGÀY 11 THÁNG 5 NĂM 2016")."""
-    if not any(h in s for h in _CAPS_HINTS):
-        return s
-    rx, table = _caps_map()
-    return rx.sub(lambda m: table[m.group(0)], s)
 
 
 _BLOCK = 1 << 16  # characters: with its UCS-2 copy, a block stays in the CPU's L2 cache
@@ -405,14 +316,14 @@ def _cut_blocks(text: str, n: int) -> Iterator[tuple[int, int]]:
     yield lo, n
 
 
-def candidates(text: str) -> list[tuple[int, int, bool]]:
+def candidates(text: str, loose: bool = False) -> list[tuple[int, int, bool]]:
     """Candidate citations in ``text`` (a normalised view), in order: (window start, anchor,
     whether it is a law by title, which is a citation only with a number: a year or a symbol)."""
     out: list[tuple[int, int, bool]] = []
     for lo, hi in blocks(text):
         starts: list[tuple[int, int, bool]] = []
         for m in _symbol_matches(text, lo, hi):
-            starts.append((_window_start(text, m.start()), m.start(), False))
+            starts.append((_window_start(text, m.start(), loose), m.start(), False))
         for s in _named_starts(text, lo, hi):
             starts.append((s, s, False))
         for m in _law_starts(text, lo, hi):
@@ -425,6 +336,13 @@ def candidates(text: str) -> list[tuple[int, int, bool]]:
 
 
 _DIGIT = re.compile(r"\d")
+# A law's title ends at a year, a date or "số" within its twenty-odd words.
+_LAW_END = re.compile(r"[ \t](?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t][Ss]ố[ \t]*:?[ \t]*\d|[ \t]ngày[ \t]+\d")
+
+
+def _law_end(vt: str, anchor: int, end: int) -> bool:
+    d = _DIGIT.search(vt, anchor, end)
+    return bool(d) and bool(_LAW_END.search(vt, max(anchor, d.start() - 12), min(end, anchor + 200)))
 
 
 # Codes are capitals with at most one small letter at a time (TTg, QĐi, CTr, GDTrH); two in
@@ -450,13 +368,14 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
     vt = v.text
     out: list[Citation] = []
     covered = -1
-    for start, anchor, law in candidates(vt):
+    loose = is_official(vt)
+    for start, anchor, law in candidates(vt, loose):
         if anchor < covered:
             continue
         # bounded search: an unbounded find is O(n) per candidate on a one-line file
-        end, _joins = window_end(vt, anchor)
-        if law and not _DIGIT.search(vt, anchor, end):
-            continue  # "Luật Tiếp cận thông tin" with no year nor symbol: not a citation
+        end, _joins = window_end(vt, anchor, loose)
+        if law and not _law_end(vt, anchor, end):
+            continue  # "Luật Tiếp cận thông tin" with no year, date nor symbol: not a citation
         flat = flatten(canonical_chars(vt[start:end]))
         window = decap(flat)
         res = parse_prefix(window)
@@ -470,6 +389,9 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
             continue
         tree, length = res
         groups = build_groups(tree)
+        if any(g.law_title and any(_not_a_law(r) for r in g.refs) for g in groups):
+            continue  # "luật Buộc thôi việc … theo quyết định số 4698/QĐ-BCT": no law; the
+            # symbol's own candidate reads it
         for g in groups:
             if not g.refs:
                 if g.congress and _LOCAL_AFTER.match(vt, start + g.end):
@@ -489,6 +411,11 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
             if g.type_word is None and _is_header(vt, start + g.start, start + g.end):
                 continue  # "Số: 15/2019/QĐ-UBND": the document's own number, not a citation
             cits = group_citations(g, window, start, text, v.to_original)
+            for c in cits:
+                if c.kind == "symbol" and c.title and is_amending(c.title):
+                    # "Luật sửa đổi, bổ sung … của Bộ luật Hình sự số 100/2015/QH13": the
+                    # number may be the amending law's or the amended one's; no title check
+                    c.title = None
             if caps:
                 for c in cits:  # "QĐ-TTG" in a line of capitals is not a misspelling
                     c.spelling = [(sp, w) for sp, w in c.spelling
@@ -498,6 +425,22 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
     if problems is not None:
         _unparsed(vt, v, out, problems)
     return out
+
+
+def is_official(vt: str) -> bool:
+    """An official document (its motto or a "Số:" header at the top): lines are wrapped."""
+    if vt.find("Hạnh phúc", 0, 3000) >= 0:
+        return True
+    return header_number(vt, 0, min(len(vt), 3000)) is not None
+_LAW_CODES = ("L", "PL")
+
+
+def _not_a_law(r) -> bool:
+    """A symbol that no law carries: a type code other than a law's (4698/QĐ-BCT)."""
+    if r.shape == "party":
+        return True
+    first = r.codes[0] if r.codes else ""
+    return len(r.codes) > 1 and first not in _LAW_CODES and load_vocab().is_type_code(first)
 
 
 # A document's own number in its header: "Số: 15/2019/QĐ-UBND" alone on its line (or after

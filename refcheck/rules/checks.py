@@ -126,7 +126,7 @@ def rc405_replaced(c, res, ci, ctx):
     a = ctx.article.date
     if len(res.documents) != 1 or not res.certain:
         return
-    if c.kind == "named" and c.title and c.year:
+    if c.kind == "named" and c.title and (c.year or c.date):
         return  # "Luật Đất đai năm 1993": the author names the old version on purpose
     d = res.documents[0]
     if not d.replaced_by and not d.expired:

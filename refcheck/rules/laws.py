@@ -10,7 +10,7 @@ from __future__ import annotations
 from refcheck.model import Span
 from refcheck.resolve import (TITLE_DATE, amended_titles, amends_before, law_amendments, law_versions,
                               law_year, loose_title, omnibus_amendments)
-from refcheck.rules.base import Context, checks_table, emit
+from refcheck.rules.base import Context, checks_table, emit, vn_date
 
 
 def rc305_title(c, res, ci, ctx: Context):
@@ -45,8 +45,27 @@ def _foreign(c, ctx: Context) -> bool:
     return any(after.startswith(w) for w in checks_table("foreign_after"))
 
 
+def _law_date(c, res, ci, ctx: Context):
+    """"Căn cứ Luật … ngày 20 tháng 6 năm 2015": a law's title and a date that matches none of
+    its versions (``res.near``), RC401 with their dates. A version adopted that year means the
+    citation is misdated; none that year may be a version the catalog lacks (an amending law
+    of that day): a warning, not an error."""
+    dated = sorted({d.date for d in res.near if d.date})
+    if not dated or not c.date_span:
+        return
+    same_year = any(x[:4] == c.date[:4] for x in dated)
+    yield emit(ctx, "RC401", c.date_span, ci, found=c.date_raw, symbol=f"{c.type} {c.title}",
+               expected=", ".join(vn_date(x) for x in dated), docs=res.near,
+               severity=None if same_year else "warning",
+               unverified=all(not d.verified for d in res.near))
+
+
 def rc406_law_version(c, res, ci, ctx: Context):
-    if c.kind != "named" or not c.title or res.documents or ctx.catalog is None or not c.year:
+    if c.kind != "named" or not c.title or res.documents or ctx.catalog is None:
+        return
+    if not c.year:
+        if c.date and res.near:
+            yield from _law_date(c, res, ci, ctx)
         return
     if _foreign(c, ctx):
         return  # "Luật Thuế quan năm 1930 của Mỹ": not a Vietnamese law

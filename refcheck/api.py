@@ -75,6 +75,7 @@ def check_text(text: str, catalog=None, article_date: DateLike = None, *,
 
 def check_source(text: str, *, path: str = "<text>", catalog=None,
                  article_date: DateLike = None, front_matter_date: DateLike = None,
+                 front_matter_title: Optional[str] = None,
                  lang: str = "vi", settings=None,
                  position: Optional[Callable[[int], tuple[int, int]]] = None,
                  kind: str = "txt", suppressions: bool = True) -> FileResult:
@@ -90,7 +91,8 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     v = view(text)
     unparsed: list[tuple[int, int]] = []
     citations = scan(text, v, unparsed)
-    articles = split_articles(text, article_date=article_date, front_matter_date=front_matter_date)
+    articles = split_articles(text, article_date=article_date, front_matter_date=front_matter_date,
+                              front_matter_title=front_matter_title)
     starts = [a.start for a in articles]
     for c in citations:
         articles[max(0, bisect_right(starts, c.start) - 1)].citations.append(c)

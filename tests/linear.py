@@ -17,15 +17,25 @@ from typing import Callable
 
 #: a 10x larger input may cost at most this many times more (linear: ~10, quadratic: ~100)
 LIMIT = 25.0
-#: timings below this are all "instant" (thread_time resolves microseconds; a page fault or a
-#: GC pause is a large part of a sub-millisecond run)
-FLOOR = 2e-4
+#: timings below this are all "instant": a page fault or a cache miss is a large part of a
+#: sub-millisecond run (quadratic work on 100 kB takes seconds, far above it)
+FLOOR = 1e-3
 
 
 def cpu_time(fn: Callable, arg) -> float:
-    t0 = time.thread_time()
-    fn(arg)
-    return time.thread_time() - t0
+    """CPU seconds of ``fn(arg)`` in this thread, the cyclic garbage collector paused (its
+    passes depend on what else the process holds, not on the work measured)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        t0 = time.thread_time()
+        fn(arg)
+        return time.thread_time() - t0
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def growth(fn: Callable, gen: Callable[[int], object], small: int = 100_000,

@@ -38,7 +38,9 @@ SPACED = "Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị"  
 CANONICAL = "Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị"
 
 CONCISE_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>RC\d{3}) "
-                        r"\[(?P<sev>error|warning|info)\] (?P<msg>.+)$")
+                        r"\[(?P<sev>error|warning|info|lỗi|cảnh báo|thông tin)\] (?P<msg>.+)$")
+#: the concise severity is in the report's language; tests compare the English key
+SEV_KEY = {"lỗi": "error", "cảnh báo": "warning", "thông tin": "info"}
 
 CITATION_KEYS = {"text", "start", "end", "line", "column", "kind", "type", "number", "year",
                  "type_code", "issuer_code", "date", "issuer", "khoa", "symbol", "title",
@@ -84,7 +86,9 @@ def concise(stdout: str) -> list[dict]:
     for ln in stdout.splitlines():
         m = CONCISE_RE.match(ln)
         assert m, f"not a concise line: {ln!r}"
-        out.append(m.groupdict())
+        d = m.groupdict()
+        d["sev"] = SEV_KEY.get(d["sev"], d["sev"])
+        out.append(d)
     return out
 
 
@@ -162,14 +166,14 @@ def test_json_stable_shape_and_offsets(work):
                 assert isinstance(c["resolved"], list)
             for fd in a["findings"]:
                 assert set(fd) == FINDING_KEYS
-                assert fd["fix"] is None or set(fd["fix"]) == {"replacement"}
+                assert fd["fix"] is None or set(fd["fix"]) == {"replacement", "safe", "original"}
                 if fd["citation"] is not None:
                     assert 0 <= fd["citation"] < len(a["citations"])
     assert n_cit >= 5
     by_path = {f["path"]: f for f in data["files"]}
     f0 = [fd for a in by_path[f"seeds/{SEED_RC102}"]["articles"] for fd in a["findings"]]
     rc102 = next(fd for fd in f0 if fd["code"] == "RC102")
-    assert rc102["fix"] == {"replacement": "45-CT/TW"}
+    assert rc102["fix"] == {"replacement": "45-CT/TW", "safe": True, "original": "45 - CT/TW"}
     assert rc102["severity"] == "warning" and rc102["name"] == "non-canonical-spelling"
     f4 = [fd for a in by_path[f"seeds/{SEED_RC202}"]["articles"] for fd in a["findings"]]
     assert any(fd["code"] == "RC202" and fd["severity"] == "info" for fd in f4)
@@ -563,7 +567,7 @@ def test_html_positions_are_in_the_source(work):
     assert (f["line"], f["column"]) == position(html, html.index("3/5/2019"))
     r = run("check", "bai.html", "--format", "concise")
     line, col = position(html, html.index("3/5/2019"))
-    assert f"bai.html:{line}:{col}: RC401 [error]" in r.stdout
+    assert f"bai.html:{line}:{col}: RC401 [lỗi]" in r.stdout
 
 
 def _docx(path: Path, paragraphs: list[str]) -> None:

@@ -89,6 +89,7 @@ def test_streamed_report_equals_the_list_reporter(folder, fmt, monkeypatch, tmp_
             continue
         results.append(check_source(src.text, path=src.path, catalog=catalog, settings=settings,
                                     front_matter_date=src.front_matter_date, kind=src.kind,
+                                    front_matter_title=src.front_matter_title,
                                     position=src.position))
         if src.kind == "html":
             positions[src.path] = src.position

@@ -147,7 +147,8 @@ def test_json_exact_shape():
     assert TEXT[c0["start"]:c0["end"]] == c0["text"]
     # sorted by position: RC102 (line 5) before RC401 (line 6)
     rc102, rc401 = art["findings"]
-    assert rc102["code"] == "RC102" and rc102["fix"] == {"replacement": "45-CT/TW"}
+    assert rc102["code"] == "RC102" and rc102["fix"]["replacement"] == "45-CT/TW"
+    assert rc102["fix"]["safe"] is True  # --fix applies it
     assert (rc102["line"], rc102["column"], rc102["end_line"], rc102["end_column"]) == \
         (5, 22, 5, 32)
     assert rc102["citation"] == 0
@@ -180,12 +181,46 @@ def test_grouped_en():
     assert "\x1b" not in out
     assert "drafts/hoi-nghi.txt" in out
     assert "Article 1: “HỘI NGHỊ BAN CHẤP HÀNH" in out and "(2020-10-02)" in out
-    assert re.search(r"5:22\s+RC102\s+warning\s+Chỉ thị số 45 - CT/TW", out)
-    assert re.search(r"6:\d+\s+RC401\s+error", out)
-    assert "help [5:22 RC102]: Non-canonical spelling; fix: “45 - CT/TW” → “45-CT/TW”" in out
-    assert "help [6:33 RC401]: Date differs from the catalog" in out
+    assert re.search(r"^    5:22  warning  RC102  Non-canonical spelling", out, re.M)
+    assert re.search(r"^    6:\d+  error    RC401  ", out, re.M)
+    assert re.search(r"^ +fix \(--fix\): “45 - CT/TW” → “45-CT/TW”$", out, re.M)
     assert "seeds/000_79d50c78e0afde38.txt: 3 citations, no problems" in out
     assert "Found 2 problems in 2 files (1 error, 1 warning)." in out
+
+
+def test_grouped_one_line_per_finding_plus_a_fix_line():
+    """Issue 14: the report printed each finding twice (a table row and a "help" line)."""
+    out = report.format_grouped([make_result()], "vi")
+    assert out.count("RC102") == 1 and out.count("RC401") == 1
+    assert "gợi ý [" not in out and "help [" not in out
+    assert "sửa (--fix): “45 - CT/TW” → “45-CT/TW”" in out
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_grouped_fits_the_terminal_width(width):
+    """Issue 14: the grouped report was 179 columns wide on an 80-column terminal. Wrapped at
+    spaces, nothing cut: the words of every message are all there."""
+    r = make_result()
+    out = report.format_grouped([r], "vi", width=width)
+    assert max(len(ln) for ln in out.splitlines()) <= width
+    words = " ".join(out.split())
+    for f in r.articles[0].findings:
+        assert " ".join(f.message.split()) in words
+
+
+def test_grouped_vi_is_all_vietnamese():
+    """Issue 14: "Mức độ: error", "fix(es) applied" and friends in a Vietnamese report."""
+    r = make_result(lang="vi")
+    out = report.format_grouped([r, unreadable()], "vi")
+    for english in ("error", "warning", "info", "fix", "help", "Found", "problems"):
+        assert not re.search(rf"\b{english}\b", out.replace("--fix", "")), english
+    assert "cảnh báo" in out and "lỗi" in out
+
+
+def test_grouped_quiet_prints_only_the_findings():
+    out = report.format_grouped([make_result(), clean_result()], "en", quiet=True)
+    assert "RC102" in out and "no problems" not in out and "Found" not in out
+    assert "citations," not in out
 
 
 def test_grouped_vi_date_unknown():
@@ -193,8 +228,8 @@ def test_grouped_vi_date_unknown():
     r.articles[0].date = None
     out = report.format_grouped([r], "vi")
     assert "Bài 1:" in out and "(ngày không rõ)" in out
-    assert "dòng:cột" in out and "cảnh báo" in out
-    assert "gợi ý [5:22 RC102]: Số hiệu viết chưa chuẩn; sửa: “45 - CT/TW” → “45-CT/TW”" in out
+    assert re.search(r"^    5:22  cảnh báo   RC102  Số hiệu viết chưa chuẩn", out, re.M)
+    assert "sửa (--fix): “45 - CT/TW” → “45-CT/TW”" in out
     r.articles[0].date = None
     assert "(date unknown)" in report.format_grouped([r], "en")
 
@@ -209,10 +244,12 @@ def test_grouped_escapes_terminal_controls():
     r.articles[0].citations[0].text = "Chỉ thị\x1b[31m số 45 - CT/TW"
     r.articles[0].findings[0].message = "Trích dẫn không đọc được: “\x1b[2J\rsố 45”."
     r.articles[0].title = "Tiêu đề \u202egnaĐ\x08"
+    fixed = next(f for f in r.articles[0].findings if f.fix is not None)
+    fixed.fix.original = "45\x1b[31m - CT/TW"  # shown on the fix line
     out = report.format_grouped([r, unreadable()], "en", color=False)
     assert "\x1b" not in out and "\x07" not in out and "\x08" not in out
     assert "\u202e" not in out
-    assert "Chỉ thị\\x1b[31m số 45" in out and "“\\x1b[2J\\rsố 45”" in out
+    assert "45\\x1b[31m - CT/TW" in out and "“\\x1b[2J\\rsố 45”" in out
     assert "\\x1b]0;pwned\\x07.txt" in out
     assert "\\u202e" in out
     col = report.format_grouped([r], "en", color=True)

@@ -133,3 +133,65 @@ def test_unreachable_dask_scheduler_is_named(work, monkeypatch):
     line = one_line(r.stderr)
     assert "tcp://127.0.0.1:1" in line and "scheduler" in line and "stdout" not in line
     assert not (work / "out.jsonl").exists()
+
+
+# --------------------------------------------------------------------------- editor-facing
+
+
+WRONG_DATE = "Chỉ thị số 35-CT/TW ngày 3/5/2019 của Bộ Chính trị"  # RC401, unsafe fix 30/5/2019
+
+
+def test_color_option_and_no_color(work, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert "\x1b[" in run("check", "a.txt", "--color", "always").stdout
+    assert "\x1b[" not in run("check", "a.txt", "--color", "never").stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("check", "a.txt").stdout  # auto: never in a pipe, nor with NO_COLOR
+    assert "\x1b[" in run("check", "a.txt", "--color", "always").stdout
+
+
+def test_quiet_prints_findings_only(work):
+    (work / "clean.txt").write_text("Không có trích dẫn nào ở đây.\n", encoding="utf-8")
+    r = run("check", "a.txt", "clean.txt", "--fix", "-q")
+    assert "clean.txt" not in r.stdout and "Tổng" not in r.stdout
+    assert r.stderr == ""  # no "đã sửa" notice either
+    assert (work / "a.txt").read_text(encoding="utf-8").startswith("Chỉ thị số 45-CT/TW")
+
+
+def test_report_fits_columns(work, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    (work / "b.txt").write_text(WRONG_DATE + "\n", encoding="utf-8")
+    out = run("check", "a.txt", "b.txt").stdout
+    assert max(len(ln) for ln in out.splitlines()) <= 80
+
+
+def test_json_fix_says_safe_or_not(work):
+    (work / "b.txt").write_text(SPACED + "\n" + WRONG_DATE + "\n", encoding="utf-8")
+    data = json.loads(run("check", "b.txt", "--format", "json").stdout)
+    fixes = {f["code"]: f["fix"] for a in data["files"][0]["articles"] for f in a["findings"]
+             if f["fix"]}
+    assert fixes["RC102"] == {"replacement": "45-CT/TW", "safe": True, "original": "45 - CT/TW"}
+    assert fixes["RC401"]["safe"] is False and fixes["RC401"]["original"] == "3/5/2019"
+
+
+def test_rule_in_vietnamese_has_no_english_severity():
+    r = run("rule", "RC401")
+    assert "Mức độ mặc định: lỗi" in r.stdout and ": error" not in r.stdout
+
+
+def test_markdown_titles_lose_the_heading_marks_and_front_matter_title_wins(work):
+    (work / "h.md").write_text("# Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 10\n\n" + SPACED
+                               + ".\n", encoding="utf-8")
+    (work / "fm.md").write_text('---\ntitle: "Quán triệt Nghị quyết Đại hội XIII"\n'
+                                "date: 2021-03-01\n---\n\n# Tiêu đề trong bài viết này\n\n"
+                                + SPACED + ".\n", encoding="utf-8")
+    data = json.loads(run("check", "h.md", "fm.md", "--format", "json").stdout)
+    titles = {f["path"]: f["articles"][0]["title"] for f in data["files"]}
+    assert titles == {"h.md": "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 10",
+                      "fm.md": "Quán triệt Nghị quyết Đại hội XIII"}
+
+
+def test_html_and_docx_fixes_are_marked_by_hand_in_the_report(work):
+    (work / "a.html").write_text(f"<p>{SPACED}</p>\n", encoding="utf-8")
+    out = run("check", "a.html", "--lang", "en").stdout
+    assert "fix by hand (--fix does not rewrite .html files)" in out

@@ -67,7 +67,8 @@ def _is_headline(s: str) -> bool:
 
 
 def split_articles(text: str, article_date: Optional[str] = None,
-                   front_matter_date: Optional[str] = None) -> list[Article]:
+                   front_matter_date: Optional[str] = None,
+                   front_matter_title: Optional[str] = None) -> list[Article]:
     strs, starts = _lines(text)
     nonblank = [i for i, s in enumerate(strs) if s and not s.isspace()]
     cuts: list[int] = [0]  # line indexes where articles start
@@ -114,6 +115,8 @@ def split_articles(text: str, article_date: Optional[str] = None,
             if not (s[0] in _SEPARATOR_FIRST and _SEPARATOR.match(s)):
                 block.append(s)
         art.title = _title(block)
+        if front_matter_title and n == 0:  # Markdown front matter's title: says it best
+            art.title = front_matter_title
         if front_matter_date and n == 0:
             art.date, art.date_source = front_matter_date, "front-matter"
         elif article_date:
@@ -130,17 +133,25 @@ def split_articles(text: str, article_date: Optional[str] = None,
     return articles
 
 
+#: a Markdown ATX heading's marks: "# Tiêu đề", "## Tiêu đề ##" (the title is the words)
+_HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+|[ \t]+#+$")
+
+
 def _title(block: list[str]) -> Optional[str]:
     for line in block[:3]:
         if _too_long(line):
             continue
         line = line.strip()
+        if line.startswith("#"):
+            line = _HEADING_MARKS.sub("", line).strip()
         # a headline (see _is_headline) of at least four words that is not a dateline
         if (3 <= len(line) <= _TITLE_MAX and not line.endswith(_NOT_A_TITLE_END)
                 and len(line.split()) >= 4 and not _DATELINE.match(line)):
             return line
     if block and not _too_long(block[0]):
         line = block[0].strip()
+        if line.startswith("#"):
+            line = _HEADING_MARKS.sub("", line).strip()
         if len(line) <= _TITLE_MAX and not line.endswith("."):
             return line
     return None

@@ -98,11 +98,16 @@ _EXCLUDED = {
               help="Check every file again instead of reusing results of unchanged files.")
 @click.option("--no-respect-gitignore", is_flag=True,
               help="Also check files that .gitignore excludes.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print the findings and errors only (no clean files, totals or notices).")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]),
+              default="auto", show_default=True,
+              help="Colour the report (auto: on a terminal, unless NO_COLOR is set).")
 def check_cmd(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, article_date,
               fail_level, exit_zero, select, ignore, extend_select, config_file, show_settings,
               fix, diff, encoding, stdin_filename, baseline, write_baseline, jsonl, text_field,
               id_field, date_field, jobs, dask_address, no_progress, no_cache,
-              no_respect_gitignore):
+              no_respect_gitignore, quiet, color):
     """Check the files and folders in PATHS ('-' reads standard input)."""
     try:
         code = _check(**locals())
@@ -133,7 +138,7 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
            fail_level, exit_zero, select, ignore, extend_select, config_file, show_settings,
            fix, diff, encoding, stdin_filename, baseline, write_baseline, jsonl, text_field,
            id_field, date_field, jobs, dask_address, no_progress, no_cache,
-           no_respect_gitignore=False) -> int:
+           no_respect_gitignore=False, quiet=False, color="auto") -> int:
     from refcheck.lint.config import ConfigError
 
     paths = list(paths)
@@ -194,12 +199,12 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
                         encoding=encoding, stdin_filename=stdin_filename, baseline=baseline,
                         write_baseline=write_baseline, jobs=jobs, no_progress=no_progress,
                         no_cache=no_cache, roots=writeback.roots(paths),
-                        read_errors=read_errors)
+                        read_errors=read_errors, quiet=quiet, color=color)
 
 
 def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, fix, diff,
                  encoding, stdin_filename, baseline, write_baseline, jobs, no_progress,
-                 no_cache, roots=None, read_errors=None) -> int:
+                 no_cache, roots=None, read_errors=None, quiet=False, color="auto") -> int:
     """The folder run, streamed: each file's result goes through the baseline, the fixes
     and into the report as it comes, and is dropped (see ``refcheck.lint.runner``)."""
     from refcheck.lint.report import Statistics, open_writer
@@ -234,7 +239,8 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
     sink = Sink(None if kept is not None or diff_only else output, buffered=bool(fix and diff),
                 to_stderr=to_stderr)
     writer = open_writer(fmt_name, sink.write, __version__, settings.lang,
-                         color=_color(output) and not to_stderr)
+                         color=_color(output, color) and not to_stderr,
+                         width=None if to_stderr else _width(output), quiet=quiet)
     stats = Statistics() if statistics else None
     threshold = severity_rank(settings.fail_level)
     failing = fixed_any = False
@@ -256,7 +262,7 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
             if fix or diff:
                 sources = {item.src.path: item.src} if item.src is not None else {}
                 any_fix, diff_text, n_refused, stdin_text = writeback.apply_fixes_to_files(
-                    [r], sources, write=fix, show=diff, lang=lang, roots=roots)
+                    [r], sources, write=fix, show=diff, lang=lang, roots=roots, quiet=quiet)
                 refused += n_refused
                 if stdin_text is not None:
                     _emit(stdin_text, None)
@@ -291,7 +297,8 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
             except BaselineError as e:
                 _err(str(e))
                 return 2
-            _err(say("baseline_written", lang, path=baseline))
+            if not quiet:
+                _err(say("baseline_written", lang, path=baseline))
             return 0
         if diff_only:
             # Like ruff: --diff prints only the diff, so it can be piped into `git apply`.
@@ -353,8 +360,25 @@ def _load_catalog(settings):
         raise _Exit(2)
 
 
-def _color(output) -> bool:
+def _color(output, mode: str = "auto") -> bool:
+    """``--color``: always, never, or (auto) on a terminal unless ``NO_COLOR`` is set
+    (https://no-color.org: any non-empty value)."""
+    if mode in ("always", "never"):
+        return mode == "always"
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _width(output) -> Optional[int]:
+    """Columns the grouped report must fit: ``COLUMNS`` when set, else the terminal's; None
+    (no wrapping) for a file or a pipe."""
+    cols = os.environ.get("COLUMNS", "")
+    if cols.isdigit() and int(cols) > 0:
+        return int(cols)
+    if output is None and sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def _emit(text: str, output: Optional[str], lang: str = "vi") -> None:

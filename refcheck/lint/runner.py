@@ -60,6 +60,7 @@ def _check(src, job: Job):
     s = job.settings
     return check_source(src.text, path=src.path, catalog=_STATE["catalog"](),
                         article_date=job.article_date, front_matter_date=src.front_matter_date,
+                        front_matter_title=src.front_matter_title,
                         lang=s.lang, settings=s, position=src.position, kind=src.kind)
 
 

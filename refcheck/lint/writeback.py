@@ -50,7 +50,7 @@ def roots(paths) -> list[str]:
 
 
 def apply_fixes_to_files(results, sources, *, write: bool, show: bool, lang: str = "vi",
-           roots=None) -> tuple[bool, str, int, Optional[str]]:
+                         roots=None, quiet: bool = False) -> tuple[bool, str, int, Optional[str]]:
     """Apply (or show) safe fixes; re-check each written file to prove it still parses.
     Returns (whether any file had fixes, the diff text when ``show``, how many files were
     refused, the fixed text of standard input when ``write`` and one was read).
@@ -80,7 +80,7 @@ def apply_fixes_to_files(results, sources, *, write: bool, show: bool, lang: str
         original, new, n = fix_source(src, fixes) if fixes else (src.source_text(),) * 2 + (0,)
         if write and from_stdin:
             stdin_text = new
-            if n:
+            if n and not quiet:
                 _err(say("stdin_fixed", lang, path=r.path, n=n))
         if n == 0 or new == original:
             continue
@@ -95,7 +95,8 @@ def apply_fixes_to_files(results, sources, *, write: bool, show: bool, lang: str
                 _err(say(e.key, lang, **e.fields))
                 refused += 1
                 continue
-            _err(say("fixes_applied", lang, path=r.path, n=n))
+            if not quiet:
+                _err(say("fixes_applied", lang, path=r.path, n=n))
         if write:
             # Drop the findings that were fixed from the report.
             for a in r.articles:

@@ -116,7 +116,9 @@ def describe(code: str, lang: str = "vi") -> str:
          "en": ("Default severity", "What it does", "Why is this bad?", "When an error, when a warning",
                 "Example", "Use instead", "How to fix")}[lang if lang in LANGS else "vi"]
     pick = (lambda d: d.get(lang) or d.get("vi") or "")
-    out = [f"# {r.name} ({r.code})", "", f"{h[0]}: {r.severity}", "",
+    words = {"vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}}
+    shown = words.get(lang, {}).get(r.severity, r.severity)  # never "Mức độ: error"
+    out = [f"# {r.name} ({r.code})", "", f"{h[0]}: {shown}", "",
            f"## {h[1]}", pick(r.what), "", f"## {h[2]}", pick(r.why), "",
            f"## {h[3]}", pick(r.when), "", f"## {h[4]}", "```", r.example, "```"]
     if r.fix:

@@ -40,13 +40,14 @@ def render(fmt: str, results: list[FileResult], version: str, lang: str = "vi",
 
 
 def open_writer(fmt: str, write: Sink, version: str, lang: str = "vi",
-                color: bool = False) -> Writer:
+                color: bool = False, width: Optional[int] = None,
+                quiet: bool = False) -> Writer:
     """The streaming writer for a ``--format`` name (``statistics`` is not one: see
     ``stats.Statistics``)."""
     if fmt == "grouped" or fmt == "full":
-        return GroupedWriter(write, lang, color)
+        return GroupedWriter(write, lang, color, width=width, quiet=quiet)
     if fmt == "concise":
-        return ConciseWriter(write)
+        return ConciseWriter(write, lang)
     if fmt == "json":
         return JsonWriter(write, version)
     if fmt == "sarif":

@@ -1,17 +1,30 @@
-"""The default human report: file, article, a table of findings, then help lines."""
+"""The default human report: each file, each article, one line per finding and, when the
+finding has a fix, one fix line; fitted to the terminal's width (``width``), never wider::
+
+    drafts/hoi-nghi.txt
+      Bài 1: “HỘI NGHỊ BAN CHẤP HÀNH …” (2020-10-02)
+        5:22  cảnh báo   RC102  Số hiệu viết chưa chuẩn: “45 - CT/TW” → “45-CT/TW”.
+                                sửa (--fix): “45 - CT/TW” → “45-CT/TW”
+    drafts/hoi-nghi.txt: 3 trích dẫn, 1 vấn đề
+
+A message longer than the width is wrapped at a space under its own first column (nothing is
+cut). ``quiet`` leaves only the findings: no clean files, no per-file or run totals.
+"""
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from typing import Optional
 
 from refcheck.lint.report.common import (PositionFn, Positions, Sink, Writer, _count,
                                          _finding_region, _sort_key, _t, clean, collect,
-                                         lazy_position, tabulate)
+                                         lazy_position)
 from refcheck.model import Article, FileResult
-from refcheck.rules.registry import RULES
-
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
+_INDENT = "    "
+#: narrower than this there is no room to wrap into: lines run on instead
+_MIN_TEXT = 20
 
 
 def _c(text: str, code: str, color: bool) -> str:
@@ -27,11 +40,32 @@ def _n_citations(r: FileResult) -> int:
     return sum(len(a.citations) for a in r.articles)
 
 
-def _article_heading(a: Article, lang: str) -> str:
+def _article_heading(a: Article, lang: str, width: Optional[int]) -> str:
     t = _t(lang)
-    title = clean(_shorten(a.title, 80)) if a.title else t["untitled"]
+    head = t["article"].format(index=a.index)
     date = a.date or t["date_unknown"]
-    return f"{t['article'].format(index=a.index)}: “{title}” ({date})"
+    room = 80 if width is None else max(_MIN_TEXT, width - len(head) - len(date) - 9)
+    title = clean(_shorten(a.title, room)) if a.title else t["untitled"]
+    return f"  {head}: “{title}” ({date})"
+
+
+def _wrap(text: str, first: str, indent: int, width: Optional[int]) -> list[str]:
+    """``first`` (visible width ``indent``, may hold colour codes) then ``text``, wrapped at
+    ``width`` with continuation lines indented by ``indent``."""
+    if width is None or width - indent < _MIN_TEXT or len(text) <= width - indent:
+        return [first + text]
+    lines = textwrap.wrap(text, width - indent, break_long_words=True, break_on_hyphens=False)
+    if not lines:
+        return [first.rstrip()]
+    return [first + lines[0]] + [" " * indent + ln for ln in lines[1:]]
+
+
+def fix_label(f, kind: str, t: dict) -> str:
+    """What the report says a fix is: applied by --fix, to check by hand, or (.html, .docx)
+    to make by hand because --fix does not rewrite those files."""
+    if kind in ("html", "docx"):
+        return t["fix_by_hand"].format(kind=".html" if kind == "html" else ".docx")
+    return t["fix_safe"] if f.fix.safe else t["fix_unsafe"]
 
 
 class GroupedWriter(Writer):
@@ -39,9 +73,10 @@ class GroupedWriter(Writer):
     the end. A dirty file's closing blank line is held back until something follows it."""
 
     def __init__(self, write: Sink, lang: str = "vi", color: bool = False,
-                 summary: bool = True) -> None:
+                 summary: bool = True, width: Optional[int] = None, quiet: bool = False) -> None:
         super().__init__(write)
-        self.lang, self.color, self.summary = lang, color, summary
+        self.lang, self.color, self.summary = lang, color, summary and not quiet
+        self.width, self.quiet = width, quiet
         self.totals: Counter = Counter()
         self.n_files = self.n_cit = self.unreadable = 0
         self.blank = False  # a blank line is owed before the next output
@@ -53,60 +88,57 @@ class GroupedWriter(Writer):
         self.blank = False
 
     def file(self, r: FileResult, position: Optional[PositionFn] = None) -> None:
-        lang, color, t = self.lang, self.color, _t(self.lang)
-        totals = self.totals
+        color, t, width = self.color, _t(self.lang), self.width
         out: list[str] = []
         self.n_files += 1
         path = clean(r.path)
         if r.error is not None:
-            out.append(_c(t["unreadable"].format(path=path, error=clean(r.error)), "31;1", color))
             self.unreadable += 1
+            head = t["unreadable"].format(path=path, error="")
+            out.extend(_wrap(clean(r.error), _c(head, "31;1", color), len(head), width))
             self._emit(out)
             return
         n = _n_citations(r)
         self.n_cit += n
         findings = [f for a in r.articles for f in a.findings]
         if not findings:
-            out.append(t["clean"].format(path=path, n=n))
+            if not self.quiet:
+                out.append(t["clean"].format(path=path, n=n))
             self._emit(out)
             return
         pos = lazy_position(r, position)
         out.append(_c(path, "1", color))
+        sev_width = max(len(w) for w in t["sev"].values())
         for a in r.articles:
             if not a.findings:
                 continue
-            out.append("  " + _article_heading(a, lang))
-            rows, helps = [], []
+            out.append(_article_heading(a, self.lang, width))
+            rows = []
             for f in sorted(a.findings, key=_sort_key):
-                totals[f.severity] += 1
+                self.totals[f.severity] += 1
                 line, col, _, _ = _finding_region(f, pos)
-                cit = ""
-                if f.citation is not None and 0 <= f.citation < len(a.citations):
-                    cit = clean(_shorten(a.citations[f.citation].text, 40))
+                rows.append((f"{line}:{col}", f))
+            loc_width = max(len(loc) for loc, _ in rows)
+            indent = len(_INDENT) + loc_width + 2 + sev_width + 2 + len(rows[0][1].code) + 2
+            for loc, f in rows:
                 sev = t["sev"].get(f.severity, f.severity)
-                rows.append([f"{line}:{col}", _c(f.code, "1", color),
-                             _c(sev, _COLORS.get(f.severity, "0"), color), cit,
-                             clean(f.message)])
-                rule = RULES.get(f.code)
-                helptext = rule.summary.get(lang, rule.summary["vi"]) if rule else f.name
-                line_help = f"    {_c(t['help'], '32', color)} [{line}:{col} {f.code}]: {helptext}"
+                first = (f"{_INDENT}{loc:<{loc_width}}  "
+                         + _c(f"{sev:<{sev_width}}", _COLORS.get(f.severity, "0"), color)
+                         + "  " + _c(f.code, "1", color) + "  ")
+                out.extend(_wrap(clean(f.message), first, indent, width))
                 if f.fix is not None:
-                    old = f.fix.original if f.fix.original is not None else (
-                        r.text[f.fix.start:f.fix.end] if r.text else "")
+                    old = f.fix.original  # (a file checked in blocks keeps no text)
+                    if old is None:
+                        old = r.text[f.fix.start:f.fix.end] if r.text else ""
                     fix = f"“{clean(f.fix.replacement)}”"
                     if old:
                         fix = f"“{clean(old)}” → {fix}"
-                    if not f.fix.safe:
-                        fix += f" ({t['unsafe']})"
-                    line_help += f"; {t['fix']}: {fix}"
-                helps.append(line_help)
-            table = tabulate(rows, headers=list(t["headers"]), tablefmt="simple",
-                             maxcolwidths=[None, None, None, 40, 70], disable_numparse=True)
-            out.extend("    " + ln for ln in table.splitlines())
-            out.extend(helps)
-        out.append(t["dirty"].format(path=path, n=n, p=len(findings)))
+                    text = f"{fix_label(f, r.kind, t)}: {fix}"
+                    out.extend(_wrap(text, " " * indent, indent, width))
+        if not self.quiet:
+            out.append(t["dirty"].format(path=path, n=n, p=len(findings)))
         self._emit(out)
-        self.blank = True
+        self.blank = not self.quiet
 
     def close(self) -> None:
         t, lang, totals, out = _t(self.lang), self.lang, self.totals, []
@@ -124,6 +156,8 @@ class GroupedWriter(Writer):
 
 
 def format_grouped(results: list[FileResult], lang: str = "vi", color: bool = False,
-                   summary: bool = True, positions: Optional[Positions] = None) -> str:
-    """The default human report: file, article, a table of findings, then help lines."""
-    return collect(lambda w: GroupedWriter(w, lang, color, summary), results, positions)
+                   summary: bool = True, positions: Optional[Positions] = None,
+                   width: Optional[int] = None, quiet: bool = False) -> str:
+    """The default human report (see the module docstring)."""
+    return collect(lambda w: GroupedWriter(w, lang, color, summary, width, quiet), results,
+                   positions)

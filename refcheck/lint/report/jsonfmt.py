@@ -51,7 +51,9 @@ def _finding_json(f: Finding, pos: PositionFn) -> dict:
         "end_line": end_line,
         "end_column": end_col,
         "citation": f.citation,
-        "fix": {"replacement": f.fix.replacement} if f.fix is not None else None,
+        # safe: --fix applies it; unsafe: a suggestion to review (a date from the catalog)
+        "fix": ({"replacement": f.fix.replacement, "safe": f.fix.safe,
+                 "original": f.fix.original} if f.fix is not None else None),
         "variant": f.variant,
         "args": f.args,
         "documents": list(f.documents),

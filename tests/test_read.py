@@ -482,6 +482,28 @@ def test_docx_with_dtd_refused():
     assert_one_line(e.value, "dtd.docx")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_docx_with_utf16_document_xml_refused_like_a_dtd(encoding):
+    """Issue 14: the DTD check read raw bytes, so a UTF-16 document.xml with a DTD (every
+    other byte NUL) slipped past it; Word writes UTF-8, anything else is refused."""
+    doc = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", doc.encode(encoding))
+    with pytest.raises(ReadError) as e:
+        read_bytes(buf.getvalue(), "u16.docx")
+    assert "refusing" in assert_one_line(e.value, "u16.docx")
+
+
+def test_docx_declaring_another_encoding_refused():
+    doc = ('<?xml version="1.0" encoding="ISO-8859-1"?><w:document xmlns:w="http://schemas.'
+           'openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>')
+    with pytest.raises(ReadError) as e:
+        read_bytes(make_docx(document=doc), "latin.docx")
+    assert "ISO-8859-1" in assert_one_line(e.value, "latin.docx")
+
+
 @pytest.mark.parametrize(
     "name,data,needle",
     [

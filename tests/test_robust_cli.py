@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import types
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -195,3 +196,37 @@ def test_html_and_docx_fixes_are_marked_by_hand_in_the_report(work):
     (work / "a.html").write_text(f"<p>{SPACED}</p>\n", encoding="utf-8")
     out = run("check", "a.html", "--lang", "en").stdout
     assert "fix by hand (--fix does not rewrite .html files)" in out
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def _readme_config() -> str:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### Configuration", 1)[1].split("```toml\n", 1)[1]
+    return block.split("```", 1)[0]
+
+
+def test_readme_configuration_example_works_as_pasted(work):
+    (work / "pyproject.toml").write_text(_readme_config(), encoding="utf-8")
+    r = run("check", "a.txt", "--show-settings")
+    assert r.exit_code == 0, r.stderr
+    assert 'ignore = ["RC202"]' in r.stdout
+    r = run("check", "a.txt")
+    assert r.exit_code in (0, 1), r.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_pyproject_saved_as_utf16_or_with_bom_is_read(work, encoding):
+    (work / "pyproject.toml").write_text('[tool.refcheck]\nignore = ["RC102"]\n',
+                                         encoding=encoding)
+    r = run("check", "a.txt", "--format", "concise")
+    assert r.exit_code in (0, 1), r.stderr
+    assert "RC102" not in r.stdout  # the setting was applied
+
+
+def test_refcheck_toml_accepts_a_tool_refcheck_table(work):
+    (work / "refcheck.toml").write_text('[tool.refcheck]\nignore = ["RC102"]\n', encoding="utf-8")
+    r = run("check", "a.txt", "--format", "concise")
+    assert r.exit_code in (0, 1), r.stderr
+    assert "RC102" not in r.stdout

@@ -321,6 +321,8 @@ def _docx_text(data: bytes, path: str, max_xml: int) -> str:
                 chunk = f.read(1 << 20)
                 if not chunk:
                     break
+                if total == 0:
+                    _utf8_xml_only(chunk, path)
                 total += len(chunk)
                 if total > max_xml:
                     raise ReadError(path, f"word/document.xml expands beyond {max_xml} bytes; refusing (zip bomb?)")
@@ -341,6 +343,21 @@ def _docx_text(data: bytes, path: str, max_xml: int) -> str:
         raise ReadError(path, f"cannot read .docx ({type(e).__name__}: {e})") from None
     finally:
         zf.close()
+
+
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+def _utf8_xml_only(head: bytes, path: str) -> None:
+    """Refuse a ``document.xml`` that is not UTF-8 (Word always writes UTF-8): the DTD check
+    reads raw bytes, so ``<!DOCTYPE`` in UTF-16 (every other byte NUL) would slip past it."""
+    body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4]:
+        raise ReadError(path, "word/document.xml is UTF-16, not UTF-8 as Word writes it; refusing")
+    m = _XML_ENCODING.match(body)
+    if m and m.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        raise ReadError(path, f"word/document.xml declares {m.group(1).decode()}, not UTF-8 "
+                        "as Word writes it; refusing")
 
 
 def _docx_events(parser, stack, open_paras, paras) -> None:

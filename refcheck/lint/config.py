@@ -21,7 +21,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Optional, Union
 
 from refcheck.model import SEVERITIES
 from refcheck.rules.registry import RULES
@@ -43,114 +43,7 @@ class ConfigError(Exception):
     """A configuration problem; ``str()`` names the file, the key and the valid choices."""
 
 
-# --------------------------------------------------------------------------- gitignore globs
-
-
-@dataclass(frozen=True)
-class _Pattern:
-    source: str
-    regex: re.Pattern
-    negated: bool
-    dir_only: bool
-    anchored: bool
-
-
-def _translate(glob: str) -> str:
-    """Regex (no anchors) for one gitignore-style glob body (no leading / or trailing /)."""
-    out, i, n = [], 0, len(glob)
-    while i < n:
-        c = glob[i]
-        if c == "*":
-            if glob.startswith("**", i):
-                at_start = i == 0 or glob[i - 1] == "/"
-                j = i + 2
-                if at_start and j < n and glob[j] == "/":  # "**/" : zero or more folders
-                    out.append("(?:.*/)?")
-                    i = j + 1
-                    continue
-                if at_start and j == n:  # trailing "/**" (or the whole glob): everything inside
-                    out.append(".*")
-                    i = j
-                    continue
-                out.append("[^/]*")  # "a**b" is just two stars, as in git
-                i = j
-                continue
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[":
-            j = i + 1
-            if j < n and glob[j] in "!^":
-                j += 1
-            if j < n and glob[j] == "]":
-                j += 1
-            while j < n and glob[j] != "]":
-                j += 1
-            if j >= n:  # no closing bracket: a literal "["
-                out.append(re.escape(c))
-            else:
-                body = glob[i + 1:j]
-                if body[:1] in ("!", "^"):
-                    body = "^" + body[1:]
-                out.append("[" + body.replace("\\", "\\\\") + "]")
-                i = j
-        elif c == "\\" and i + 1 < n:
-            i += 1
-            out.append(re.escape(glob[i]))
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return "".join(out)
-
-
-def compile_glob(pattern: str) -> Optional[_Pattern]:
-    """One gitignore line to a matcher; None for blank lines and comments."""
-    src = pattern
-    p = pattern.rstrip()
-    if not p or p.startswith("#"):
-        return None
-    negated = p.startswith("!")
-    if negated:
-        p = p[1:]
-    elif p.startswith("\\!") or p.startswith("\\#"):
-        p = p[1:]
-    dir_only = p.endswith("/")
-    p = p.rstrip("/")
-    anchored = "/" in p  # a slash at the start or in the middle anchors to the config dir
-    p = p.lstrip("/")
-    if not p:
-        return None
-    body = _translate(p)
-    regex = re.compile(("" if anchored or p.startswith("**/") else "(?:.*/)?") + body + r"\Z",
-                       re.DOTALL)
-    return _Pattern(src, regex, negated, dir_only, anchored)
-
-
-class GlobSet:
-    """Gitignore semantics: the last matching pattern decides, ``!`` re-includes, a pattern
-    ending in ``/`` matches folders only, and nothing inside an excluded folder comes back."""
-
-    def __init__(self, patterns: Iterable[str]) -> None:
-        self.patterns = [c for c in (compile_glob(p) for p in patterns) if c is not None]
-
-    def _match_one(self, rel: str, is_dir: bool, outside: bool) -> Optional[bool]:
-        decision = None
-        for pat in self.patterns:
-            if pat.dir_only and not is_dir:
-                continue
-            if outside and pat.anchored:
-                continue
-            if pat.regex.match(rel):
-                decision = not pat.negated
-        return decision
-
-    def matches(self, rel: str, is_dir: bool = False, outside: bool = False) -> bool:
-        """``rel``: a relative POSIX path. Folders above it are checked first."""
-        parts = [p for p in rel.split("/") if p and p != "."]
-        for k in range(1, len(parts)):
-            if self._match_one("/".join(parts[:k]), True, outside):
-                return True
-        return bool(parts) and bool(self._match_one("/".join(parts), is_dir, outside))
+from refcheck.lint.globs import GlobSet, compile_glob  # noqa: E402,F401  (re-exported)
 
 
 # --------------------------------------------------------------------------- settings
@@ -421,7 +314,8 @@ def _read_table(path: Path) -> Optional[tuple[dict, str]]:
             raw = fh.read()
     except OSError as exc:
         raise ConfigError(f"{_display(path)}: cannot be read: {exc.strerror or exc}") from None
-    if path.name == "pyproject.toml" and b"refcheck" not in raw:
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # as Notepad saves "Unicode"
+    if path.name == "pyproject.toml" and not utf16 and b"refcheck" not in raw:
         # Every spelling of the table ([tool.refcheck], tool.refcheck.x = …, [tool] refcheck =
         # {…}) names it: the project's own pyproject is passed over without importing tomllib.
         return None
@@ -430,11 +324,27 @@ def _read_table(path: Path) -> Optional[tuple[dict, str]]:
     except ModuleNotFoundError:  # pragma: no cover - Python 3.10
         import tomli as _toml  # type: ignore[no-redef]
     try:
-        data = _toml.loads(raw.decode("utf-8"))
+        # TOML is UTF-8; a byte-order mark (UTF-8 or UTF-16, as Windows editors write) is
+        # read for what it says rather than leaving the file silently unused
+        text = raw.decode("utf-16") if utf16 else raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{_display(path)}: invalid TOML: not UTF-8 ({exc.reason})") from None
+        raise ConfigError(f"{_display(path)}: invalid TOML: not UTF-8 ({exc.reason}); save "
+                          "it as UTF-8") from None
+    if path.name == "pyproject.toml" and "refcheck" not in text:
+        return None
+    try:
+        data = _toml.loads(text)
     except _toml.TOMLDecodeError as exc:
         raise ConfigError(f"{_display(path)}: invalid TOML: {exc}") from None
+    tool = data.get("tool")
+    if path.name != "pyproject.toml" and isinstance(tool, dict) and "refcheck" in tool:
+        # refcheck.toml written like a pyproject ([tool.refcheck]): the same table
+        if set(data) != {"tool"} or set(tool) != {"refcheck"}:
+            raise ConfigError(f"{_display(path)}: either top-level keys or one [tool.refcheck] "
+                              "table, not both")
+        if not isinstance(tool["refcheck"], dict):
+            raise ConfigError(f"{_display(path)}: [tool.refcheck] must be a table")
+        return tool["refcheck"], "tool.refcheck"
     if path.name == "pyproject.toml":
         tool = data.get("tool")
         if not isinstance(tool, dict) or "refcheck" not in tool:

@@ -249,7 +249,9 @@ def amended_titles(title: Optional[str]) -> list[str]:
     if not m:
         return []
     parts = re.split(r",\s*(?=(?:bộ )?luật )|\s+và\s+(?=(?:bộ )?luật )", m.group(1))
-    return [loose_title(re.sub(r"^(?:bộ )?luật ", "", p.strip())) for p in parts if p.strip()]
+    # "… của Bộ luật Hình sự số 100/2015/QH13": the amended law's number is not its title
+    return [loose_title(re.sub(r"\s+số\s+\S+$", "", re.sub(r"^(?:bộ )?luật ", "", p.strip())))
+            for p in parts if p.strip()]
 
 
 def amends_before(text: str, start: int) -> bool:

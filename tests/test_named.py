@@ -313,3 +313,21 @@ def test_official_short_forms_linked():
         found += any(c.kind == "bare" and c.refers_to is not None and c.start < lab["end"]
                      and lab["start"] < c.end for a in r.articles for c in a.citations)
     assert found / len(labels) >= 0.9, found
+
+
+def test_short_form_before_a_comma_or_full_stop():
+    # news, baomoi/22555965 and baomoi/22278897: punctuation after the number, not a decimal
+    text = ("Nghị định 49/2017/NĐ-CP sửa đổi Nghị định 25/2011. Như vậy, với Nghị định 49, những "
+            "cửa hàng tạp hóa; nhóm nhiệm vụ của Kết luận 24, năm 2017 và tỷ lệ 49,5 %")
+    (art,) = check_source(text).articles
+    bare = [(c.text, c.refers_to) for c in art.citations if c.kind == "bare"]
+    assert bare == [("Nghị định 49", 0), ("Kết luận 24", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Theo luật Thi hành tạm giữ, tạm gia số 94/2015/QH13 thì",  # news, baomoi/22737640 (a typo)
+    "Theo Bộ Luật hình sự số 12/2017/QH14 thì",  # baomoi/22738284: the code by its amending law
+])
+def test_loose_law_titles_with_a_symbol_are_warnings(text):
+    findings = [f for a in check_source(text, article_date="2017-07-01").articles for f in a.findings]
+    assert [(f.code, f.severity) for f in findings] == [("RC305", "warning")]

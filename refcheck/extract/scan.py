@@ -216,9 +216,10 @@ def _law_starts(text: str, pos: int = 0, endpos: Optional[int] = None):
 _MAX_BACK = 80  # type word + "số:" + a number list fit in this
 
 
-#: After a short form's type word: a bare number that does not go on into a symbol.
+#: After a short form's type word: a bare number that does not go on into a symbol or a
+#: decimal (a comma or full stop after it is punctuation: "với Nghị định 49, những cửa hàng").
 BARE_NUMBER = (r"[ \t\u00a0]+(?:số[ \t\u00a0]+)?\d{1,5}"
-               r"(?![\d.,/\-\u2013]|[ \t\u00a0]*[/\-\u2013][ \t\u00a0]*[\dA-ZĐ])")
+               r"(?![\d/\-\u2013]|[.,]\d|[ \t\u00a0]*[/\-\u2013][ \t\u00a0]*[\dA-ZĐ])")
 
 
 @lru_cache(maxsize=1)

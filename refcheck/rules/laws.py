@@ -36,8 +36,12 @@ def rc305_title(c, res, ci, ctx: Context):
         yield emit(ctx, "RC305", Span(c.start, c.end), ci, variant="short", severity="warning",
                    docs=(d,), symbol=c.symbol, title=c.title, catalog_title=catalog_title)
         return
+    from refcheck.extract.lawtitle import close_titles
+
+    # one typo apart ("Thi hành tạm giữ, tạm gia" for "… tạm giam"): the right law, a warning
     yield emit(ctx, "RC305", Span(c.start, c.end), ci, symbol=c.symbol, title=c.title, docs=(d,),
-               catalog_title=catalog_title, unverified=not d.verified)
+               catalog_title=catalog_title, unverified=not d.verified,
+               severity="warning" if close_titles(c.title, d.title) else None)
 
 
 def _foreign(c, ctx: Context) -> bool:

@@ -185,10 +185,8 @@ def test_parse_symbol_fields():
 ])
 def test_broken_catalogs_are_located(name, line, field):
     path = FIXTURES / name
-    load_catalog()  # the default (ids for relations) is built once, outside the timing
-    t0 = time.perf_counter()
-    errors = validate([path])
-    assert time.perf_counter() - t0 < 10  # never hangs
+    load_catalog()  # the default (ids for relations) is built once
+    errors = validate([path])  # a hang (billion laughs) is caught by the suite's timeout
     assert errors, name
     e = errors[0]
     assert (e.path, e.line, e.field) == (str(path), line, field)

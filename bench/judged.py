@@ -14,7 +14,15 @@ over the news corpus twice, as the set was judged: without an article date and w
 It also reports, for the judged warning codes, how many judged rows are still raised.
 A report, not a gate: it always exits 0.
 
-    python bench/judged.py [--corpus PATH] [--refcheck CMD] [--judged TSV] [--show N]
+Three judged sets (``--set``): ``corpus``, the whole news corpus (session 3, runs nodate and
+dated); ``sample``, the fresh news sample of session 4 (the articles listed in
+``bench/judge/sample-20261202.ids``, drawn by ``bench/judge/sample.py``; same two runs); and
+``tables``, the official titles of the shared tables (``bench/judge/tables.py``, run
+``tables``, no article date). ``--dump TSV`` writes every finding of the run (errors and
+warnings, with its excerpt and the verdict when judged) for a judge to read.
+
+    python bench/judged.py [--set corpus|sample|tables] [--corpus PATH] [--refcheck CMD]
+                           [--judged TSV] [--show N] [--dump TSV]
 """
 from __future__ import annotations
 
@@ -33,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path('/work/shared/data/news/baomoi-2017.jsonl.gz')
 JUDGED = ROOT / 'bench' / 'judged-findings.tsv'
 RUNS = {'nodate': [], 'dated': ['--article-date', '2017-07-01']}
+SAMPLE_IDS = ROOT / 'bench' / 'judge' / 'sample-20261202.ids'
 Key = tuple[str, str, str, str]  # article_id, run, code, citation_text
 
 
@@ -65,6 +74,33 @@ def span(text: str, f: dict) -> str:
     except (IndexError, KeyError, TypeError):
         return ''
     return text[a:b]
+
+
+def build_set(name: str, corpus: Path, tmp: Path) -> tuple[Path, dict[str, list[str]]]:
+    """The JSON-lines file a judged set runs on, and its runs (name -> extra CLI arguments)."""
+    if name == 'corpus':
+        return corpus, RUNS
+    out = tmp / f'{name}.jsonl.gz'
+    if name == 'tables':
+        sys.path.insert(0, str(ROOT / 'bench' / 'judge'))
+        import tables  # noqa: PLC0415 (a bench helper beside this script)
+        tables.write(out)
+        return out, {'tables': []}
+    ids = set(SAMPLE_IDS.read_text(encoding='utf-8').split())
+    with gzip.open(corpus, 'rt', encoding='utf-8') as src, gzip.open(out, 'wt', encoding='utf-8') as dst:
+        for line in src:
+            if json.loads(line)['id'] in ids:
+                dst.write(line)
+    return out, RUNS
+
+
+def excerpt(text: str, cit: str, width: int = 200) -> str:
+    """About `width` characters of the text around the citation, on one line."""
+    i = text.find(cit) if cit else -1
+    if i < 0:
+        return ''
+    a = max(0, i - (width - len(cit)) // 2)
+    return ' '.join(text[a:a + width].split())
 
 
 def run(cmd: list[str], corpus: Path, extra: list[str], texts: dict[str, str]) -> list[tuple[str, str, str, str]]:
@@ -114,19 +150,30 @@ def main() -> int:
     ap.add_argument('--refcheck', help='command that runs refcheck (default: the CLI next to this Python)')
     ap.add_argument('--judged', type=Path, default=JUDGED)
     ap.add_argument('--show', type=int, default=40, help='list at most N unjudged / lost findings')
+    ap.add_argument('--set', dest='which', choices=('corpus', 'sample', 'tables'), default='corpus')
+    ap.add_argument('--dump', type=Path, help='write every finding of the run here (TSV)')
     args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        return report(args, Path(tmp))
+
+
+def report(args, tmp: Path) -> int:
     try:
         judged, were_errors = load_judged(args.judged)
-        texts = load_texts(args.corpus)
+        source, runs = build_set(args.which, args.corpus, tmp)
+        texts = load_texts(source)
     except OSError as exc:
         print(f'cannot read input: {exc}')
         return 0
     cmd = refcheck_cmd(args.refcheck)
     raised: dict[Key, str] = {}
     errors: list[Key] = []  # one per finding: a citation printed twice counts twice
-    for name, extra in RUNS.items():
-        for aid, code, sev, text in run(cmd, args.corpus, extra, texts):
+    dump = []
+    for name, extra in runs.items():
+        for aid, code, sev, text in run(cmd, source, extra, texts):
             key = (aid, name, code, text)
+            if sev in ('error', 'warning'):
+                dump.append((aid, name, code, sev, text, excerpt(texts.get(aid, ''), text), judged.get(key, '')))
             if sev == 'error':
                 errors.append(key)
                 raised[key] = 'error'
@@ -139,18 +186,24 @@ def main() -> int:
         per[k[2]][verdict or 'unjudged'] += 1
         if verdict is None:
             unjudged.append(k)
-    lost = sorted(k for k in were_errors if judged[k] == 'right' and raised.get(k) != 'error')
+    if args.dump:
+        with args.dump.open('w', encoding='utf-8') as fh:
+            fh.write('article_id\trun\tcode\tseverity\tcitation_text\texcerpt\tverdict\n')
+            fh.writelines('\t'.join(x.replace('\t', ' ') for x in row) + '\n' for row in dump)
+    runs_here = set(runs)
+    lost = sorted(k for k in were_errors if judged[k] == 'right' and raised.get(k) != 'error'
+                  and k[1] in runs_here and k[0] in texts)
     total = collections.Counter()
     for c in per.values():
         total.update(c)
     decided = total['right'] + total['warning'] + total['false']
-    print(f'Error-level findings raised: {len(errors)} (nodate {sum(k[1] == "nodate" for k in errors)}, '
-          f'dated {sum(k[1] == "dated" for k in errors)})')
+    per_run = ', '.join(f'{n} {sum(k[1] == n for k in errors)}' for n in runs)
+    print(f'Error-level findings raised: {len(errors)} ({per_run})')
     print(f'  judged right {total["right"]}, warning {total["warning"]}, false {total["false"]}, '
           f'unsure {total["unsure"]}, not judged {total["unjudged"]}')
     print(f'PRECISION of error-level findings (right / judged, unsure excluded): '
           f'{total["right"]}/{decided} = {pct(total["right"], decided)}')
-    for name in RUNS:
+    for name in runs:
         c = collections.Counter(judged.get(k, 'unjudged') for k in errors if k[1] == name)
         d = c['right'] + c['warning'] + c['false']
         print(f'  run {name}: {c["right"]}/{d} = {pct(c["right"], d)}')
@@ -171,7 +224,7 @@ def main() -> int:
         print(f'  {k[0]} {k[1]} {k[2]}: {k[3]}')
     warn = collections.Counter()
     for k, v in judged.items():
-        if raised.get(k) == 'warning':
+        if raised.get(k) == 'warning' and k[1] in runs_here and k[0] in texts:
             warn[(k[2], v)] += 1
     if warn:
         print()

@@ -43,7 +43,11 @@ def candidates(c: Citation, catalog) -> list[Document]:
     for tc in _type_variants(c.type_code):
         out.extend(catalog.lookup(tc, c.number, c.issuer_code))
     if c.year is not None:
-        out = [d for d in out if d.year in (c.year, None)]
+        # A catalog entry without a year in its symbol (85/NĐ-CP, from a source that dropped
+        # it) is the cited document only when it is dated that year and no entry carries the
+        # year: "85/2013/NĐ-CP ngày 29/7/2013" is not the 85/NĐ-CP of 25/5/2007.
+        dated = [d for d in out if d.year == c.year]
+        out = dated or [d for d in out if d.year is None and (not d.date or d.date[:4] == str(c.year))]
     if c.type_code is None and c.type:
         # Without a type code (80/2015/QH13) the type word is the only evidence of the type:
         # a "Nghị quyết 99/2015/QH13" is not the law numbered 99/2015/QH13.

@@ -124,6 +124,19 @@ def bodies_for_codes(issuer_code: Optional[str]) -> Optional[tuple[str, ...]]:
     return tuple(out)
 
 
+def abbreviated_types(c: Citation, text: str) -> tuple[str, ...]:
+    """The type words an abbreviated type word may stand for: "QĐ 07-QĐi/TW" (the title of
+    Hướng dẫn 06-HD/UBKTTW) writes QĐ for Quy định, which shares the code with Quyết định.
+    Empty when the type word is written out."""
+    v = load_vocab()
+    if not text or not c.type:
+        return ()
+    for abbr, word in v.short_types.items():
+        if word == c.type and text.startswith(abbr, c.start) and not text[c.start + len(abbr):][:1].isalnum():
+            return tuple(t for t, codes in v.types.items() if abbr in (codes or ()))
+    return ()
+
+
 @lru_cache(maxsize=1)
 def _type_word_re() -> re.Pattern:
     v = load_vocab()

@@ -128,6 +128,9 @@ def rc405_replaced(c, res, ci, ctx):
         return
     if c.kind == "named" and c.title and (c.year or c.date):
         return  # "Luật Đất đai năm 1993": the author names the old version on purpose
+    full = _full_citation(c, ctx)
+    if full is not None and full.kind == "named" and full.title and (full.year or full.date):
+        return  # "Luật NSNN" after "Luật NSNN năm 2002": the same version, named on purpose
     d = res.documents[0]
     if not d.replaced_by and not d.expired:
         return
@@ -144,6 +147,14 @@ def rc405_replaced(c, res, ci, ctx):
         newer.append(d.expired)
     if newer:
         yield _f(ctx, "RC405", _doc_span(c), ci, symbol=_sym(c), replaced_by=", ".join(newer))
+
+
+def _full_citation(c: Citation, ctx: Context) -> Optional[Citation]:
+    """The earlier full citation a short form abbreviates, when the article links one."""
+    cits = ctx.article.citations
+    if c.kind != "bare" or c.refers_to is None or not 0 <= c.refers_to < len(cits):
+        return None
+    return cits[c.refers_to]
 
 
 def _like(raw: Optional[str], iso: str) -> str:

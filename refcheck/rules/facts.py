@@ -16,8 +16,8 @@ from typing import Optional
 from refcheck.model import Citation, Document, Fix, Span
 from refcheck.notation.vocab import load_vocab
 from refcheck.resolve import pinned
-from refcheck.rules.base import (Context, bodies_for_codes, checks_table, emit, issuing_body, joint_ok,
-                                 one_candidate, symbol_type, vn_date)
+from refcheck.rules.base import (Context, abbreviated_types, bodies_for_codes, checks_table, emit,
+                                 issuing_body, joint_ok, one_candidate, symbol_type, vn_date)
 
 
 # --- RC301: type word ------------------------------------------------------------------------
@@ -31,6 +31,8 @@ def rc301_type(c, res, ci, ctx: Context):
     if allowed is None or v.is_generic(t):
         return
     span = Span(c.start, c.symbol_span.end if c.symbol_span else c.end)
+    if len(abbreviated_types(c, ctx.text)) > 1:
+        return  # "QĐ 07-QĐi/TW": QĐ abbreviates Quy định as well as Quyết định
     if (c.year is None and c.issuer_code is None and c.type_code in checks_table("old_issuer_codes")):
         return  # old numbering: "Quyết định 217/CT" of the Chairman of the Council of Ministers
     if c.type_code is not None:

@@ -146,6 +146,9 @@ def rc302_issuer(c, res, ci, ctx: Context):
     first = (c.issuer_code or "").split("-")[0]
     if written in (checks_table("speaks_for").get(f"{c.type_code}-{first}") or ()):
         return  # "Thông báo …/TB-VPCP của Thủ tướng": the Office announces the PM's conclusions
+    types = [t] if t else v.code_of_type.get(c.type_code or "", [])
+    if any(written in (checks_table("fixed_issuers").get(x) or ()) for x in types):
+        return  # the body the law fixes for the type ("Luật … số 23-L/CTN của Quốc hội": CTN promulgates)
     allowed = bodies_for_codes(c.issuer_code)
     if allowed is not None and written not in allowed and not joint_ok(written, allowed):
         row = _loose(written, allowed, t)
@@ -158,7 +161,7 @@ def rc302_issuer(c, res, ci, ctx: Context):
     d = one_candidate(res, ctx)
     if d is None or not v.known_body(written) or not d.issuer or not v.known_body(d.issuer) \
             or d.issuer == written \
-            or joint_ok(written, (d.issuer,)):
+            or joint_ok(written, (d.issuer,)) or _noisy_issuer(d):
         return
     row = _loose(written, (d.issuer,), t)
     if row:
@@ -171,6 +174,14 @@ def rc302_issuer(c, res, ci, ctx: Context):
         yield emit(ctx, "RC302", span, ci, variant="if-meant", docs=(d,), severity="warning",
                    issuer=c.issuer_raw or written, symbol=d.symbol or c.symbol, expected=d.issuer,
                    date=vn_date(d.date) if d.date else "?")
+
+
+def _noisy_issuer(d: Document) -> bool:
+    """The catalog's issuer contradicts the entry's own issuer code (11/2016/UBTVQH13 "Quốc
+    hội", 01/2021/QĐ-TTg "Chính phủ": registry noise): it is no evidence against a text
+    whose issuer fits the code, which the code check above has already compared."""
+    allowed = bodies_for_codes(d.issuer_code)
+    return allowed is not None and d.issuer not in allowed and not joint_ok(d.issuer, allowed)
 
 
 def _typo_code(c: Citation, ci, ctx: Context):

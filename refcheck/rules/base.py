@@ -109,9 +109,12 @@ def issuing_body(body: Optional[str]) -> bool:
     return body is not None and body in _issuing_bodies()
 
 
-def bodies_for_codes(issuer_code: Optional[str]) -> Optional[tuple[str, ...]]:
+def bodies_for_codes(issuer_code: Optional[str], joint: bool = False) -> Optional[tuple[str, ...]]:
     """Bodies that may sign under an issuer code, every part of a joint one counted
-    (12/2016/TTLT-BTC-BNV: Bộ Tài chính and Bộ Nội vụ); None when the first is unknown."""
+    (12/2016/TTLT-BTC-BNV: Bộ Tài chính and Bộ Nội vụ); None when the first is unknown.
+    In a ``joint`` document (liên tịch) every part is a signer: a part the vocabulary does not
+    know counts the bodies of the known codes it shortens or extends (VKSNDT: VKSNDTC), and
+    when there are none nobody can be said not to sign (None)."""
     v = load_vocab()
     first = v.bodies_for_code(issuer_code)
     if first is None:
@@ -121,6 +124,12 @@ def bodies_for_codes(issuer_code: Optional[str]) -> Optional[tuple[str, ...]]:
         info = v.issuer_exact.get(part)
         if info:
             out += [b for b in info.get("bodies") or () if b not in out]
+        elif joint:
+            near = [b for k, i in v.issuer_exact.items() if len(part) >= 3 and len(k) >= 3
+                    and (k.startswith(part) or part.startswith(k)) for b in i.get("bodies") or ()]
+            if not near:
+                return None
+            out += [b for b in near if b not in out]
     return tuple(out)
 
 

@@ -35,8 +35,14 @@ def rc301_type(c, res, ci, ctx: Context):
         return  # "QĐ 07-QĐi/TW": QĐ abbreviates Quy định as well as Quyết định
     if (c.year is None and c.issuer_code is None and c.type_code in checks_table("old_issuer_codes")):
         return  # old numbering: "Quyết định 217/CT" of the Chairman of the Council of Ministers
+    if t in (checks_table("promulgation_codes").get(f"{c.type_code}-{c.issuer_code}") or ()):
+        return  # "Pháp lệnh số 31-L/CTN": the President's order that promulgated it
     if c.type_code is not None:
-        if c.type_code not in allowed and c.type_code in v.code_of_type:
+        # Type words used for one another (vocab `interchangeable`) share their codes: a
+        # "Thông tư liên tịch số 92/TT-LB" is the joint circular of 1993 numbered TT.
+        shared = c.type_code not in (checks_table("loose_type_codes").get(t) or ()) and any(
+            v.same_kind(t, x) for x in v.code_of_type.get(c.type_code or "", ()))
+        if c.type_code not in allowed and c.type_code in v.code_of_type and not shared:
             alt = did_you_mean(c, t, ctx)
             if alt is not None:
                 issuer_part = f" của {c.issuer_raw or c.issuer}" if c.issuer else ""
@@ -149,7 +155,7 @@ def rc302_issuer(c, res, ci, ctx: Context):
     types = [t] if t else v.code_of_type.get(c.type_code or "", [])
     if any(written in (checks_table("fixed_issuers").get(x) or ()) for x in types):
         return  # the body the law fixes for the type ("Luật … số 23-L/CTN của Quốc hội": CTN promulgates)
-    allowed = bodies_for_codes(c.issuer_code)
+    allowed = bodies_for_codes(c.issuer_code, joint=(c.type_code or "").endswith("LT"))
     if allowed is not None and written not in allowed and not joint_ok(written, allowed):
         row = _loose(written, allowed, t)
         if row:

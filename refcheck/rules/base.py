@@ -146,6 +146,42 @@ def abbreviated_types(c: Citation, text: str) -> tuple[str, ...]:
     return ()
 
 
+def issuer_contradicts(issuer: Optional[str], allowed: Optional[tuple[str, ...]]) -> bool:
+    """Whether a catalog issuer names none of the bodies an issuer code allows, spelling aside
+    (case, look-alike Ð, old tone placement "Uỷ ban", "A và B" for a joint one, a name cut at
+    its end: "Ngân hàng Nhà nước"): "Quốc hội" for 11/2016/UBTVQH13 does, "Bộ công thương"
+    for 01/2018/TT-BCT does not."""
+    from refcheck.extract.lawtitle import title_tokens
+    from refcheck.text.normalize import canonical_chars
+
+    if not issuer or allowed is None:
+        return False
+    words = [w for w, _ in title_tokens(canonical_chars(issuer))]
+    for body in allowed:
+        bw = [w for w, _ in title_tokens(canonical_chars(body))]
+        if not bw:
+            continue
+        if any(words[i:i + len(bw)] == bw for i in range(len(words) - len(bw) + 1)) or bw[:len(words)] == words:
+            return False
+    return True
+
+
+_AMENDING = re.compile(r"sửa đổi,? bổ sung\b.*\bcủa\b")
+
+
+def amended_symbol(c: Citation, res, text: str) -> bool:
+    """Whether the symbol is the amended law's inside an amending law's title: "Luật Sửa đổi,
+    bổ sung một số điều của Bộ luật Hình sự số 100/2015/QH13 ngày 20 tháng 6 năm 2017" (the
+    official title of 12/2017/QH14, laws.tsv) dates the amending law, not 100/2015/QH13. Not
+    when the symbol is the amending law's own ("… Luật Thuế thu nhập cá nhân số 26/2012/QH13
+    ngày 22 tháng 11 năm 2012": 26/2012/QH13 is the amending law, its title says so)."""
+    if not text or not c.symbol_span or c.symbol_span.start <= c.start:
+        return False
+    if not _AMENDING.search(text[c.start:c.symbol_span.start].casefold()):
+        return False
+    return not any(_AMENDING.search((d.title or "").casefold()) for d in res.documents)
+
+
 @lru_cache(maxsize=1)
 def _type_word_re() -> re.Pattern:
     v = load_vocab()

@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from refcheck.model import Article, Citation, Finding, Fix, Resolution, Span
 from refcheck.notation.vocab import load_vocab
-from refcheck.rules.base import Context, doc_span as _doc_span, emit, sym as _sym, vn_date as _vn_date
+from refcheck.rules.base import Context, amended_symbol, doc_span as _doc_span, emit, sym as _sym, vn_date as _vn_date
 from refcheck.rules.facts import rc301_type, rc302_issuer, rc304_khoa
 from refcheck.rules.laws import rc305_title, rc406_law_version
 from refcheck.rules.registry import note
@@ -89,13 +89,14 @@ def rc403_date(c, res, ci, ctx):
 
 
 def rc404_year(c, res, ci, ctx):
-    if c.year and c.date and c.kind == "symbol" and int(c.date[:4]) != c.year:
+    if c.year and c.date and c.kind == "symbol" and int(c.date[:4]) != c.year \
+            and not amended_symbol(c, res, ctx.text):
         yield _f(ctx, "RC404", c.date_span or Span(c.start, c.end), ci, year=c.year,
                  symbol=c.symbol, found=c.date_raw)
 
 
 def rc401_catalog_date(c, res, ci, ctx):
-    if not c.date or len(res.documents) != 1 or not res.certain:
+    if not c.date or len(res.documents) != 1 or not res.certain or amended_symbol(c, res, ctx.text):
         return
     d = res.documents[0]
     if d.date and d.date != c.date:

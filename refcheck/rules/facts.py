@@ -17,7 +17,8 @@ from refcheck.model import Citation, Document, Fix, Span
 from refcheck.notation.vocab import load_vocab
 from refcheck.resolve import pinned
 from refcheck.rules.base import (Context, abbreviated_types, bodies_for_codes, checks_table, emit,
-                                 issuing_body, joint_ok, one_candidate, symbol_type, vn_date)
+                                 issuer_contradicts, issuing_body, joint_ok, one_candidate,
+                                 symbol_type, vn_date)
 
 
 # --- RC301: type word ------------------------------------------------------------------------
@@ -186,8 +187,7 @@ def _noisy_issuer(d: Document) -> bool:
     """The catalog's issuer contradicts the entry's own issuer code (11/2016/UBTVQH13 "Quốc
     hội", 01/2021/QĐ-TTg "Chính phủ": registry noise): it is no evidence against a text
     whose issuer fits the code, which the code check above has already compared."""
-    allowed = bodies_for_codes(d.issuer_code)
-    return allowed is not None and d.issuer not in allowed and not joint_ok(d.issuer, allowed)
+    return issuer_contradicts(d.issuer, bodies_for_codes(d.issuer_code))
 
 
 def _typo_code(c: Citation, ci, ctx: Context):

@@ -7,6 +7,8 @@ version is unverifiable, and a foreign law is not a citation at all.
 """
 from __future__ import annotations
 
+import re
+
 from refcheck.model import Span
 from refcheck.resolve import (TITLE_DATE, amended_titles, amends_before, law_amendments, law_versions,
                               law_year, loose_title, omnibus_amendments)
@@ -49,6 +51,9 @@ def _foreign(c, ctx: Context) -> bool:
     return any(after.startswith(w) for w in checks_table("foreign_after"))
 
 
+_BASIS = re.compile(r"[Cc]ăn cứ[^.;\n]*$")
+
+
 def _law_date(c, res, ci, ctx: Context):
     """"Căn cứ Luật … ngày 20 tháng 6 năm 2015": a law's title and a date that matches none of
     its versions (``res.near``), RC401 with their dates. A version adopted that year means the
@@ -58,9 +63,13 @@ def _law_date(c, res, ci, ctx: Context):
     if not dated or not c.date_span:
         return
     same_year = any(x[:4] == c.date[:4] for x in dated)
+    # Outside a "Căn cứ" clause a date after a law's title may be an event's: "… bàn về tháo gỡ
+    # vướng mắc trong thi hành Luật Doanh nghiệp và Luật Đầu tư ngày 25/4/2016" (baomoi/22214631,
+    # the meeting's date). Only a legal basis surely dates the law itself.
+    formal = bool(ctx.text) and _BASIS.search(ctx.text[max(0, c.start - 120):c.start]) is not None
     yield emit(ctx, "RC401", c.date_span, ci, found=c.date_raw, symbol=f"{c.type} {c.title}",
                expected=", ".join(vn_date(x) for x in dated), docs=res.near,
-               severity=None if same_year else "warning",
+               severity=None if same_year and formal else "warning",
                unverified=all(not d.verified for d in res.near))
 
 

@@ -301,9 +301,9 @@ def test_unwritable_cache_dir(tmp_path, monkeypatch):
 def test_cache_dir_resolution(monkeypatch, tmp_path):
     monkeypatch.delenv("REFCHECK_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert C.cache_dir() == tmp_path / "refcheck"
+    assert C.cache_dir() == tmp_path / "refcheck"  # created
     monkeypatch.delenv("XDG_CACHE_HOME")
-    assert C.cache_dir() == Path.home() / ".cache" / "refcheck"
+    assert C.cache_root() == Path.home() / ".cache" / "refcheck"
 
 
 def test_import_is_cheap():

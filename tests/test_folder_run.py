@@ -147,7 +147,7 @@ def test_output_file_written_at_the_end_through_links_and_into_fifos(tmp_path, m
     assert code == 0 and (tmp_path / "link.json").is_symlink()
     assert "RC102" in target.read_text(encoding="utf-8")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".refcheck-")]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".refcheck-tmp")]
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     got = []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -277,14 +276,16 @@ def test_a_stale_result_cache_entry_never_splices_fixes_at_wrong_offsets(work, m
 def test_an_unwritable_folder_does_not_abort_the_run(work, monkeypatch):
     locked = draft(work / "locked" / "a.txt")
     free = draft(work / "free" / "b.txt")
-    real = tempfile.mkstemp
+    from refcheck import fsio
 
-    def mkstemp(*a, dir=None, **kw):
-        if dir and os.path.realpath(dir) == os.path.realpath(locked.parent):
+    real = fsio._mkstemp
+
+    def mkstemp(folder, name):
+        if os.path.realpath(folder) == os.path.realpath(locked.parent):
             raise PermissionError(13, "Permission denied")
-        return real(*a, dir=dir, **kw)
+        return real(folder, name)
 
-    monkeypatch.setattr(fixer_mod.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(fsio, "_mkstemp", mkstemp)
     r = run("check", "locked", "free", "--fix", "--no-cache", "--lang", "en")
     assert locked.read_text(encoding="utf-8") == SPACED + "\n"
     assert free.read_text(encoding="utf-8") == FIXED + "\n"  # the rest is still fixed

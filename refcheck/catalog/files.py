@@ -95,7 +95,7 @@ def key_for(files: Sequence[Path]) -> tuple[str, Optional[list[bytes]]]:
 
 
 def _memo_dir() -> Optional[Path]:
-    from refcheck.notation.vocab import cache_dir
+    from refcheck.fsio import cache_dir
 
     d = cache_dir()
     return None if d is None else d / "catalog-keys"
@@ -104,21 +104,18 @@ def _memo_dir() -> Optional[Path]:
 def _write_memo(memo_dir: Path, name: str, key: str) -> None:
     import os
 
-    tmp = memo_dir / f".{name}.{os.getpid()}.tmp"
+    from refcheck.fsio import try_write_atomic
+
+    if not try_write_atomic(memo_dir / name, key.encode("ascii")):
+        return
     try:
-        memo_dir.mkdir(exist_ok=True)
-        tmp.write_text(key, encoding="ascii")
-        os.replace(tmp, memo_dir / name)
         with os.scandir(memo_dir) as it:
             memos = sorted(((e.stat().st_mtime_ns, e.path) for e in it if not e.name.startswith(".")),
                            reverse=True)
         for _, path in memos[_KEEP_MEMOS:]:
             os.unlink(path)
     except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        pass
 
 
 def stack_files(paths, default) -> list[Path]:

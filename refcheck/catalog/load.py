@@ -12,7 +12,6 @@ See ``docs/catalog.md`` for the file format.
 from __future__ import annotations
 
 import marshal
-import os
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
@@ -27,6 +26,7 @@ from refcheck.catalog.files import (
 from refcheck.catalog.files import stack_files as _stack
 from refcheck.catalog.index import Catalog, Scope, _build_state
 from refcheck.catalog.schema import _check_semantics, _parse_file
+from refcheck.fsio import cache_dir, cache_root, try_write_atomic
 from refcheck.model import Document
 
 PathLike = Union[str, Path]
@@ -34,19 +34,13 @@ PathLike = Union[str, Path]
 # ---------------------------------------------------------------------------------------------
 # Locating the embedded default and the cache
 # ---------------------------------------------------------------------------------------------
-def cache_dir() -> Path:
-    from refcheck.notation.vocab import cache_root
-
-    return cache_root()
-
-
 def _read_cache(key: str) -> Optional[dict]:
     import gc
 
     enabled = gc.isenabled()
     gc.disable()  # many small objects: the collector would run for nothing
     try:
-        with open(cache_dir() / f"catalog-{key}.marshal", "rb") as fh:
+        with open(cache_root() / f"catalog-{key}.marshal", "rb") as fh:
             data = fh.read()  # (marshal.load(fh) reads object by object: five times slower)
         n = int.from_bytes(data[:8], "little")
         view = memoryview(data)
@@ -61,10 +55,10 @@ def _read_cache(key: str) -> Optional[dict]:
 
 
 def _write_cache(key: str, state: dict) -> None:
+    d = cache_dir()
+    if d is None:  # unwritable cache dir: work without it
+        return
     try:
-        d = cache_dir()
-        d.mkdir(parents=True, exist_ok=True)
-        tmp = d / f".catalog-{key}.{os.getpid()}.tmp"
         # Layout: header length (8 bytes), the marshalled header (each index marshalled on its
         # own, decoded when first used), then the entry blob, which a load leaves in place.
         header = {k: v for k, v in state.items() if k != "blob"}
@@ -72,18 +66,12 @@ def _write_cache(key: str, state: dict) -> None:
                          for name, ix in state["idx"].items()}
         header["key"] = key
         head = marshal.dumps(header)
-        with open(tmp, "wb") as fh:
-            fh.write(len(head).to_bytes(8, "little"))
-            fh.write(head)
-            fh.write(state["blob"])
-        os.replace(tmp, d / f"catalog-{key}.marshal")
+    except ValueError:  # unmarshallable state: work without the cache
+        return
+    with_blob = b"".join((len(head).to_bytes(8, "little"), head, state["blob"]))
+    if try_write_atomic(d / f"catalog-{key}.marshal", with_blob):
         stats["cache_writes"] += 1
         _prune(d)
-    except (OSError, ValueError):  # unwritable cache dir (or unmarshallable state): work without it
-        try:
-            tmp.unlink()  # type: ignore[possibly-undefined]
-        except Exception:
-            pass
 
 
 _KEEP = 16  # catalog caches kept: an edited house catalog must not fill the disk
@@ -101,7 +89,7 @@ def _prune(d: Path) -> None:
 
 def cache_path_for(paths: Optional[Sequence[PathLike]] = None, *, default: bool = True) -> Path:
     """Where the cache of this stack lives (for tests and ``catalog stats``)."""
-    return cache_dir() / f"catalog-{stack_key(paths, default=default)}.marshal"
+    return cache_root() / f"catalog-{stack_key(paths, default=default)}.marshal"
 
 
 # ---------------------------------------------------------------------------------------------

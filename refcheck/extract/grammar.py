@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Optional
 
 from refcheck.extract.lawtitle import law_title_regex
-from refcheck.notation.vocab import alternation, cache_dir, load_vocab, upper_class
+from refcheck.fsio import cache_dir
+from refcheck.notation.vocab import alternation, load_vocab, upper_class
 
 
 def words_rx(words) -> str:

@@ -191,47 +191,28 @@ def _dask_chunk(chunk, options: Options) -> ChunkResult:
 # --------------------------------------------------------------------------- drivers
 
 
-def _special(path: str) -> bool:
-    """Whether ``path`` exists and is not a regular file (a device, a FIFO)."""
-    import stat
-
-    try:
-        return not stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
-
-
 class _Writer:
     """Writes chunk output in order, to a file or stdout (UTF-8, ``\\n`` line ends). A file
-    is written to a temporary name in its folder and renamed over ``output`` only when the
-    run completes (``close``); ``abort`` (Ctrl-C, an error) leaves no partial file."""
+    is written through :class:`refcheck.fsio.AtomicFile` (renamed over ``output`` only when
+    the run completes; a device or FIFO is written into); ``abort`` (Ctrl-C, an error)
+    leaves no partial file."""
 
     def __init__(self, output: Optional[str]):
-        self.output = output
-        self.tmp: Optional[str] = None
-        if output and output != "-" and _special(output):  # /dev/null, a FIFO: never replaced
-            self.fh = open(output, "w", encoding="utf-8", newline="\n")
-            self.own, self.tmp, self.target = True, None, None
-        elif output and output != "-":
-            import tempfile
+        self.out = None
+        if output and output != "-":
+            from refcheck.fsio import AtomicFile
 
-            target = os.path.realpath(output)
-            fd, self.tmp = tempfile.mkstemp(dir=os.path.dirname(target) or ".",
-                                            prefix=f".{os.path.basename(target)}.",
-                                            suffix=".refcheck-tmp")
-            self.target = target
-            self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-            self.own = True
+            self.out = AtomicFile(output, durable=False, into_special=True)
+            self.fh = self.out.fh
         else:
             self.fh = sys.stdout.buffer
-            self.own = False
         self.broken = False
 
     def write(self, text: str) -> None:
         if not text or self.broken:
             return
         try:
-            if self.own:
+            if self.out is not None:
                 self.fh.write(text)
             else:
                 self.fh.write(text.encode("utf-8"))
@@ -242,31 +223,16 @@ class _Writer:
 
     def close(self) -> None:
         try:
-            if self.own and self.tmp is None:
-                self.fh.close()
-            elif self.own:
-                self.fh.close()
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(self.tmp, 0o666 & ~umask)
-                os.replace(self.tmp, self.target)
-                self.tmp = None
+            if self.out is not None:
+                self.out.commit()
             elif not self.broken:
                 self.fh.flush()
         except BrokenPipeError:
             self.broken = True
 
     def abort(self) -> None:
-        if self.own and self.tmp:
-            try:
-                self.fh.close()
-            except OSError:
-                pass
-            try:
-                os.unlink(self.tmp)
-            except OSError:
-                pass
-            self.tmp = None
+        if self.out is not None:
+            self.out.discard()
 
 
 @dataclass

@@ -118,15 +118,11 @@ def write_baseline(path: PathLike, results: list[FileResult]) -> Baseline:
     path = Path(path)
     baseline = make_baseline(results, path.parent if str(path.parent) else Path("."))
     baseline.source = path
-    tmp = path.with_name(path.name + ".tmp")
+    from refcheck.fsio import write_atomic
+
     try:
-        tmp.write_text(baseline.to_json(), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, baseline.to_json())
     except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
         where = path.parent if isinstance(exc, (FileNotFoundError, NotADirectoryError,
                                                 PermissionError)) else path
         raise BaselineError(f"{where}: cannot write the baseline there: "

@@ -336,7 +336,7 @@ def _result_cache(settings, encoding=None):
         return None
     from refcheck.catalog.files import stack_key
     from refcheck.lint.resultcache import ResultCache, code_fingerprint
-    from refcheck.notation.vocab import cache_dir
+    from refcheck.fsio import cache_dir
 
     root = cache_dir()
     if root is None:

@@ -27,7 +27,6 @@ import difflib
 import itertools
 import os
 import stat
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
@@ -271,44 +270,16 @@ def write_atomic(
             text = text.replace("\r\n", "\n").replace("\n", nl)
     data = encode_text(text, encoding, bom, existing=existing)
 
-    directory = os.path.dirname(target) or "."
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".refcheck-tmp")
+    from refcheck.fsio import AtomicFile
+
+    out = AtomicFile(target, binary=True)  # keeps the mode bits and owner; fsync'ed
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-            if st is not None:
-                os.fchmod(fd, stat.S_IMODE(st.st_mode))
-                try:
-                    os.fchown(fd, st.st_uid, st.st_gid)
-                except (PermissionError, AttributeError, OSError):
-                    pass
-            else:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.fchmod(fd, 0o666 & ~umask)
-        finally:
-            os.close(fd)
-        if expect is not None:
-            _same_as_read(target, expect)  # an editor may have saved while we wrote
-        os.replace(tmp, target)
+        out.write(data)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        out.discard()
         raise
-    try:  # make the rename durable; not all platforms/filesystems allow it
-        dfd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    # an editor may have saved while we wrote: checked again right before the rename
+    out.commit(None if expect is None else lambda: _same_as_read(target, expect))
 
 
 def _same_as_read(target: str, expect) -> None:

@@ -179,17 +179,13 @@ class ResultCache:
             merged[key] = e
         if not self._dirty:
             return
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        from refcheck.fsio import try_write_atomic
+
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as fh:
-                marshal.dump((_SCHEMA, self._now, merged), fh)
-            os.replace(tmp, self.path)
-        except (OSError, ValueError):
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+            data = marshal.dumps((_SCHEMA, self._now, merged))
+        except ValueError:
+            return
+        if not try_write_atomic(self.path, data):
             return
         self._prune_others()
 

@@ -21,9 +21,7 @@ class Sink:
         self.stream = sys.stderr if to_stderr else sys.stdout  # stdin + --fix: report on stderr
         self.parts: list[str] = []
         self.fh = None
-        self.tmp: Optional[str] = None
-        self.target: Optional[str] = None
-        self.direct = False
+        self.out = None  # the AtomicFile behind -o
         self.broken = False
 
     def write(self, text: str) -> None:
@@ -45,32 +43,13 @@ class Sink:
                 self._broken()
 
     def _open(self) -> None:
-        import stat
-        import tempfile
+        from refcheck.fsio import AtomicFile
 
-        target = os.path.realpath(self.output)  # through a symbolic link, to its target
-        try:
-            mode = os.stat(target).st_mode
-        except OSError:
-            mode = None
-        try:
-            if mode is not None and not stat.S_ISREG(mode):
-                # /dev/null, /dev/stdout, a FIFO: written into, never renamed over
-                self.fh = open(target, "w", encoding="utf-8", newline="")
-                self.direct = True
-                return
-            fd, self.tmp = tempfile.mkstemp(prefix=".refcheck-", suffix=".tmp",
-                                            dir=os.path.dirname(target))
-            self.target = target
-            if mode is not None:
-                os.chmod(self.tmp, stat.S_IMODE(mode))  # the report keeps FILE's mode
-            else:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(self.tmp, 0o666 & ~umask)  # as open() would have made it
-            self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        try:  # a device or FIFO (/dev/null, /dev/stdout) is written into, never renamed over
+            self.out = AtomicFile(self.output, durable=False, into_special=True)
         except OSError as e:
             raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
+        self.fh = self.out.fh
 
     def _broken(self) -> None:
         # Piped into `head`: stop quietly, and keep Python from complaining at exit.
@@ -87,12 +66,10 @@ class Sink:
             if self.fh is None:
                 self._open()
             try:
-                self.fh.close()
-                if not self.direct:
-                    os.replace(self.tmp, self.target)
+                self.out.commit()
             except OSError as e:
                 raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
-            self.fh = self.tmp = None
+            self.fh = self.out = None
         elif not self.broken:
             try:
                 self.stream.flush()
@@ -101,14 +78,6 @@ class Sink:
 
     def discard(self) -> None:
         """After an error or Ctrl-C: remove the temporary file, keep FILE as it was."""
-        if self.fh is not None and not self.fh.closed:
-            try:
-                self.fh.close()
-            except OSError:
-                pass
-        if self.tmp is not None:
-            try:
-                os.unlink(self.tmp)
-            except OSError:
-                pass
-            self.fh = self.tmp = None
+        if self.out is not None:
+            self.out.discard()
+            self.fh = self.out = None

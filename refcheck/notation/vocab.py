@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from refcheck.fsio import cache_file, try_write_atomic
+
 VOCAB_FILE = Path(__file__).resolve().parent / "vocab.yaml"
 
 
@@ -135,7 +137,6 @@ def load_vocab() -> Vocab:
     """The vocabulary, from a pickle keyed by the YAML file's hash when one is cached: a
     pre-commit run should not pay for importing a YAML parser."""
     import hashlib
-    import os
     import pickle
 
     from refcheck._version import __version__
@@ -145,7 +146,7 @@ def load_vocab() -> Vocab:
     # The module path is part of it too: a pickle names the class by its module.
     shape = ",".join([__name__, *Vocab.__dataclass_fields__]).encode()
     digest = hashlib.sha256(data + b"\0" + shape + b"\0" + __version__.encode()).hexdigest()[:20]
-    cache = _cache_file(f"vocab-{digest}.pickle")
+    cache = cache_file(f"vocab-{digest}.pickle")
     if cache is not None:
         try:
             with open(cache, "rb") as fh:
@@ -156,41 +157,8 @@ def load_vocab() -> Vocab:
             pass
     v = _parse_vocab(data)
     if cache is not None:
-        try:
-            tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump(v, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
-        except OSError:
-            pass
+        try_write_atomic(cache, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL))
     return v
-
-
-def cache_root() -> Path:
-    """Where refcheck caches what it builds (vocabulary, grammar tables, catalog indexes):
-    ``$REFCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/refcheck``, else ``~/.cache/refcheck``."""
-    import os
-
-    base = os.environ.get("REFCHECK_CACHE_DIR")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) / "refcheck" if xdg else Path.home() / ".cache" / "refcheck"
-
-
-def cache_dir() -> Path | None:
-    """``cache_root()``, created; None when it cannot be (then nothing is cached)."""
-    p = cache_root()
-    try:
-        p.mkdir(parents=True, exist_ok=True)
-        return p
-    except OSError:
-        return None
-
-
-def _cache_file(name: str) -> Path | None:
-    d = cache_dir()
-    return d / name if d is not None else None
 
 
 def _parse_vocab(data: bytes) -> Vocab:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
+
+from refcheck.fsio import cache_file, try_write_atomic
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.yaml"
 LANGS = ("vi", "en")
@@ -50,7 +51,7 @@ class RuleDef:
 def _load_raw() -> dict:
     data = RULES_FILE.read_bytes()
     digest = hashlib.sha256(data).hexdigest()[:20]
-    cache = _cache_path(f"rules-{digest}.json")
+    cache = cache_file(f"rules-{digest}.json")
     if cache is not None:
         try:
             return json.loads(cache.read_text(encoding="utf-8"))
@@ -60,20 +61,8 @@ def _load_raw() -> dict:
 
     raw = yaml.load(data.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if cache is not None:
-        try:
-            tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, cache)
-        except OSError:
-            pass
+        try_write_atomic(cache, json.dumps(raw, ensure_ascii=False))
     return raw
-
-
-def _cache_path(name: str) -> Optional[Path]:
-    from refcheck.notation.vocab import cache_dir
-
-    d = cache_dir()
-    return d / name if d is not None else None
 
 
 def _rule(code: str, r: dict) -> RuleDef:

@@ -18,6 +18,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
+from refcheck.lint import blocks
 from refcheck.lint.resultcache import ResultCache, digest
 
 PARALLEL_MIN_BYTES = 2_000_000  # less work than this is done faster in-process (fork, IPC)
@@ -70,8 +71,8 @@ def _work(task: tuple) -> tuple:
     error)."""
     from refcheck.io.read import FileStamp, ReadError, read_bytes, read_file_bytes
 
-    name, expect, job = task
-    if job.textless and job.encoding is None:
+    name, expect, job, size = task
+    if job.textless and job.encoding is None and size >= blocks.BLOCK_MIN_BYTES:
         out = _in_blocks(name, job)
         if out is not None:
             return out
@@ -128,12 +129,12 @@ def _in_blocks(name: str, job: Job) -> Optional[tuple]:
     """A big plain-text file, checked block by block (never cached: its entry would need the
     text to report positions); None when the file is small or blocks cannot be used."""
     from refcheck.io.read import kind_for_path
-    from refcheck.lint.blocks import BLOCK_MIN_BYTES, Fallback, check_in_blocks
+    from refcheck.lint.blocks import Fallback, check_in_blocks
     from refcheck.text.positions import LineIndex  # noqa: F401  (imported before the loop)
 
     try:
         st = os.stat(name)
-        if st.st_size < BLOCK_MIN_BYTES or kind_for_path(name) != "txt" \
+        if st.st_size < blocks.BLOCK_MIN_BYTES or kind_for_path(name) != "txt" \
                 or not stat.S_ISREG(st.st_mode):
             return None
         s = job.settings
@@ -223,21 +224,21 @@ class Runner:
                 slots.append(("stdin", name, None, None))
                 continue
             key = entry = None
-            size = 0
+            try:  # one stat: the cache's key, and the size that decides blocks and workers
+                st = os.stat(name)
+                size = st.st_size
+            except (OSError, ValueError):  # reading it will say why
+                st, size = None, 0
             if cache is not None:
                 key = _absolute(name, cwd)
-                try:
-                    st = os.stat(name)
-                    size = st.st_size
+                if st is not None:
                     entry = cache.lookup(key, st.st_size, st.st_mtime_ns)
-                except (OSError, ValueError):
-                    entry = None
                 if (entry is not None and not self.need_source and cache.textless(entry)
                         and cache.trusted(entry)):
                     slots.append(("hit", name, key, entry))
                     continue
             slots.append(("work", name, key, entry))
-            tasks.append((name, entry[2] if entry is not None else None, job))
+            tasks.append((name, entry[2] if entry is not None else None, job, size))
             sizes.append(size)
         done = self._results(tasks, sizes)
         for kind, name, key, entry in slots:
@@ -246,7 +247,7 @@ class Runner:
                 if result is not None:
                     yield Item(name, result, position=cache.position(entry))
                     continue
-                out = _work((name, None, job))  # a damaged entry: check the file after all
+                out = _work((name, None, job, 0))  # a damaged entry: check the file after all
             elif kind == "stdin":
                 yield self._stdin()
                 continue

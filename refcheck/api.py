@@ -15,6 +15,7 @@ from refcheck.extract.articles import split_articles
 from refcheck.extract.scan import scan
 from refcheck.model import Article, Citation, Document, FileResult, Finding, Resolution
 from refcheck.extract.shortforms import title_repeats
+from refcheck.extract.lawnames import law_names, list_years
 from refcheck.resolve import link_short_forms, resolve_article
 from refcheck.rules.checks import Context, check_citation, rc001_article_date, rc303_consistency
 from refcheck.text.dates import parse_iso
@@ -100,16 +101,21 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
         art = articles[max(0, bisect_right(starts, a_start) - 1)]
         art.findings.append(_unparsable(text, a_start, a_end, lang))
     cat_name = None
+    titles = _titles(catalog)
     for a in articles:
+        repeats = title_repeats(text, a.citations, a.start, a.end) if a.citations else []
+        if repeats:
+            a.citations = sorted(a.citations + repeats, key=lambda c: c.start)
+        more = list_years(text, a.citations, a.end)
+        more += law_names(text, a.citations + more, a.start, a.end, titles)
+        if more:  # laws named without a year, abbreviations, the later years of a list
+            a.citations = sorted(a.citations + more, key=lambda c: c.start)
         if not a.citations:
             continue  # every check starts from a citation (RC001 reports checks they skipped)
         if cat_name is None:
             names = getattr(catalog, "names", None)
             cat_name = "+".join(names) if names else "mặc định"
         ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=text)
-        repeats = title_repeats(text, a.citations, a.start, a.end)
-        if repeats:
-            a.citations = sorted(a.citations + repeats, key=lambda c: c.start)
         a.resolutions = resolve_article(a.citations, catalog, a.date)
         _drop_unknown_titles(a)
         link_short_forms(a.citations)
@@ -132,6 +138,12 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
         if len(a.findings) > 1:
             a.findings.sort(key=_finding_order)
     return FileResult(path=path, articles=articles, text=text, kind=kind)
+
+
+def _titles(catalog):
+    from refcheck.catalog.lawnames import title_index
+
+    return title_index(catalog)
 
 
 def _finding_order(f: Finding) -> tuple[int, str]:

@@ -180,7 +180,7 @@ def _law_year(d: Document) -> Optional[int]:
     return d.year or (int(d.date[:4]) if d.date else None)
 
 
-def resolve_law(c: Citation, catalog) -> Resolution:
+def resolve_law(c: Citation, catalog, article_date: Optional[str] = None) -> Resolution:
     """A law named by its title and year, or by its title and date of adoption ("Luật Tổ chức
     Chính phủ ngày 19 tháng 6 năm 2015"): the version adopted then. With no law of that
     title, ``near`` holds the laws of that year whose title is contained in the written one
@@ -190,6 +190,10 @@ def resolve_law(c: Citation, catalog) -> Resolution:
     versions = law_versions(catalog, title, c.type)
     if not versions and title:  # abbreviations by initials, old tone placement (HĐND, Uỷ ban)
         versions = [d for d in laws_titled(catalog, title) if not c.type or same_type(c.type, d.type)]
+    if c.date is None and c.year is None:  # "Luật Đất đai", "BLHS": the version in force
+        from refcheck.catalog.lawnames import resolve_undated
+
+        return resolve_undated(c, versions, catalog, article_date)
     if c.date and c.year is None:  # "Luật … ngày 19 tháng 6 năm 2015": the version of that day
         match = [d for d in versions if d.date == c.date]
     else:
@@ -403,7 +407,7 @@ def resolve_article(citations: list[Citation], catalog, article_date: Optional[s
         if c.kind == "bare":
             res = _resolve_bare(c, catalog, article_date, full)
         elif c.kind == "named" and c.title:
-            res = resolve_law(c, catalog) if catalog is not None else Resolution()
+            res = resolve_law(c, catalog, article_date) if catalog is not None else Resolution()
             laws.setdefault(_title_key(c.title), res)
         else:
             res = resolve(c, catalog, article_date)

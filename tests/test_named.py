@@ -291,9 +291,15 @@ def test_short_form_without_antecedent_refers_to_nothing():
     assert [c.refers_to for c in art.citations] == [None]
 
 
-def test_bare_title_without_full_citation_is_not_a_citation():
+def test_bare_title_without_full_citation_is_a_citation_without_findings():
+    # issue 13: a title the catalog knows names the law even without a year; no version is
+    # guessed without the article's date, and nothing is reported against it
     (art,) = check_source("Điều 79 Luật Đất đai quy định; Luật Thương mại cũng vậy").articles
-    assert art.citations == []
+    assert [(c.kind, c.title, c.refers_to) for c in art.citations] == [
+        ("named", "Đất đai", None), ("named", "Thương mại", None)]
+    # Đất đai has four versions: none without a date; Thương mại one (2005): that one
+    assert [[d.symbol for d in r.documents] for r in art.resolutions] == [[], ["36/2005/QH11"]]
+    assert art.findings == []
 
 
 def test_bare_title_of_a_longer_law_is_not_the_shorter_one():

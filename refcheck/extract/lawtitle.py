@@ -127,3 +127,36 @@ def close_titles(a: str, b: str) -> bool:
     x = " ".join(w for w, _ in _tokens(a))
     y = " ".join(w for w, _ in _tokens(b))
     return SequenceMatcher(None, x, y).ratio() >= 0.9
+
+
+def title_words(title: str) -> tuple[str, ...]:
+    """A title's words as the bare-title index keys them: lower case, the new tone placement,
+    punctuation dropped ("Cán bộ, công chức" -> ("cán", "bộ", "công", "chức"))."""
+    import unicodedata
+
+    out = []
+    for w in _WORD.findall(unicodedata.normalize("NFC", title)):
+        w = w.lower()
+        for old, new in _TONE_PAIRS:
+            if old in w:
+                w = w.replace(old, new)
+        out.append(w)
+    return tuple(out)
+
+
+def fold_letters(abbr: str) -> str:
+    """An abbreviation's letters with Đ read as D ("BLLĐ" and "BLLD" are one key)."""
+    return "".join(_initial(ch.lower()) for ch in abbr).upper()
+
+
+# Words an abbreviation may leave out: "Luật các TCTD", "TNBTNN" for "Trách nhiệm bồi
+# thường của Nhà nước", "BVCSGDTE" for "Bảo vệ, chăm sóc và giáo dục trẻ em".
+_SKIPPABLE = ("và", "của", "các")
+
+
+def initials(words: tuple[str, ...]) -> set[str]:
+    """The abbreviations a title's words give, each folded: every word's initial, and the
+    same without "và", "của", "các" ("trách nhiệm bồi thường của nhà nước" -> TNBTCNN, TNBTNN)."""
+    full = "".join(_initial(w) for w in words).upper()
+    short = "".join(_initial(w) for w in words if w not in _SKIPPABLE).upper()
+    return {x for x in (full, short) if len(x) >= 2}

@@ -1,0 +1,135 @@
+"""Laws by title alone: the titles and abbreviations the catalog knows, and the version of a
+law in force on a day.
+
+News names laws without a year ("theo quy định của Luật Đất đai", "Điều 104 BLHS", "Luật
+BHXH"). Such a title is a citation only when the catalog knows it (the word "luật" alone is
+prose: "luật chơi", "đúng luật"), and abbreviations are derived here from the catalog's titles
+(initials of the type word and the title: BLHS, BLTTDS, "Luật BHXH"), never typed one by one.
+An abbreviation two laws share names neither. Which version is meant comes from the article's
+date and the catalog's dates of adoption and entry into force; where those do not say, none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from refcheck.extract.lawtitle import initials, is_amending, title_words
+from refcheck.model import Document, Resolution
+
+#: abbreviation groups: a code's abbreviation opens with "BL" (BLHS), a law's is written after
+#: the word "Luật" ("Luật BHXH"), an ordinance's after "Pháp lệnh".
+_GROUP = {"Bộ luật": "BL", "Luật": "L", "Pháp lệnh": "PL"}
+
+
+@dataclass
+class TitleIndex:
+    """Built once per catalog: every non-amending law title by its words, and every
+    abbreviation its initials give."""
+
+    exact: dict[tuple[str, ...], str] = field(default_factory=dict)  # words -> title key
+    types: dict[str, set[str]] = field(default_factory=dict)  # title key -> law words
+    display: dict[str, str] = field(default_factory=dict)  # title key -> the catalog's title
+    abbr: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (group, letters) -> keys
+    reach: dict[str, int] = field(default_factory=dict)  # first word -> longest title's length
+
+    def title(self, words: tuple[str, ...]) -> Optional[str]:
+        return self.exact.get(words)
+
+    def expand(self, group: str, letters: str) -> set[str]:
+        """The title keys an abbreviation may stand for ("BL", "HS" -> {"hình sự"})."""
+        from refcheck.extract.lawtitle import fold_letters
+
+        return self.abbr.get((group, fold_letters(letters)), set())
+
+
+_MEMO: dict[int, tuple[object, TitleIndex]] = {}
+
+
+def title_index(catalog) -> Optional[TitleIndex]:
+    """The catalog's :class:`TitleIndex` (memoised per catalog object)."""
+    if catalog is None or not hasattr(catalog, "law_title_keys"):
+        return None
+    hit = _MEMO.get(id(catalog))
+    if hit is not None and hit[0] is catalog:
+        return hit[1]
+    ix = TitleIndex()
+    for key in catalog.law_title_keys():
+        if is_amending(key):
+            continue
+        docs = catalog.laws_by_title(key)
+        words = title_words(key)
+        if not words or not docs:
+            continue
+        ix.exact.setdefault(words, key)
+        types = ix.types.setdefault(key, set())
+        types.update(d.type for d in docs if d.type)
+        ix.display.setdefault(key, docs[0].title or key)
+        ix.reach[words[0]] = max(ix.reach.get(words[0], 0), len(words))
+        for t in types:
+            group = _GROUP.get(t)
+            if group is None:
+                continue
+            for letters in initials(words):
+                ix.abbr.setdefault((group, letters), set()).add(key)
+                if group == "BL":  # "Luật TTHS" for a code, as for a law
+                    ix.abbr.setdefault(("L", letters), set()).add(key)
+    if len(_MEMO) > 4:
+        _MEMO.clear()
+    _MEMO[id(catalog)] = (catalog, ix)
+    return ix
+
+
+#: Of the 285 laws in data/sources/laws.tsv dated both ways, none took effect more than 816
+#: days after its adoption (Luật Tiếp cận thông tin 2016); three years is a safe bound.
+_EFFECT_WITHIN_DAYS = 3 * 365
+
+
+def in_force(versions: list[Document], day: str) -> Optional[Document]:
+    """The version in force on ``day``: the latest adopted by then that has taken effect.
+    A version whose entry into force the catalog does not give is in force once three years
+    have passed since its adoption; before that it decides nothing, unless it is the only one."""
+    from datetime import date
+
+    adopted = sorted((d for d in versions if d.date and d.date <= day), key=lambda d: d.date)
+    while adopted:
+        last = adopted[-1]
+        if last.effective:
+            if last.effective <= day:
+                return last
+            adopted.pop()  # adopted, not yet in force: its predecessor still is
+            continue
+        age = (date.fromisoformat(day) - date.fromisoformat(last.date)).days
+        return last if len(adopted) == 1 or age > _EFFECT_WITHIN_DAYS else None
+    return None
+
+
+def resolve_undated(c, versions: list[Document], catalog, article_date: Optional[str]) -> Resolution:
+    """A law named by its title alone ("Luật Đất đai", "BLHS"): the version in force on the
+    article's date, or the only version the catalog has when the article has no date. Always a
+    guess (``certain=False``): no check holds it against the text."""
+    versions = [d for d in versions if d.title and not is_amending(d.title)]
+    if not versions:
+        ix = title_index(catalog)
+        shared = bool(ix and c.title and _ambiguous(ix, c))
+        # an abbreviation two laws share: found, named neither
+        return Resolution([], in_scope=shared, how="ambiguous" if shared else "", certain=False)
+    if article_date:
+        if not any(d.date and d.date <= article_date for d in versions):
+            # every version is later than the article: it names a bill ("Luật Chăn nuôi" in
+            # 2017), not a law; dropped like a title the catalog does not know
+            return Resolution([], in_scope=False, how="bill", certain=False)
+        d = in_force(versions, article_date)
+        return Resolution([d] if d else [], in_scope=True, how="in-force", certain=False)
+    if len(versions) == 1:
+        return Resolution(list(versions), in_scope=True, how="only-version", certain=False)
+    return Resolution([], in_scope=True, how="version-unknown", certain=False)
+
+
+def _ambiguous(ix: TitleIndex, c) -> bool:
+    letters = c.title.replace(" ", "")
+    if not letters.isupper():
+        return False
+    group = "BL" if c.type == "Bộ luật" else "PL" if c.type == "Pháp lệnh" else "L"
+    if group == "BL" and letters.startswith("BL"):
+        letters = letters[2:]  # "BLxx" written alone
+    return len(ix.expand(group, letters)) > 1

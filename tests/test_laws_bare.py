@@ -1,0 +1,153 @@
+"""Laws named without a year (issue 13): bare titles the catalog knows, abbreviations derived
+from its titles, definitions, lists. Every sentence is copied from the baomoi 2017 news
+corpus (article id in the comment)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from refcheck.api import check_source
+from refcheck.catalog.lawnames import in_force, title_index
+from refcheck.api import _default_catalog
+
+
+def cites(text: str, article_date=None):
+    r = check_source(text, article_date=article_date)
+    return [(c, res) for a in r.articles for c, res in zip(a.citations, a.resolutions)]
+
+
+def laws(text: str, article_date=None):
+    return [(c.text, c.kind, c.type, c.title, c.year, [d.symbol for d in res.documents])
+            for c, res in cites(text, article_date) if c.title or c.type == "Bộ luật"]
+
+
+FOUND = [
+    # (sentence, cited text, law word, catalog title)
+    ("ch theo quy định tại Điều 104 Bộ luật Hình sự. Nếu chưa đủ yếu tố cấu thành",  # 6000 news
+     "Bộ luật Hình sự", "Bộ luật", "Hình sự"),
+    ("Bên cạnh đó, các luật liên quan như Luật Đất đai, Luật Đấu giá… đã được sửa",
+     "Luật Đất đai", "Luật", "Đất đai"),
+    ("Theo quy định tại Điều 9 Luật Hôn nhân và gia đình, nam nữ kết hôn với nhau phải tuân theo",
+     "Luật Hôn nhân và gia đình", "Luật", "Hôn nhân và gia đình"),
+    ("trái với quy định của luật Khám bệnh, chữa bệnh. Phòng khám không được cấp phép",
+     "luật Khám bệnh, chữa bệnh", "Luật", "Khám bệnh, chữa bệnh"),
+    ("là người có trách nhiệm bảo vệ pháp chế theo Luật luật sư. Điều đó chúng tôi",
+     "Luật luật sư", "Luật", "luật sư"),
+    # abbreviations from the catalog's titles
+    ("theo khoản 1 Điều 93 BLHS có khung hình phạt từ 12 năm đến tử hình",
+     "BLHS", "Bộ luật", "Hình sự"),
+    ("như Luật Lao động, Luật BHXH, Luật Công đoàn…đối với CNLĐ vẫn còn hạn chế",  # 22435944
+     "Luật BHXH", "Luật", "Bảo hiểm xã hội"),
+    ("Hội đồng Thẩm phán trong BLTTDS và Luật TTHC đều không quy định trách nhiệm của Tòa",
+     "Luật TTHC", "Luật", "Tố tụng hành chính"),  # 22427009
+    ("quản lý chi đầu tư theo quy định Luật Đầu tư công, tăng cường công tác thanh tra",
+     "Luật Đầu tư công", "Luật", "Đầu tư công"),
+]
+
+
+@pytest.mark.parametrize("sentence,cited,law_word,title", FOUND)
+def test_bare_title_found(sentence, cited, law_word, title):
+    hits = [c for c, _ in cites(sentence) if c.text == cited]
+    assert len(hits) == 1, laws(sentence)
+    c = hits[0]
+    assert (c.type, c.title.casefold(), c.year, c.date) == (law_word, title.casefold(), None, None)
+
+
+NOT_LAWS = [
+    "Thế nhưng, khi thời thế thay đổi thì người “ra luật chơi” bây giờ không chỉ là G7 mà còn là Nga",
+    "phóng viên Pháp luật Plus đã có cuộc trao đổi với luật sư Đặng Văn Cường - Văn phòng",
+    "dân các cấp nhiệm kỳ 2016-2020 đảm bảo dân chủ, công khai, đúng luật",
+    "trao đổi với Đất Việt, Luật sư Nguyễn Anh Thơm - Trưởng Văn phòng",
+    "h đang lấy ý kiến cho dự thảo Luật quản lý nợ công (sửa đổi) nhằm khắc phục những",
+    "iện chủ trì họp góp ý dự thảo Luật Du lịch sửa đổi Sáng 6/2, Bộ trưởng",
+    "ợc cấp phép theo quy định tại luật Đầu tư nước ngoài trước đây (trước năm 2005)",
+    "êm ngành đào tạo mới là ngành Luật Thương mại Quốc tế, sinh viên sau khi tốt nghiệp",
+    "khoản 1 Điều 105 (Giết người) Bộ luật Hình sự Liên bang Nga. Các tin nhắn",
+    "Thạc sỹ luật hình sự Trần Văn Việt, Công ty TNHH Luật LT và Cộng sự nêu quan điểm",  # 22539195
+    " Khoa Kinh tế, trường Đại học Kinh tế - Luật TP.HCM nhận định, cá nhân ông",
+    "Xây dựng Luật Chứng khoán mới, Bộ dự kiến đề xuất tăng",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_LAWS)
+def test_prose_is_no_law(sentence):
+    assert laws(sentence) == []
+
+
+def test_bills_in_a_programme_are_not_laws_but_the_amended_law_is():
+    # baomoi/22487918.txt: the bills of the law-making programme are drafts; the law an
+    # amending bill amends is cited
+    s = ("tại kỳ họp thứ 5, Quốc hội sẽ thông qua 11 dự án gồm: Luật Hành chính công; Luật Đơn "
+         "vị hành chính - kinh tế đặc biệt; Luật Cạnh tranh (sửa đổi); Luật sửa đổi, bổ sung một "
+         "số điều của Luật Thuế bảo vệ môi trường; Luật An ninh mạng; Luật Đo đạc và bản đồ; "
+         "Nghị quyết về Chương trình xây dựng luật, pháp lệnh năm 2019.")
+    assert [x[0] for x in laws(s)] == ["Luật Thuế bảo vệ môi trường"]
+
+
+def test_a_title_with_no_version_by_the_article_date_is_a_bill():
+    s = "cho ý kiến về Luật Chăn nuôi; Luật Trồng trọt. Luật Đất đai quy định"
+    got = [x[0] for x in laws(s, article_date="2017-06-30")]
+    assert got == ["Luật Đất đai"]  # Luật Chăn nuôi and Trồng trọt are of 2018
+
+
+def test_version_in_force_at_the_article_date():
+    s = "ch theo quy định tại Điều 104 Bộ luật Hình sự. Nếu chưa đủ yếu tố cấu thành"
+    # 2015 code adopted 27/11/2015, in force 01/01/2018: in 2017 the 1999 code applies
+    assert laws(s, "2017-06-30")[0][-1] == ["15/1999/QH10"]
+    assert laws(s, "2018-06-30")[0][-1] == ["100/2015/QH13"]
+    assert laws(s)[0][-1] == []  # no article date, several versions: none is guessed
+
+
+def test_bare_titles_never_raise_errors():
+    s = ("Theo VKS, luật Trách nhiệm bồi thường của Nhà nước quy định. Điều 179 BLHS. Luật "
+         "Đất đai, Luật Đấu giá… đã được sửa")
+    for date in (None, "2010-01-01", "2017-06-30", "2030-01-01"):
+        r = check_source(s, article_date=date)
+        assert all(f.severity != "error" for a in r.articles for f in a.findings)
+
+
+def test_definition_links_the_abbreviation():
+    # baomoi/22658568.txt
+    s = ("Căn cứ điều 88 bộ luật Tố tụng hình sự (BLTTHS năm 2003), việc tạm giam được áp dụng "
+         "đối với bị can. Theo BLTTHS, việc tạm giam")
+    got = cites(s)
+    first, second = [c for c, _ in got if c.type == "Bộ luật"]
+    assert first.year == 2003 and first.text.endswith("2003)")
+    assert second.text == "BLTTHS" and second.kind == "bare" and second.refers_to == 0
+    assert [d.symbol for d in got[1][1].documents] == ["19/2003/QH11"]
+
+
+def test_list_of_years():
+    # baomoi/22403769.txt
+    s = "nằm trong khoảng giao thời giữa Luật Đất đai năm 2003 và 2013 nên công tác tham mưu"
+    got = laws(s)
+    assert [(x[0], x[4], x[5]) for x in got] == [
+        ("Luật Đất đai năm 2003", 2003, ["13/2003/QH11"]), ("2013", 2013, ["45/2013/QH13"])]
+
+
+def test_shared_abbreviation_names_neither():
+    # "DN": Luật Doanh nghiệp and Luật Dạy nghề; found, resolved to neither
+    ix = title_index(_default_catalog())
+    assert {"doanh nghiệp", "dạy nghề"} <= ix.expand("L", "DN")
+    s = "thành viên tổ công tác thi hành Luật DN và Luật Đầu tư cho rằng: Về m"
+    got = [(c, res) for c, res in cites(s) if c.text == "Luật DN"]
+    assert got and got[0][1].documents == [] and got[0][1].how == "ambiguous"
+    assert [c.text for c, _ in cites(s)] == ["Luật DN", "Luật Đầu tư"]
+
+
+def test_in_force_without_entry_into_force():
+    cat = _default_catalog()
+    versions = cat.laws_by_title("Các tổ chức tín dụng")
+    assert len(versions) >= 2
+    # 2010 version: no entry into force in the data, adopted more than three years before
+    assert in_force(versions, "2017-06-30").symbol == "47/2010/QH12"
+
+
+@settings(max_examples=40)
+@given(st.sampled_from([s for s, *_ in FOUND]), st.sampled_from(["", "\n", " ", "  "]))
+def test_found_with_any_surroundings(sentence, pad):
+    text = pad + sentence + pad
+    r = check_source(text)
+    for a in r.articles:
+        for c in a.citations:
+            assert text[c.start:c.end] == c.text

@@ -117,6 +117,7 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
             cat_name = "+".join(names) if names else "mặc định"
         ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=text)
         a.resolutions = resolve_article(a.citations, catalog, a.date)
+        _article_versions(a, catalog)
         _drop_unknown_titles(a)
         link_short_forms(a.citations)
         for ci, (c, res) in enumerate(zip(a.citations, a.resolutions)):
@@ -138,6 +139,12 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
         if len(a.findings) > 1:
             a.findings.sort(key=_finding_order)
     return FileResult(path=path, articles=articles, text=text, kind=kind)
+
+
+def _article_versions(a: Article, catalog) -> None:
+    from refcheck.catalog.lawnames import versions_named_in_article
+
+    versions_named_in_article(a.citations, a.resolutions, catalog, a.date)
 
 
 def _titles(catalog):

@@ -151,3 +151,64 @@ def test_found_with_any_surroundings(sentence, pad):
     for a in r.articles:
         for c in a.citations:
             assert text[c.start:c.end] == c.text
+
+
+# --- constitution, amended laws, more lists (baomoi 2017) ------------------------------------
+
+def test_constitution_found_never_resolved_nor_an_error():
+    # baomoi/21511852.txt; the catalog holds no constitution (no row in the shared tables)
+    s = ("phân tích theo tinh thần của Hiến pháp 2013 và quy định của BLTTHS 2013, một người "
+         "không bị coi là có tội")
+    r = check_source(s)
+    (art,) = r.articles
+    const = [(c, res) for c, res in zip(art.citations, art.resolutions) if c.type == "Hiến pháp"]
+    assert [(c.text, c.year, res.documents) for c, res in const] == [("Hiến pháp 2013", 2013, [])]
+    assert [(f.code, f.severity) for f in art.findings if f.start == const[0][0].start] == [
+        ("RC202", "info")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "này chỉ nhằm làm cân đối giữa luật hình sự với hiến pháp Romania, đồng thời",
+    "Điều này trái với Hiến pháp Mỹ",
+])
+def test_foreign_constitution_is_not_found(sentence):
+    assert [c for c, _ in cites(sentence) if c.type == "Hiến pháp"] == []
+
+
+def test_constitution_list():
+    s = "Hiến pháp năm 1992 và 2013 đều khẳng định"
+    got = [(c.text, c.year) for c, _ in cites(s) if c.type == "Hiến pháp"]
+    assert got == [("Hiến pháp năm 1992", 1992), ("2013", 2013)]
+
+
+@pytest.mark.parametrize("sentence,cited,symbol", [
+    # "Luật X sửa đổi năm Y": the amending law of that year, else the revised version
+    ("ợ đọng BHXH. Thực tế cho thấy, trước khi Luật BHXH (sửa đổi) năm 2014 có hiệu lực",
+     "Luật BHXH (sửa đổi) năm 2014", "58/2014/QH13"),
+    ("Theo Luật Bảo hiểm y tế sửa đổi năm 2014 thì", "Luật Bảo hiểm y tế sửa đổi năm 2014",
+     "46/2014/QH13"),
+    ("Luật BHYT sửa đổi năm 2014 quy định", "Luật BHYT sửa đổi năm 2014", "46/2014/QH13"),
+])
+def test_law_amended_in_a_year(sentence, cited, symbol):
+    got = [(c.text, [d.symbol for d in res.documents]) for c, res in cites(sentence)]
+    assert (cited, [symbol]) in got
+
+
+def test_title_with_viet_nam_and_abbreviation_list():
+    s = "theo quy định tại Điều 143 Bộ luật Hình sự Việt Nam năm 1999, được sửa đổi"
+    assert laws(s)[0][4:] == (1999, ["15/1999/QH10"])
+    got = [(c.text, [d.symbol for d in res.documents]) for c, res in cites("BLHS 1999, 2015 đều")]
+    assert got == [("BLHS 1999", ["15/1999/QH10"]), ("2015", ["100/2015/QH13"])]
+
+
+def test_title_alone_takes_the_version_the_article_names():
+    # baomoi/22365501.txt: the 2017 debate on the 2015 code; "BLHS" is the code named with
+    # its year in the same article, though the 1999 one was still in force
+    s = ("Bộ luật hình sự (BLHS) được sửa đổi. Theo Điều 19 BLHS 2015, người bào chữa phải tố "
+         "giác. Điều 19 BLHS quy định")
+    got = [(c.text, [d.symbol for d in res.documents]) for c, res in cites(s, "2017-06-30")]
+    assert got == [("Bộ luật hình sự", ["100/2015/QH13"]), ("BLHS 2015", ["100/2015/QH13"]),
+                   ("BLHS", ["100/2015/QH13"])]
+    # an article of 2014 cannot mean the 2015 code: the version in force is kept
+    got = [(c.text, [d.symbol for d in res.documents]) for c, res in cites(s, "2014-06-30")]
+    assert got[0] == ("Bộ luật hình sự", ["15/1999/QH10"])

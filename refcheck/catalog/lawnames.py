@@ -10,6 +10,7 @@ date and the catalog's dates of adoption and entry into force; where those do no
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -133,3 +134,55 @@ def _ambiguous(ix: TitleIndex, c) -> bool:
     if group == "BL" and letters.startswith("BL"):
         letters = letters[2:]  # "BLxx" written alone
     return len(ix.expand(group, letters)) > 1
+
+
+_SUFFIX = re.compile(r"^(.+?)[ \t]*\(?sửa[ \t]+đổi(?:,?[ \t]+bổ[ \t]+sung)?\)?$", re.IGNORECASE)
+_LETTERS = re.compile(r"[A-ZĐ]{2,10}")
+
+
+def amended_suffix(title: str) -> tuple[str, bool]:
+    """"Bảo hiểm y tế sửa đổi" -> ("Bảo hiểm y tế", True): the law as amended, the form
+    "Luật X sửa đổi năm Y" names the amending law of year Y."""
+    m = _SUFFIX.match(title)
+    return (m.group(1), True) if m else (title, False)
+
+
+def expand_title(catalog, title: str, type_word: Optional[str]) -> Optional[str]:
+    """The catalog title an abbreviation stands for ("BHYT" -> "Bảo hiểm y tế"), when only
+    one law has those initials."""
+    ix = title_index(catalog)
+    letters = title.replace(" ", "")
+    if ix is None or not _LETTERS.fullmatch(letters):
+        return None
+    group = "BL" if type_word == "Bộ luật" else "PL" if type_word == "Pháp lệnh" else "L"
+    keys = ix.expand(group, letters)
+    return ix.display.get(next(iter(keys))) if len(keys) == 1 else None
+
+
+def versions_named_in_article(citations: list, resolutions: list[Resolution], catalog,
+                              article_date: Optional[str]) -> None:
+    """A title alone takes the version the same article names with its year: "Bộ luật hình
+    sự (BLHS)" … "BLHS 2015" … "BLHS" in a 2017 debate on the 2015 code is that code, though
+    the 1999 one was in force. Only when the article names exactly one version of that law
+    (dated by the article's date, when it has one)."""
+    from refcheck.catalog.index import law_title_key
+
+    ix = title_index(catalog)
+    if ix is None:
+        return
+    named: dict[str, dict[str, Document]] = {}
+    for c, r in zip(citations, resolutions):
+        if c.title and (c.year or c.date) and len(r.documents) == 1 and r.certain:
+            d = r.documents[0]
+            if d.title and not is_amending(d.title) and (not article_date or (d.date or "") <= article_date):
+                named.setdefault(law_title_key(d.title), {})[d.id] = d
+    if not named:
+        return
+    for i, (c, r) in enumerate(zip(citations, resolutions)):
+        if not c.title or c.year or c.date or c.kind not in ("named", "bare"):
+            continue
+        key = ix.title(title_words(c.title))
+        found = named.get(key or "")
+        if found and len(found) == 1:
+            resolutions[i] = Resolution(list(found.values()), in_scope=True,
+                                        how="article-version", certain=False)

@@ -32,6 +32,8 @@ _BL = re.compile(r"BL(?<!\wBL)[A-ZĐ]{2,6}(?!\w)")
 _NEXT_WORD = re.compile(rf"{_SP}*(?:,{_SP}*)?(\w+)")
 _AFTER_WORD = re.compile(rf"{_SP}+(\w+)(?:{_SP}+(\w+))?")
 _YEAR_AFTER = re.compile(rf"{_SP}+(?:năm{_SP}+)?((?:19|20)\d\d)(?![\d/])|{_SP}*\({_SP}*(?:năm{_SP}+)?((?:19|20)\d\d)(?!\d)")
+_AMENDED_YEAR = re.compile(rf"{_SP}*\(?{_SP}*sửa{_SP}+đổi(?:,?{_SP}+bổ{_SP}+sung)?{_SP}*\)?{_SP}+"
+                           rf"(?:năm{_SP}+)?((?:19|20)\d\d)(?![\d/])")
 _BILL_AFTER = re.compile(rf"{_SP}*\(?{_SP}*sửa{_SP}+đổi")
 # "(sau đây gọi tắt là BLHS)", "(viết tắt là …)", "(BLTTHS năm 2003)", "(TNBTNN)"
 _DEFINITION = re.compile(
@@ -40,6 +42,7 @@ _DEFINITION = re.compile(
     rf"[A-ZĐ]{{2,10}})[”\"]?(?:{_SP}+(?:năm{_SP}+)?((?:19|20)\d\d))?{_SP}*[”\"]?\)")
 _CAPS = re.compile(r"[A-ZĐ]{2,10}")
 _DOTTED = re.compile(r"\.\w")
+_HIEN_PHAP = re.compile(rf"Hiến{_SP}+pháp(?!\w)")
 _NUMBERED_AFTER = re.compile(rf"[\s*]*(?:[Ss]ố{_SP}*:?{_SP}*\d|ngày{_SP}+\d)")
 
 
@@ -127,6 +130,7 @@ def law_names(text: str, citations: list[Citation], lo: int, hi: int,
             out.append(c)
             spans.add(c.start, c.end)
     _definitions(text, sorted(citations + out, key=lambda c: c.start), out, spans, hi)
+    out += _constitutions(text, lo, hi, spans)
     for m in _BL.finditer(text, lo, hi):
         if spans.covers(m.start()):
             continue
@@ -134,6 +138,8 @@ def law_names(text: str, citations: list[Citation], lo: int, hi: int,
         if c is not None:
             out.append(c)
             spans.add(c.start, c.end)
+    out += [y for y in list_years(text, sorted(out, key=lambda c: c.start), hi)
+            if not spans.covers(y.start)]  # "Hiến pháp năm 1992 và 2013", "BLHS 1999, 2015"
     if not out:
         return []
     _repeats(citations, out)
@@ -205,9 +211,15 @@ def _titled(text: str, s: int, p: int, lo: int, hi: int, index: Titles) -> Optio
     if (typ == "Luật" and types <= {"Bộ luật"} and text[start] == "l" and raw[0][:1].islower()):
         return None  # "luật hình sự", "luật dân sự": a branch of law, not the code
     e = stops[k - 1]
+    title = " ".join(text[p:e].split())
+    amended = _AMENDED_YEAR.match(text, e, hi)
+    if amended:  # "Bộ luật Hình sự sửa đổi, bổ sung năm 2009", "Luật BHXH (sửa đổi) năm 2014"
+        return Citation(text=text[start:amended.end()], start=start, end=amended.end(),
+                        kind="named", type=typ, title=f"{title} sửa đổi",
+                        year=int(amended.group(1)), system="state")
     if not _ends_here(text, e, hi, ends) or _NUMBERED_AFTER.match(text, e, hi):
         return None  # "Luật Ngân sách nhà nước⏎số 83/2015/QH13": the scanner's citation
-    return _citation(text, start, e, typ, " ".join(text[p:e].split()), hi)
+    return _citation(text, start, e, typ, title, hi)
 
 
 def _ends_here(text: str, e: int, hi: int, ends: frozenset[str]) -> bool:
@@ -227,6 +239,8 @@ def _ends_here(text: str, e: int, hi: int, ends: frozenset[str]) -> bool:
     if m is None:
         return text[e] not in "-–"  # punctuation ends a title, a hyphen may join words
     one = m.group(1)
+    if one == "Việt" and m.group(2) == "Nam":  # "Bộ luật Hình sự Việt Nam năm 1999"
+        return _ends_here(text, m.end(), hi, ends)
     if one[:1].isdigit() or not one[:1].islower():
         return False  # "Luật Thương mại Quốc tế", "Bộ luật Hình sự Liên bang Nga"
     two = f"{one} {m.group(2)}" if m.group(2) else ""
@@ -249,9 +263,12 @@ def _abbreviation(text: str, start: int, e: int, typ: str, letters: str, index: 
     it, the abbreviation itself (found, resolved to neither)."""
     ends, _, _ = _tables()
     keys = index.expand(group, letters)
-    if not keys or not _ends_here(text, e, hi, ends) or _DOTTED.match(text, e, hi):
+    amended = _AMENDED_YEAR.match(text, e, hi) if len(keys) == 1 else None
+    if not keys or not (amended or _ends_here(text, e, hi, ends)) or _DOTTED.match(text, e, hi):
         return None  # "Luật TP.HCM": a name, not an abbreviation
     title = index.display.get(next(iter(keys)), letters) if len(keys) == 1 else (written or letters)
+    if amended:  # "Luật BHXH (sửa đổi) năm 2014"
+        title, e = f"{title} sửa đổi", amended.start(1) - 1
     if len(keys) == 1:
         types = index.types.get(next(iter(keys)), set())
         if group == "BL":
@@ -278,6 +295,7 @@ def _definitions(text: str, cites: list[Citation], out: list[Citation], spans: _
             c.end = m.end()
             c.text = text[c.start:c.end]
             spans.add(c.start, c.end)
+        spans.add(m.start(1), m.end())  # "(BLHS)" itself is the definition, not a citation
         defs.append((abbr, c, m.end()))
     for abbr, c, after in defs[:16]:
         rx = re.compile(rf"(?<!\w)(?:(?:[Bb]ộ{_SP}+)?[Ll]uật{_SP}+)?{re.escape(abbr)}(?!\w)")
@@ -296,12 +314,41 @@ def _definitions(text: str, cites: list[Citation], out: list[Citation], spans: _
             spans.add(a, e)
 
 
+def _constitutions(text: str, lo: int, hi: int, spans: _Spans) -> list[Citation]:
+    """"Hiến pháp năm 2013", "theo Hiến pháp": the constitution, which the catalog does not
+    hold (no row in the shared tables): found, never resolved. Not "dự thảo Hiến pháp" (a
+    draft) nor a foreign one ("Hiến pháp Mỹ", lower case "hiến pháp Romania")."""
+    _, not_after, foreign = _tables()
+    out: list[Citation] = []
+    for m in _HIEN_PHAP.finditer(text, lo, hi):
+        a, e = m.start(), m.end()
+        if (a > lo and text[a - 1].isalnum()) or spans.covers(a):
+            continue
+        if text[max(lo, a - 16):a].lower().rstrip().endswith(not_after):
+            continue
+        after = text[e:e + 40].lstrip(" \t\u00a0,")
+        if any(after.startswith(w) for w in foreign):
+            continue
+        year = None
+        y = _YEAR_AFTER.match(text, e, hi)
+        if y:
+            year, e = int(y.group(1) or y.group(2)), y.end()
+        else:
+            nxt = _AFTER_WORD.match(text, e, hi)
+            if nxt and nxt.group(1)[:1].isupper() and nxt.group(1) != "Việt":
+                continue  # "Hiến pháp Romania"
+        out.append(Citation(text=text[a:e], start=a, end=e, kind="named", type="Hiến pháp",
+                            year=year, system="state"))
+        spans.add(a, e)
+    return out
+
+
 def _repeats(citations: list[Citation], out: list[Citation]) -> None:
     """A title without a year after a citation of the same title is a short form of it."""
     seen: list[tuple[int, str]] = sorted((c.start, _key(c.title)) for c in citations + out
                                          if c.title and c.kind in ("named", "symbol"))
     for c in out:
-        if c.kind != "named" or c.year is not None:
+        if c.kind != "named" or c.year is not None or not c.title:
             continue
         k = _key(c.title)
         if any(s < c.start and t == k for s, t in seen):
@@ -313,7 +360,7 @@ def list_years(text: str, citations: list[Citation], hi: int) -> list[Citation]:
     after a law cited by title and year (the later items' spans are their years)."""
     out: list[Citation] = []
     for c in citations:
-        if c.kind != "named" or not c.title or c.year is None:
+        if c.kind != "named" or not (c.title or c.type == "Hiến pháp") or c.year is None:
             continue
         e = c.end
         while True:

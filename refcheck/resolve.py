@@ -191,16 +191,11 @@ def resolve_law(c: Citation, catalog, article_date: Optional[str] = None) -> Res
     if not versions and title:  # abbreviations by initials, old tone placement (HĐND, Uỷ ban)
         versions = [d for d in laws_titled(catalog, title) if not c.type or same_type(c.type, d.type)]
     if not versions and title:  # "BLHS 2015", "Luật BHYT sửa đổi năm 2014"
-        from refcheck.catalog.lawnames import amended_suffix, expand_title
+        from refcheck.catalog.lawnames import by_expanded_title
 
-        base, amending = amended_suffix(title)
-        full = expand_title(catalog, base, c.type) or base
-        if amending and c.year:  # the amending law of that year, else the revised version
-            whole = law_versions(catalog, full, c.type)
-            hits = [d for d in law_amendments(catalog, full) + whole if law_year(d) == c.year][:1]
-            return Resolution(hits, in_scope=bool(hits or whole), how="title" if hits else "",
-                              certain=bool(hits))
-        versions = law_versions(catalog, full, c.type) if full != title else []
+        versions = by_expanded_title(c, title, catalog, law_versions, law_amendments)
+        if isinstance(versions, Resolution):
+            return versions
     if c.date is None and c.year is None:  # "Luật Đất đai", "BLHS": the version in force
         from refcheck.catalog.lawnames import resolve_undated
 

@@ -186,3 +186,18 @@ def versions_named_in_article(citations: list, resolutions: list[Resolution], ca
         if found and len(found) == 1:
             resolutions[i] = Resolution(list(found.values()), in_scope=True,
                                         how="article-version", certain=False)
+
+
+def by_expanded_title(c, title: str, catalog, versions_of, amendments_of):
+    """Versions of a law written by its abbreviation ("BLHS 2015": resolve.law_versions of
+    the catalog title), or, for "Luật X sửa đổi năm Y", the Resolution: the amending law of
+    that year, else the revised version of that year."""
+    base, amending = amended_suffix(title)
+    full = expand_title(catalog, base, c.type) or base
+    if amending and c.year:
+        whole = versions_of(catalog, full, c.type)
+        hits = [d for d in amendments_of(catalog, full) + whole
+                if (d.year or int((d.date or "0")[:4])) == c.year][:1]
+        return Resolution(hits, in_scope=bool(hits or whole), how="title" if hits else "",
+                          certain=bool(hits))
+    return versions_of(catalog, full, c.type) if full != title else []

@@ -212,3 +212,20 @@ def test_title_alone_takes_the_version_the_article_names():
     # an article of 2014 cannot mean the 2015 code: the version in force is kept
     got = [(c.text, [d.symbol for d in res.documents]) for c, res in cites(s, "2014-06-30")]
     assert got[0] == ("Bộ luật hình sự", ["15/1999/QH10"])
+
+
+def test_title_without_cua_and_its_defined_abbreviation():
+    # baomoi/22427009.txt: the catalog's title is "Trách nhiệm bồi thường của Nhà nước"
+    s = ("bồi thường của TANDTC\nLuật Trách nhiệm bồi thường Nhà nước (TNBTNN) quy định trách "
+         "nhiệm bồi thường của Nhà nước với cá nhân. Theo Luật TNBTNN thì")
+    got = [(c.text, c.kind, c.refers_to, [d.symbol for d in res.documents])
+           for c, res in cites(s, "2017-06-01")]
+    assert got == [("Luật Trách nhiệm bồi thường Nhà nước", "named", None, ["35/2009/QH12"]),
+                   ("Luật TNBTNN", "bare", 0, ["35/2009/QH12"])]
+
+
+def test_loose_title_never_swallows_a_trailing_va():
+    # baomoi/22435944.txt
+    s = ("chuyên gia hàng đầu về Luật Lao động, Luật Bảo hiểm xã hội và các chế độ chính sách "
+         "đối với người lao động.")
+    assert [c.text for c, _ in cites(s)] == ["Luật Lao động", "Luật Bảo hiểm xã hội"]

@@ -17,6 +17,8 @@ from typing import Optional
 from refcheck.extract.lawtitle import initials, is_amending, title_words
 from refcheck.model import Document, Resolution
 
+_SKIPPABLE = frozenset(("và", "của", "các"))
+
 #: abbreviation groups: a code's abbreviation opens with "BL" (BLHS), a law's is written after
 #: the word "Luật" ("Luật BHXH"), an ordinance's after "Pháp lệnh".
 _GROUP = {"Bộ luật": "BL", "Luật": "L", "Pháp lệnh": "PL"}
@@ -33,8 +35,19 @@ class TitleIndex:
     abbr: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (group, letters) -> keys
     reach: dict[str, int] = field(default_factory=dict)  # first word -> longest title's length
 
+    loose: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # words without và/của/các -> keys
+
     def title(self, words: tuple[str, ...]) -> Optional[str]:
-        return self.exact.get(words)
+        """The title key these words are, exactly, else once "và", "của", "các" are set
+        aside ("Hôn nhân gia đình", "Trách nhiệm bồi thường Nhà nước") if one law fits."""
+        key = self.exact.get(words)
+        if key is None and words and words[-1] not in _SKIPPABLE:  # never "… xã hội và"
+            keys = self.loose.get(tuple(w for w in words if w not in _SKIPPABLE), ())
+            key = next(iter(keys)) if len(keys) == 1 else None
+        return key
+
+    def exact_title(self, words: tuple[str, ...]) -> bool:
+        return words in self.exact
 
     def expand(self, group: str, letters: str) -> set[str]:
         """The title keys an abbreviation may stand for ("BL", "HS" -> {"hình sự"})."""
@@ -62,6 +75,7 @@ def title_index(catalog) -> Optional[TitleIndex]:
         if not words or not docs:
             continue
         ix.exact.setdefault(words, key)
+        ix.loose.setdefault(tuple(w for w in words if w not in _SKIPPABLE), set()).add(key)
         types = ix.types.setdefault(key, set())
         types.update(d.type for d in docs if d.type)
         ix.display.setdefault(key, docs[0].title or key)

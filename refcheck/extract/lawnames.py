@@ -55,6 +55,8 @@ class Titles(Protocol):
 
     def title(self, words: tuple[str, ...]) -> Optional[str]: ...
 
+    def exact_title(self, words: tuple[str, ...]) -> bool: ...
+
     def expand(self, group: str, letters: str) -> set[str]: ...
 
 
@@ -212,6 +214,8 @@ def _titled(text: str, s: int, p: int, lo: int, hi: int, index: Titles) -> Optio
         return None  # "luật hình sự", "luật dân sự": a branch of law, not the code
     e = stops[k - 1]
     title = " ".join(text[p:e].split())
+    if not index.exact_title(tuple(words[:k])):  # matched without "và"/"của": the catalog's
+        title = index.display.get(key, title)
     amended = _AMENDED_YEAR.match(text, e, hi)
     if amended:  # "Bộ luật Hình sự sửa đổi, bổ sung năm 2009", "Luật BHXH (sửa đổi) năm 2014"
         return Citation(text=text[start:amended.end()], start=start, end=amended.end(),

@@ -229,3 +229,16 @@ def test_loose_title_never_swallows_a_trailing_va():
     s = ("chuyên gia hàng đầu về Luật Lao động, Luật Bảo hiểm xã hội và các chế độ chính sách "
          "đối với người lao động.")
     assert [c.text for c, _ in cites(s)] == ["Luật Lao động", "Luật Bảo hiểm xã hội"]
+
+
+def test_title_after_a_hard_wrapped_law_word_in_an_official_text():
+    # tests/data/official/038.txt (Thông tư 109/2025/TT-BTC), excerpt
+    s = ("Độc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 109/2025/TT-BTC\n|\n"
+         "*Căn cứ Luật Quản\nlý thuế số 38/2019/QH14;*\n"
+         "*Căn cứ Nghị định số 126/2020/NĐ-CP\nngày 19 tháng 10 năm 2020 của\n"
+         "Chính phủ quy định chi tiết một số điều của Luật\nQuản lý thuế;*\n")
+    got = [(c.text, c.kind, c.refers_to) for c, _ in cites(s) if c.type == "Luật"]
+    assert got[-1] == ("Luật\nQuản lý thuế", "bare", 0)
+    # the same break in news (no motto, no "Số:" header) is not read across
+    news = "Chính phủ quy định chi tiết một số điều của Luật\nQuản lý thuế;"
+    assert [c for c, _ in cites(news) if c.type == "Luật"] == []

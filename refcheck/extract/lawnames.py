@@ -27,6 +27,7 @@ _SP = "[ \t\u00a0]"
 # Each pattern opens with a literal, so the engine skips ahead (see scan.word_start).
 _LUAT = re.compile(rf"uật(?<=[Ll]uật)(?<!\w[Ll]uật){_SP}+(?=\w)")
 # "lệnh" is rarer than "háp" (biện pháp, tư pháp): the anchor opens with it
+_LUAT_WRAPPED = re.compile(rf"uật(?<=[Ll]uật)(?<!\w[Ll]uật){_SP}*\r?\n{_SP}*(?=\w)")
 _PHAP_LENH = re.compile(rf"lệnh(?<=[Pp]háp{_SP}lệnh)(?<!\w[Pp]háp{_SP}lệnh){_SP}+(?=\w)")
 _BL = re.compile(r"BL(?<!\wBL)[A-ZĐ]{2,6}(?!\w)")
 _NEXT_WORD = re.compile(rf"{_SP}*(?:,{_SP}*)?(\w+)")
@@ -123,6 +124,9 @@ def law_names(text: str, citations: list[Citation], lo: int, hi: int,
     if index is None or hi <= lo:
         return []
     anchors = [(m.start() - 1, m.end()) for m in _LUAT.finditer(text, lo, hi)]
+    wrapped = [(m.start() - 1, m.end()) for m in _LUAT_WRAPPED.finditer(text, lo, hi)]
+    if wrapped and _official(text):  # "… một số điều của Luật⏎Dược;": a hard-wrapped line
+        anchors += wrapped
     anchors += [(m.start() - 5, m.end()) for m in _PHAP_LENH.finditer(text, lo, hi)]
     if not anchors and text.find("BL", lo, hi) < 0 and text.find("Hiến", lo, hi) < 0:
         return []  # most articles: no law word at all (found at C speed)
@@ -149,6 +153,13 @@ def law_names(text: str, citations: list[Citation], lo: int, hi: int,
         return []
     _repeats(citations, out)
     return sorted(out, key=lambda c: c.start)
+
+
+def _official(text: str) -> bool:
+    """An official document, whose lines are hard-wrapped (scan.is_official)."""
+    from refcheck.extract.scan import is_official
+
+    return is_official(text[:3000])
 
 
 def _law_word(text: str, s: int, lo: int) -> tuple[int, str]:

@@ -262,9 +262,9 @@ def amended_titles(title: Optional[str]) -> list[str]:
     m = _AMENDS.match(law_title_key(title))
     if not m:
         return []
-    parts = re.split(r",\s*(?=(?:bộ )?luật )|\s+và\s+(?=(?:bộ )?luật )", m.group(1))
+    parts = re.split(r",\s*(?=(?:bộ )?luật |pháp lệnh )|\s+và\s+(?=(?:bộ )?luật |pháp lệnh )", m.group(1))
     # "… của Bộ luật Hình sự số 100/2015/QH13": the amended law's number is not its title
-    return [loose_title(re.sub(r"\s+số\s+\S+$", "", re.sub(r"^(?:bộ )?luật ", "", p.strip())))
+    return [loose_title(re.sub(r"\s+số\s+\S+$", "", re.sub(r"^(?:(?:bộ )?luật|pháp lệnh) ", "", p.strip())))
             for p in parts if p.strip()]
 
 
@@ -274,10 +274,12 @@ def amends_before(text: str, start: int) -> bool:
     return bool(_AMENDED_HERE.search(text[max(0, start - 200):start].casefold()))
 
 
-_AMENDED_HERE = re.compile(r"sửa đổi,? bổ sung[^.;]*\bcủa\s*(?:[^.;]*\b(?:và|,)\s*)?$")
+# "Sửa đổi điều 10 của Pháp lệnh Dân số" (08/2008/PL-UBTVQH12, laws.tsv) amends without "bổ sung";
+# ordinances are amended as laws are ("… của Pháp lệnh Ngoại hối", 06/2013/UBTVQH13).
+_AMENDED_HERE = re.compile(r"sửa đổi(?:,? bổ sung)?[^.;]*\bcủa\s*(?:[^.;]*\b(?:và|,)\s*)?$")
 
 
-_AMENDS = re.compile(r"(?:luật )?sửa đổi,? bổ sung.*?\bcủa ((?:bộ )?luật .+)$")
+_AMENDS = re.compile(r"(?:luật |pháp lệnh )?sửa đổi(?:,? bổ sung)?.*?\bcủa ((?:(?:bộ )?luật|pháp lệnh) .+)$")
 
 
 def law_versions(catalog, title: Optional[str], type_word: Optional[str] = None) -> list[Document]:

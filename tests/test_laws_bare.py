@@ -242,3 +242,10 @@ def test_title_after_a_hard_wrapped_law_word_in_an_official_text():
     # the same break in news (no motto, no "Số:" header) is not read across
     news = "Chính phủ quy định chi tiết một số điều của Luật\nQuản lý thuế;"
     assert [c for c, _ in cites(news) if c.type == "Luật"] == []
+
+
+def test_abbreviation_letters_as_written_then_folded():
+    ix = title_index(_default_catalog())
+    assert ix.expand("BL", "LĐ") == ix.expand("BL", "LD") == {"lao động"}
+    # "Luật ĐĐ": Đất đai and Đê điều share the letters, so neither is meant
+    assert ix.expand("L", "ĐĐ") == {"đất đai", "đê điều"}

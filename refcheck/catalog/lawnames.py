@@ -32,7 +32,8 @@ class TitleIndex:
     exact: dict[tuple[str, ...], str] = field(default_factory=dict)  # words -> title key
     types: dict[str, set[str]] = field(default_factory=dict)  # title key -> law words
     display: dict[str, str] = field(default_factory=dict)  # title key -> the catalog's title
-    abbr: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (group, letters) -> keys
+    abbr: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (group, folded) -> keys
+    abbr_exact: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # Đ kept
     reach: dict[str, int] = field(default_factory=dict)  # first word -> longest title's length
 
     loose: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # words without và/của/các -> keys
@@ -50,10 +51,12 @@ class TitleIndex:
         return words in self.exact
 
     def expand(self, group: str, letters: str) -> set[str]:
-        """The title keys an abbreviation may stand for ("BL", "HS" -> {"hình sự"})."""
+        """The title keys an abbreviation may stand for ("BL", "HS" -> {"hình sự"}): as
+        written ("LĐ" is Lao động), else with Đ read as D ("BLLD")."""
         from refcheck.extract.lawtitle import fold_letters
 
-        return self.abbr.get((group, fold_letters(letters)), set())
+        return (self.abbr_exact.get((group, letters.upper()))
+                or self.abbr.get((group, fold_letters(letters)), set()))
 
 
 _MEMO: dict[int, tuple[object, TitleIndex]] = {}
@@ -84,10 +87,11 @@ def title_index(catalog) -> Optional[TitleIndex]:
             group = _GROUP.get(t)
             if group is None:
                 continue
-            for letters in initials(words):
-                ix.abbr.setdefault((group, letters), set()).add(key)
-                if group == "BL":  # "Luật TTHS" for a code, as for a law
-                    ix.abbr.setdefault(("L", letters), set()).add(key)
+            for table, fold in ((ix.abbr, True), (ix.abbr_exact, False)):
+                for letters in initials(words, fold):
+                    table.setdefault((group, letters), set()).add(key)
+                    if group == "BL":  # "Luật TTHS" for a code, as for a law
+                        table.setdefault(("L", letters), set()).add(key)
     if len(_MEMO) > 4:
         _MEMO.clear()
     _MEMO[id(catalog)] = (catalog, ix)

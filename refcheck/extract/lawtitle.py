@@ -154,9 +154,15 @@ def fold_letters(abbr: str) -> str:
 _SKIPPABLE = ("và", "của", "các")
 
 
-def initials(words: tuple[str, ...]) -> set[str]:
-    """The abbreviations a title's words give, each folded: every word's initial, and the
-    same without "và", "của", "các" ("trách nhiệm bồi thường của nhà nước" -> TNBTCNN, TNBTNN)."""
-    full = "".join(_initial(w) for w in words).upper()
-    short = "".join(_initial(w) for w in words if w not in _SKIPPABLE).upper()
+def initials(words: tuple[str, ...], fold: bool = True) -> set[str]:
+    """The abbreviations a title's words give: every word's initial, and the same without
+    "và", "của", "các" ("trách nhiệm bồi thường của nhà nước" -> TNBTCNN, TNBTNN); with
+    ``fold``, Đ read as D."""
+    import unicodedata
+
+    def first(w: str) -> str:
+        return _initial(w) if fold else unicodedata.normalize("NFD", w)[0]
+
+    full = "".join(first(w) for w in words).upper()
+    short = "".join(first(w) for w in words if w not in _SKIPPABLE).upper()
     return {x for x in (full, short) if len(x) >= 2}

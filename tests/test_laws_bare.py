@@ -249,3 +249,11 @@ def test_abbreviation_letters_as_written_then_folded():
     assert ix.expand("BL", "LĐ") == ix.expand("BL", "LD") == {"lao động"}
     # "Luật ĐĐ": Đất đai and Đê điều share the letters, so neither is meant
     assert ix.expand("L", "ĐĐ") == {"đất đai", "đê điều"}
+
+
+@pytest.mark.parametrize("sentence", [
+    " ai bảo vệ mới là văn minh. Vừa rồi, thảo luận dự luật Cảnh vệ, có ý kiến cho biết",
+    "ị định 34 của Chính phủ quy định về việc xử lý kỷ luật cán bộ, công chức và quy định",
+])
+def test_bill_and_discipline_are_no_laws(sentence):
+    assert [c.text for c, _ in cites(sentence) if c.year is None and c.type != "Nghị định"] == []

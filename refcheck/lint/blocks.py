@@ -1,31 +1,36 @@
 """One big plain-text file checked in blocks, so memory stays bounded whatever its size.
 
 A 71 MB dump of news decodes to about 140 MB of Python text before any work is done; checked
-whole, the run peaks above 300 MB. Citations are local (no pattern crosses a blank line) and
-every check works within one article, so the file is read ``READ_BYTES`` at a time, decoded
-incrementally, and cut where an article starts (``split_articles`` decides, as it does for
-the whole text; the unfinished last article is carried into the next block). Each block is
-checked on its own; offsets, lines and article numbers are shifted to the file's, and the
-positions the reports need (citation starts, fix spans) are kept in a small table instead of
-the text, with each fix's original text.
+whole, the run peaks above 300 MB, and a draft dense with citations holds one result object
+per citation. Citations are local (no pattern crosses a blank line) and every check works
+within one article, so the file is read ``READ_BYTES`` at a time, decoded incrementally, and
+cut where an article starts (``split_articles`` decides, as it does for the whole text; the
+unfinished last article is carried into the next block). Each block is checked on its own,
+its offsets, lines and article numbers shifted to the file's, and handed to the report as
+one *part* (:func:`check_in_blocks` yields them): the positions the report needs (citation
+starts, fix spans) are kept in a table per block, with each fix's original text, and both
+are dropped once the part is written. Nothing of the file is kept between blocks.
 
-Not in blocks (the whole file is read as before): ``--fix``/``--diff``/``--baseline`` (they
-need the text), an ``--encoding`` other than UTF-8, anything not valid UTF-8 or not text
-(the whole-file reader words the error), and files that mention ``refcheck`` (suppression
-comments can reach across a block, ``ignore-file`` across all of them). An article longer
-than ``MAX_CARRY_CHARS`` is cut at its last blank line and counts as two.
+Before the first block the file is read once through (:func:`prescan`), so that whatever
+sends it back to the whole-file reader is known before any part is reported: ``--fix``/
+``--diff``/``--baseline`` (they need the text; the runner never asks), an ``--encoding``
+other than UTF-8, anything not valid UTF-8 or not text (the whole-file reader words the
+error), files that mention ``refcheck`` (suppression comments can reach across a block,
+``ignore-file`` across all of them) and a line longer than ``READ_BYTES`` (a file that is
+one long line). An article longer than ``MAX_CARRY_CHARS`` is cut at its last blank line,
+else at its last line break, and counts as two.
 """
 from __future__ import annotations
 
 import codecs
 import dataclasses
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from refcheck.model import Article, FileResult, Span
 
 BLOCK_MIN_BYTES = 16 << 20  # smaller files are read whole
-READ_BYTES = 4 << 20
-MAX_CARRY_CHARS = 8 << 20
+READ_BYTES = 512 << 10
+MAX_CARRY_CHARS = 1 << 20  # >= 2 * READ_BYTES: prescan then guarantees a line break to cut at
 
 
 class Fallback(Exception):
@@ -54,7 +59,7 @@ def _cut(buf: str) -> int:
         return 0
     i = max(body.rfind("\n\n"), body.rfind("\n\r\n"))
     if i < 0:
-        raise Fallback("no blank line to cut at")
+        return end or len(buf)  # no blank line: at the last line break (prescan: there is one)
     return body.index("\n", i + 1) + 1
 
 
@@ -99,46 +104,72 @@ def _shift(r: FileResult, chunk: str, base: int, base_line: int, n_art: int,
     return r.articles
 
 
-def check_in_blocks(name: str, check: Callable[[str], FileResult]
-                    ) -> tuple[FileResult, Callable[[int], tuple[int, int]]]:
-    """The result of ``check`` (one block's text -> its ``FileResult``) over the whole file,
-    and the offset -> (line, column) function for what the reports look up."""
+PositionFn = Callable[[int], tuple[int, int]]
+
+
+def prescan(name: str) -> None:
+    """Raise :class:`Fallback` unless the whole file can be checked in blocks (see the module
+    docstring); reads the file once, keeping one block."""
     from refcheck.io.read import _binary_kind
 
     decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
-    articles: list[Article] = []
-    table: dict[int, tuple[int, int]] = {}
-    base = base_line = 0
-    carry = ""
     tail = b""
     with open(name, "rb") as fh:
         first = True
         while True:
             raw = fh.read(READ_BYTES)
-            eof = not raw
             if first:
                 if _binary_kind(raw) or raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
                     raise Fallback("not UTF-8 text")
                 first = False
             if b"\x00" in raw or b"refcheck" in (tail + raw).lower():
                 raise Fallback("NUL bytes or a refcheck comment")
+            if len(raw) == READ_BYTES and b"\n" not in raw:
+                raise Fallback("a line longer than a block")
             tail = raw[-8:]
             try:
-                buf = carry + decoder.decode(raw, final=eof)
+                decoder.decode(raw, final=not raw)
             except UnicodeDecodeError:
                 raise Fallback("not valid UTF-8") from None
+            if not raw:
+                return
+
+
+def check_in_blocks(name: str, check: Callable[[str], FileResult]
+                    ) -> Iterator[tuple[FileResult, PositionFn]]:
+    """The results of ``check`` (one block's text -> its ``FileResult``) over the whole file,
+    block by block, each with the offset -> (line, column) function of what the reports look
+    up in it. Raises :class:`Fallback` (or ``OSError``) before the first block when the file
+    must be read whole; an ``OSError`` later (the file truncated under us) ends the parts."""
+    prescan(name)
+    return _blocks(name, check)
+
+
+def _blocks(name: str, check: Callable[[str], FileResult]
+            ) -> Iterator[tuple[FileResult, PositionFn]]:
+    decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
+    n_art = base = base_line = 0
+    carry = ""
+    with open(name, "rb") as fh:
+        while True:
+            raw = fh.read(READ_BYTES)
+            eof = not raw
+            buf = carry + decoder.decode(raw, final=eof)
             cut = len(buf) if eof else _cut(buf)
             if cut:
                 chunk, carry = buf[:cut], buf[cut:]
                 del buf
                 r = check(chunk)
-                articles.extend(_shift(r, chunk, base, base_line, len(articles), table))
+                table: dict[int, tuple[int, int]] = {}
+                articles = _shift(r, chunk, base, base_line, n_art, table)
+                n_art += len(articles)
                 base += len(chunk)
                 base_line += _breaks(chunk)
                 del chunk, r
+                yield FileResult(path=name, articles=articles, text="", kind="txt"), \
+                    table.__getitem__
+                del articles, table
             else:
                 carry = buf
             if eof:
                 break
-    result = FileResult(path=name, articles=articles, text="", kind="txt")
-    return result, table.__getitem__

@@ -207,7 +207,7 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
                  no_cache, roots=None, read_errors=None, quiet=False, color="auto") -> int:
     """The folder run, streamed: each file's result goes through the baseline, the fixes
     and into the report as it comes, and is dropped (see ``refcheck.lint.runner``)."""
-    from refcheck.lint.report import Statistics, open_writer
+    from refcheck.lint.report import Statistics, open_writer, write_parts
     from refcheck.lint.runner import Job, Runner
     from refcheck.lint.sink import Sink, SinkError
     from refcheck.model import severity_rank
@@ -251,6 +251,11 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
     try:
         for item in runner.run(files):
             progress.step(item.name)
+            if item.parts is not None:  # a big file in blocks (textless runs only): streamed
+                failing = write_parts(writer, item, stats, threshold) or failing
+                if item.error is not None:
+                    read_errors.append(item.error)
+                continue
             r = item.result
             if item.error is not None:
                 read_errors.append(item.error)

@@ -36,6 +36,9 @@ class Item:
     src: Any = None  # Source
     error: Optional[str] = None
     position: Any = None  # offset -> (line, column) when neither text nor src can say
+    #: a big file checked in blocks: (FileResult of some articles, position) per block, to
+    #: be written as they come (``result`` then has no articles); see refcheck.lint.blocks
+    parts: Optional[Iterator] = None
 
 
 @dataclass
@@ -71,11 +74,7 @@ def _work(task: tuple) -> tuple:
     error)."""
     from refcheck.io.read import FileStamp, ReadError, read_bytes, read_file_bytes
 
-    name, expect, job, size = task
-    if job.textless and job.encoding is None and size >= blocks.BLOCK_MIN_BYTES:
-        out = _in_blocks(name, job)
-        if out is not None:
-            return out
+    name, expect, job = task
     try:
         data, st = read_file_bytes(name)
         d = digest(data)
@@ -125,30 +124,24 @@ def position_table(result, src) -> Optional[dict]:
     return table
 
 
-def _in_blocks(name: str, job: Job) -> Optional[tuple]:
-    """A big plain-text file, checked block by block (never cached: its entry would need the
-    text to report positions); None when the file is small or blocks cannot be used."""
+def _blockable(name: str, st, job: Job) -> bool:
+    """Whether a file may be checked in blocks (a big plain-text file, a report that needs
+    no text, UTF-8); :func:`refcheck.lint.blocks.prescan` has the last word."""
     from refcheck.io.read import kind_for_path
-    from refcheck.lint.blocks import Fallback, check_in_blocks
-    from refcheck.text.positions import LineIndex  # noqa: F401  (imported before the loop)
 
+    return (job.textless and job.encoding is None and st is not None
+            and st.st_size >= blocks.BLOCK_MIN_BYTES and stat.S_ISREG(st.st_mode)
+            and kind_for_path(name) == "txt")
+
+
+def _parts(item: Item, parts: Iterator) -> Iterator:
+    """The blocks' parts; a read error half-way (the file truncated or rewritten under us)
+    ends them and is reported as the file's error."""
     try:
-        st = os.stat(name)
-        if st.st_size < blocks.BLOCK_MIN_BYTES or kind_for_path(name) != "txt" \
-                or not stat.S_ISREG(st.st_mode):
-            return None
-        s = job.settings
-
-        def check(text: str):
-            from refcheck.api import check_source
-
-            return check_source(text, path=name, catalog=_STATE["catalog"](),
-                                article_date=job.article_date, lang=s.lang, settings=s)
-
-        result, position = check_in_blocks(name, check)
-    except (OSError, Fallback):
-        return None
-    return name, None, result, None, st.st_size, st.st_mtime_ns, None, position.__self__
+        yield from parts
+    except (OSError, UnicodeDecodeError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        item.error = f"{item.name}: cannot read the file ({reason})"
 
 
 def _work_chunk(tasks: list) -> list:
@@ -237,8 +230,11 @@ class Runner:
                         and cache.trusted(entry)):
                     slots.append(("hit", name, key, entry))
                     continue
+            if _blockable(name, st, job):  # checked here, streamed: never cached
+                slots.append(("blocks", name, key, entry))
+                continue
             slots.append(("work", name, key, entry))
-            tasks.append((name, entry[2] if entry is not None else None, job, size))
+            tasks.append((name, entry[2] if entry is not None else None, job))
             sizes.append(size)
         done = self._results(tasks, sizes)
         for kind, name, key, entry in slots:
@@ -247,10 +243,16 @@ class Runner:
                 if result is not None:
                     yield Item(name, result, position=cache.position(entry))
                     continue
-                out = _work((name, None, job, 0))  # a damaged entry: check the file after all
+                out = _work((name, None, job))  # a damaged entry: check the file after all
             elif kind == "stdin":
                 yield self._stdin()
                 continue
+            elif kind == "blocks":
+                item = self._blocks(name)
+                if item is not None:
+                    yield item
+                    continue
+                out = _work((name, None, job))  # read whole after all
             else:
                 out = next(done)
             yield self._finish(out, key, entry)
@@ -262,8 +264,6 @@ class Runner:
         if error is not None:
             return Item(name, FileResult(path=error[0], error=error[1]), error=error[2])
         position = table.__getitem__ if table is not None else None
-        if d is None:  # checked in blocks: no text, no cache entry
-            return Item(name, result, position=position)
         self.read += 1
         cache = self.cache
         if result is None:  # the bytes match the cache entry
@@ -275,6 +275,31 @@ class Runner:
         if cache is not None:
             cache.put(key, size, mtime, d, result, table)
         return Item(name, result, src, position=position)
+
+    def _blocks(self, name: str) -> Optional[Item]:
+        """A big plain-text file as an item whose parts are checked as the report takes
+        them (None: it must be read whole)."""
+        from refcheck.lint.blocks import Fallback
+        from refcheck.model import FileResult
+        from refcheck.text.positions import LineIndex  # noqa: F401  (imported before the loop)
+
+        job, s = self.job, self.job.settings
+        catalog = self.catalog()
+
+        def check(text: str):
+            from refcheck.api import check_source
+
+            return check_source(text, path=name, catalog=catalog,
+                                article_date=job.article_date, lang=s.lang, settings=s)
+
+        try:
+            parts = blocks.check_in_blocks(name, check)
+        except (OSError, Fallback):
+            return None
+        self.read += 1
+        item = Item(name, FileResult(path=name, articles=[], text="", kind="txt"))
+        item.parts = _parts(item, parts)
+        return item
 
     def _stdin(self) -> Item:
         from refcheck.io.read import ReadError, read_bytes

@@ -57,7 +57,28 @@ def open_writer(fmt: str, write: Sink, version: str, lang: str = "vi",
     raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS[:-1])}")
 
 
-__all__ = ["FORMATS", "render", "format_grouped", "format_concise", "format_json", "to_json_data",
+def write_parts(writer: Writer, item, stats: Optional[Statistics], threshold: int) -> bool:
+    """Write a file checked in blocks (``item.parts``, see ``refcheck.lint.runner``) part by
+    part, each dropped once written; whether a finding reaches the fail level ``threshold``."""
+    from refcheck.model import severity_rank
+
+    failing = False
+
+    def parts():
+        nonlocal failing
+        for part, position in item.parts:
+            if stats is not None:
+                stats.add(part)
+            failing = failing or any(severity_rank(f.severity) >= threshold
+                                     for a in part.articles for f in a.findings)
+            yield part, position
+            del part, position  # not kept while the next block is checked
+
+    writer.file_parts(item.result, parts())
+    return failing
+
+
+__all__ = ["write_parts", "FORMATS", "render", "format_grouped", "format_concise", "format_json", "to_json_data",
            "format_sarif", "format_github", "format_statistics", "statistics", "clean",
            "tabulate", "Positions", "PositionFn", "INFORMATION_URI", "SARIF_SCHEMA_URI",
            "open_writer", "Writer", "Sink", "Statistics"]

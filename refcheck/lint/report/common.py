@@ -194,6 +194,15 @@ class Writer:
     def file(self, r: FileResult, position: Optional[PositionFn] = None) -> None:
         raise NotImplementedError
 
+    def file_parts(self, r: FileResult, parts: Iterable[tuple[FileResult, PositionFn]]) -> None:
+        """One file given in parts (a big file checked in blocks: ``r`` without articles,
+        then the articles of each block in order, with its position function), written as
+        the whole file would be. The formats with no per-file framing write each part as a
+        file: findings are sorted by position, and a later block's come after."""
+        for part, position in parts:
+            self.file(part, position)
+            del part, position  # not kept while the next block is checked
+
     def close(self) -> None:
         pass
 

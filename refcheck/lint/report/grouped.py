@@ -106,8 +106,16 @@ class GroupedWriter(Writer):
                 out.append(t["clean"].format(path=path, n=n))
             self._emit(out)
             return
-        pos = lazy_position(r, position)
         out.append(_c(path, "1", color))
+        self._articles(r, lazy_position(r, position), out)
+        if not self.quiet:
+            out.append(t["dirty"].format(path=path, n=n, p=len(findings)))
+        self._emit(out)
+        self.blank = not self.quiet
+
+    def _articles(self, r: FileResult, pos, out: list[str]) -> None:
+        """The lines of each article of ``r`` that has findings."""
+        color, t, width = self.color, _t(self.lang), self.width
         sev_width = max(len(w) for w in t["sev"].values())
         for a in r.articles:
             if not a.findings:
@@ -135,9 +143,30 @@ class GroupedWriter(Writer):
                         fix = f"“{clean(old)}” → {fix}"
                     text = f"{fix_label(f, r.kind, t)}: {fix}"
                     out.extend(_wrap(text, " " * indent, indent, width))
+
+    def file_parts(self, r: FileResult, parts) -> None:
+        """The same lines as ``file`` of the whole result, written block by block: the
+        file's name before the first finding, its totals after the last part."""
+        t = _t(self.lang)
+        self.n_files += 1
+        path = clean(r.path)
+        n = p = 0
+        for part, position in parts:
+            n += _n_citations(part)
+            k = sum(len(a.findings) for a in part.articles)
+            if k:
+                out = [] if p else [_c(path, "1", self.color)]
+                self._articles(part, lazy_position(part, position), out)
+                self._emit(out)
+                p += k
+            del part, position  # not kept while the next block is checked
+        self.n_cit += n
+        if not p:
+            if not self.quiet:
+                self._emit([t["clean"].format(path=path, n=n)])
+            return
         if not self.quiet:
-            out.append(t["dirty"].format(path=path, n=n, p=len(findings)))
-        self._emit(out)
+            self._emit([t["dirty"].format(path=path, n=n, p=p)])
         self.blank = not self.quiet
 
     def close(self) -> None:

@@ -108,6 +108,22 @@ class JsonWriter(Writer):
         self.n += 1
         self.write(sep + _ENCODE(file_json(r, lazy_position(r, position))))
 
+    def file_parts(self, r: FileResult, parts) -> None:
+        """The same bytes as ``file`` of the whole result, written article by article."""
+        sep = self.head + "\n" if self.n == 0 else ",\n"
+        self.n += 1
+        self.write(sep + '{"path":' + _ENCODE(shown_path(r.path)) + ',"articles":[')
+        comma = ""
+        for part, position in parts:
+            pos = lazy_position(part, position)
+            body = ",".join(_ENCODE(_article_json(a, pos)) for a in part.articles)
+            del pos, part, position  # not kept while the next block is checked
+            if body:
+                self.write(comma + body)
+                comma = ","
+            del body
+        self.write("]}")
+
     def close(self) -> None:
         self.write(self.head + "]}\n" if self.n == 0 else "\n]}\n")
 

@@ -116,8 +116,11 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
             names = getattr(catalog, "names", None)
             cat_name = "+".join(names) if names else "mặc định"
         ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=text)
-        a.resolutions = resolve_article(a.citations, catalog, a.date)
+        floor = None if a.date else _floor(text, a)
+        a.resolutions = resolve_article(a.citations, catalog, a.date, floor)
         _article_versions(a, catalog)
+        if floor:
+            _unpick_bills(text, a)
         _drop_unknown_titles(a)
         link_short_forms(a.citations)
         for ci, (c, res) in enumerate(zip(a.citations, a.resolutions)):
@@ -139,6 +142,21 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
         if len(a.findings) > 1:
             a.findings.sort(key=_finding_order)
     return FileResult(path=path, articles=articles, text=text, kind=kind)
+
+
+def _unpick_bills(text: str, a: Article) -> None:
+    from refcheck.catalog.lawnames import unpick_bills
+
+    unpick_bills(text, a.start, a.end, a.citations, a.resolutions)
+
+
+def _floor(text: str, a: Article) -> Optional[str]:
+    """An undated article's lower bound, read only when a law is named without a year."""
+    if not any(c.title and c.year is None and c.date is None for c in a.citations):
+        return None
+    from refcheck.text.datefloor import written_after
+
+    return written_after(text, a.start, a.end)
 
 
 def _article_versions(a: Article, catalog) -> None:

@@ -180,7 +180,8 @@ def _law_year(d: Document) -> Optional[int]:
     return d.year or (int(d.date[:4]) if d.date else None)
 
 
-def resolve_law(c: Citation, catalog, article_date: Optional[str] = None) -> Resolution:
+def resolve_law(c: Citation, catalog, article_date: Optional[str] = None,
+                floor: Optional[str] = None) -> Resolution:
     """A law named by its title and year, or by its title and date of adoption ("Luật Tổ chức
     Chính phủ ngày 19 tháng 6 năm 2015"): the version adopted then. With no law of that
     title, ``near`` holds the laws of that year whose title is contained in the written one
@@ -199,7 +200,7 @@ def resolve_law(c: Citation, catalog, article_date: Optional[str] = None) -> Res
     if c.date is None and c.year is None:  # "Luật Đất đai", "BLHS": the version in force
         from refcheck.catalog.lawnames import resolve_undated
 
-        return resolve_undated(c, versions, catalog, article_date)
+        return resolve_undated(c, versions, catalog, article_date, floor)
     if c.date and c.year is None:  # "Luật … ngày 19 tháng 6 năm 2015": the version of that day
         match = [d for d in versions if d.date == c.date]
     else:
@@ -399,8 +400,10 @@ def _surely_a_law(c: Citation, catalog) -> bool:
             and (c.type or "")[:1].isupper())
 
 
-def resolve_article(citations: list[Citation], catalog, article_date: Optional[str]) -> list[Resolution]:
-    """Resolve an article's citations in order; short forms take their earlier full form."""
+def resolve_article(citations: list[Citation], catalog, article_date: Optional[str],
+                    floor: Optional[str] = None) -> list[Resolution]:
+    """Resolve an article's citations in order; short forms take their earlier full form.
+    ``floor`` (an undated article's lower bound, text/datefloor) only picks a law's version."""
     out: list[Resolution] = []
     full: dict[tuple[Optional[str], int], Resolution] = {}  # (type word, number) -> resolution
     laws: dict[str, Resolution] = {}  # title key -> the first full citation's resolution
@@ -415,7 +418,7 @@ def resolve_article(citations: list[Citation], catalog, article_date: Optional[s
         if c.kind == "bare":
             res = _resolve_bare(c, catalog, article_date, full)
         elif c.kind == "named" and c.title:
-            res = resolve_law(c, catalog, article_date) if catalog is not None else Resolution()
+            res = resolve_law(c, catalog, article_date, floor) if catalog is not None else Resolution()
             laws.setdefault(_title_key(c.title), res)
         else:
             res = resolve(c, catalog, article_date)

@@ -122,7 +122,8 @@ def in_force(versions: list[Document], day: str) -> Optional[Document]:
     return None
 
 
-def resolve_undated(c, versions: list[Document], catalog, article_date: Optional[str]) -> Resolution:
+def resolve_undated(c, versions: list[Document], catalog, article_date: Optional[str],
+                    floor: Optional[str] = None) -> Resolution:
     """A law named by its title alone ("Luật Đất đai", "BLHS"): the version in force on the
     article's date, or the only version the catalog has when the article has no date. Always a
     guess (``certain=False``): no check holds it against the text."""
@@ -141,7 +142,33 @@ def resolve_undated(c, versions: list[Document], catalog, article_date: Optional
         return Resolution([d] if d else [], in_scope=True, how="in-force", certain=False)
     if len(versions) == 1:
         return Resolution(list(versions), in_scope=True, how="only-version", certain=False)
+    d = in_force_after(versions, floor) if floor else None
+    if d is not None:
+        return Resolution([d], in_scope=True, how="in-force-inferred", certain=False)
     return Resolution([], in_scope=True, how="version-unknown", certain=False)
+
+
+#: An undated article is written on or after the day its text shows (text/datefloor), how
+#: long after is unknown: the version in force then is named only when no other version can
+#: have come into force within this many days of that day.
+_FLOOR_WINDOW_DAYS = 365
+
+
+def in_force_after(versions: list[Document], floor: str) -> Optional[Document]:
+    """The version in force on ``floor`` if it stays so for ``_FLOOR_WINDOW_DAYS`` after it
+    (a later version counts from its entry into force, or from its adoption when the catalog
+    does not give one), else ``None``."""
+    from datetime import date, timedelta
+
+    d = in_force(versions, floor)
+    if d is None:
+        return None
+    horizon = (date.fromisoformat(floor) + timedelta(days=_FLOOR_WINDOW_DAYS)).isoformat()
+    for v in versions:
+        if v is not d and v.date and (v.effective or v.date) > floor and v.date >= (d.date or "") \
+                and v.date <= horizon:
+            return None  # a newer version, adopted by then, may be the one the article means
+    return d
 
 
 def _ambiguous(ix: TitleIndex, c) -> bool:
@@ -219,3 +246,18 @@ def by_expanded_title(c, title: str, catalog, versions_of, amendments_of):
         return Resolution(hits, in_scope=bool(hits or whole), how="title" if hits else "",
                           certain=bool(hits))
     return versions_of(catalog, full, c.type) if full != title else []
+
+
+def unpick_bills(text: str, start: int, end: int, citations: list, resolutions: list[Resolution]) -> None:
+    """A version picked from an inferred bound is dropped when the article also names that
+    law as a bill ("dự án Luật Du lịch (sửa đổi)", "dự thảo Luật Du lịch"): "các hành vi cấm
+    trong Luật Du lịch" may then mean the bill, not the version in force at the bound."""
+    body = None
+    for i, (c, r) in enumerate(zip(citations, resolutions)):
+        if r.how != "in-force-inferred":
+            continue
+        if body is None:
+            body = text[start:end].casefold()
+        name = re.escape(c.text.casefold()).replace(r"\ ", r"\s+")
+        if re.search(rf"(?:dự\s+án|dự\s+thảo)\s+{name}(?!\w)|(?<!\w){name}\s*\(?\s*sửa\s+đổi", body):
+            resolutions[i] = Resolution([], in_scope=True, how="version-unknown", certain=False)

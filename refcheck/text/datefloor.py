@@ -1,0 +1,70 @@
+"""The day before which an undated article cannot have been written, from its own text.
+
+News carries no date field (the corpus has id/title/text only), yet "theo Luật Đất đai"
+needs one to name a version. An article is written after every past day it states
+("Ngày 30/5/2017, UBND tỉnh …") and after every document it cites by symbol
+("Nghị định 30/2020/NĐ-CP" exists, so the article is of 2020 or later). A date may also be
+in the future ("có hiệu lực từ ngày 1/1/2018", "dự kiến khai mạc ngày 23/10"), so a date is
+taken only when nothing in its clause before it points ahead (``_AHEAD``). The result is a
+lower bound, never the article's date: it only chooses among a law's versions
+(catalog/lawnames.resolve_undated) and feeds no date check.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from refcheck.text.dates import DMY, LONG, iso_day
+
+_DAY = re.compile(rf"{DMY}|{LONG}", re.IGNORECASE)
+# A symbol's year: "30/2020/NĐ-CP", "15/2019/QĐ-UBND", "47/2010/QH12".
+_SYMBOL_YEAR = re.compile(r"(?<![\d/])\d{1,4}[a-zđ]?/((?:19|20)\d\d)/(?:[A-ZĐ]|QH)")
+# Words that put a date in the future, or make it a deadline or a period's end, when they
+# stand in its clause before it: "từ ngày", "đến ngày", "trước ngày", "có hiệu lực", "dự
+# kiến", "sẽ", "kế hoạch", "hạn", "chậm nhất", "vào năm" …
+_AHEAD = re.compile(
+    r"(?<!\w)(?:từ|đến|tới|trước|sau|hiệu[ \t]+lực|dự[ \t]+kiến|sẽ|kế[ \t]+hoạch|hạn|chậm[ \t]+nhất|"
+    r"muộn[ \t]+nhất|bắt[ \t]+đầu|áp[ \t]+dụng|lộ[ \t]+trình|giai[ \t]+đoạn|dự[ \t]+thảo|"
+    r"vào[ \t]+năm|năm[ \t]+tới|khai[ \t]+mạc|diễn[ \t]+ra|tổ[ \t]+chức|thi|đợt|tầm[ \t]+nhìn|"
+    r"mục[ \t]+tiêu|chương[ \t]+trình|dự[ \t]+toán|chỉ[ \t]+tiêu|phấn[ \t]+đấu|định[ \t]+hướng)(?!\w)",
+    re.IGNORECASE)
+_DRAFT = re.compile(r"(?<!\w)dự[ \t]+thảo(?!\w)", re.IGNORECASE)
+# A clause ends at a full stop, a semicolon, a colon or a line break ("Ngày 30/5/2017, …"
+# starts a sentence; a comma does not end the clause of "có hiệu lực, từ ngày …").
+_CLAUSE_END = re.compile(r"[.;:!?\n](?=\s|$)|\n")
+_LOOKBACK = 80  # characters of the clause read before a date
+
+
+def _clause_before(text: str, start: int, lo: int) -> str:
+    left = text[max(lo, start - _LOOKBACK):start]
+    ends = list(_CLAUSE_END.finditer(left))
+    return left[ends[-1].end():] if ends else left
+
+
+def written_after(text: str, start: int = 0, end: Optional[int] = None) -> Optional[str]:
+    """The latest day ``text[start:end]`` shows to be past (ISO), or ``None``: a full date
+    with nothing ahead-pointing in its clause before it, or 1 January of a cited symbol's
+    year. A day that does not exist (31/2/2017) is no evidence."""
+    end = len(text) if end is None else end
+    best: Optional[str] = None
+    for m in _DAY.finditer(text, start, end):
+        g = m.groups()
+        d, mo, y = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
+        day = iso_day(int(y), int(mo), int(d))
+        if day and (best is None or day > best) and not _AHEAD.search(_clause_before(text, m.start(), start)):
+            best = day
+    for m in _SYMBOL_YEAR.finditer(text, start, end):
+        day = f"{m.group(1)}-01-01"
+        if (best is None or day > best) and not _DRAFT.search(_clause_before(text, m.start(), start)):
+            best = day  # a document cited by symbol exists, unless it is a draft's
+    if best and _latest_year(text, start, end) > int(best[:4]) + 1:
+        return None  # the text speaks of later years: the bound may be years stale
+    return best
+
+
+_ANY_YEAR = re.compile(r"(?<![\d/.])(?:năm|/|\.)[ \t]*((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
+def _latest_year(text: str, start: int, end: int) -> int:
+    """The latest year the text names in any way ("năm 2030", "tháng 8/2016", "2017-2018")."""
+    return max((int(m.group(1)) for m in _ANY_YEAR.finditer(text, start, end)), default=0)

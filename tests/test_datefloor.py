@@ -1,0 +1,75 @@
+"""An undated article's lower bound (text/datefloor) picks a law's version, nothing else.
+Sentences are copied from the baomoi 2017 news corpus (article ids in the comments)."""
+from __future__ import annotations
+
+from refcheck.api import _default_catalog, check_source
+from refcheck.catalog.lawnames import in_force_after
+from refcheck.text.datefloor import written_after
+
+# 22382330
+PAST = "Chiều 26/5/2017, tại Nhà Quốc hội, Quốc hội thảo luận ở tổ về Dự thảo Nghị quyết về xử lý nợ xấu."
+LAW = "Bên cạnh đó, các luật liên quan như Luật Đất đai, Luật Đấu giá… đã được sửa."
+AHEAD = "quy định thời hạn áp dụng Nghị quyết này là 5 năm kể từ ngày 1/7/2017 để thực hiện"
+
+
+def test_a_past_day_is_a_bound():
+    assert written_after(PAST) == "2017-05-26"
+
+
+def test_a_day_after_ahead_words_is_not():
+    assert written_after(AHEAD) is None
+    assert written_after("Đó là ngày 31/2/2017") is None  # no such day
+
+
+def test_a_cited_symbol_is_a_bound_unless_a_draft():
+    # 22566611
+    assert written_after("pháp luật hiện hành về viễn thông (Luật Viễn thông, Nghị định 25/2011/NĐ-CP, "
+                         "Nghị định 174/2013/NĐ-CP") == "2013-01-01"
+    assert written_after("Tờ trình dự thảo Nghị định 174/2013/NĐ-CP") is None
+
+
+def test_later_years_make_the_bound_stale():
+    # 22382330 then 22548109 ("vào năm 2030"): the text speaks of years after the bound
+    assert written_after(PAST + " Về lộ trình cấm xe máy hoạt động tại nội thành vào năm 2030") is None
+
+
+def _law(text):
+    r = check_source(text)
+    return [(c, res) for a in r.articles for c, res in zip(a.citations, a.resolutions)
+            if c.title == "Đất đai"]
+
+
+def test_an_undated_article_takes_the_version_in_force_at_its_bound():
+    [(c, res)] = _law(PAST + " " + LAW)
+    assert [d.symbol for d in res.documents] == ["45/2013/QH13"]
+    assert res.how == "in-force-inferred" and not res.certain
+    [(c, res)] = _law(LAW)
+    assert res.documents == [] and res.how == "version-unknown"
+
+
+def test_the_inferred_bound_raises_no_finding():
+    text = PAST + " " + LAW
+    assert [f.code for a in check_source(text).articles for f in a.findings] == \
+        [f.code for a in check_source(PAST.replace("26/5/2017", "26/5") + " " + LAW).articles for f in a.findings]
+
+
+def test_a_version_adopted_soon_after_the_bound_leaves_it_open():
+    cat = _default_catalog()
+    blhs = cat.laws_by_title("Bộ luật Hình sự")
+    # the 2015 code, adopted 2015-11-27, in force 2018-01-01: a 2017 bound names neither
+    assert in_force_after(blhs, "2017-05-26") is None
+    assert in_force_after(blhs, "2014-01-01").symbol == "15/1999/QH10"
+    assert in_force_after(blhs, "2015-01-01") is None  # adopted within the year
+    assert in_force_after(blhs, "2019-03-01").symbol == "100/2015/QH13"
+
+
+def test_a_law_debated_as_a_bill_stays_open():
+    # 22403743: the 2016 symbol bounds the article, but it debates the Luật Du lịch bill
+    text = ("Tiếp thu ý kiến đại biểu, khoản 9 Điều 9 dự thảo Luật Du lịch đã quy định các hành vi bị "
+            "nghiêm cấm khác theo quy định của Bộ luật Hình sự, Luật Trẻ em số 102/2016/QH13 và các luật "
+            "khác có liên quan. Có ý kiến đề nghị bổ sung nội dung vào các hành vi cấm trong Luật Du lịch.")
+    r = check_source(text)
+    picked = [(c.text, res.how) for a in r.articles for c, res in zip(a.citations, a.resolutions)
+              if c.title == "Du lịch"]
+    assert picked and all(how == "version-unknown" for _, how in picked)
+    assert written_after(text) == "2016-01-01"

@@ -435,3 +435,20 @@ def test_line_index_matches_splitlines(text, data):
 
 def re_split(s):
     return re.split(r"\r\n|\n|\r", s)
+
+
+def test_compact_encoder_writes_what_json_dumps_writes():
+    """The report's one-call C encoder gives json.dumps's bytes (seeds' reports, a float,
+    escapes, non-ASCII, nested lists, None/True, a bare string)."""
+    from pathlib import Path
+
+    from refcheck.api import check_source
+    from refcheck.lint.report.jsonfmt import compact_encoder, to_json_data
+
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    results = [check_source(p.read_text(encoding="utf-8"), path=str(p)) for p in seeds]
+    encode = compact_encoder()
+    objects = [to_json_data(results, "0"), {"a": 1.5, "b": [None, True, {"c": "Đ\n\"\\\u2028"}]},
+               "Chỉ thị số 35-CT/TW\t", [], {}]
+    for o in objects:
+        assert encode(o) == json.dumps(o, ensure_ascii=False, separators=(",", ":"))

@@ -1,12 +1,12 @@
 """SARIF 2.1.0, for code-scanning dashboards (GitHub, VS Code's SARIF viewer)."""
 from __future__ import annotations
 
-import json
 import os
 from typing import Optional
 
 from refcheck.lint.report.common import (PositionFn, Positions, Sink, Writer, _finding_region,
                                          _sort_key, collect, lazy_position)
+from refcheck.lint.report.jsonfmt import compact_encoder
 from refcheck.model import FileResult
 from refcheck.rules.registry import RULES
 
@@ -59,7 +59,7 @@ def _region(line: int, col: int, end_line: int, end_col: int) -> dict:
     return region
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_ENCODE = compact_encoder()
 
 
 def _result(f, a, uri: str, pos, rule_index: dict) -> dict:

@@ -9,7 +9,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from refcheck.extract import scan
+from refcheck.extract import anchors, scan
 from refcheck.notation.vocab import load_vocab
 from refcheck.text.normalize import SPACE_CLASS
 
@@ -102,12 +102,12 @@ def test_random_text(text):
 
 
 def _blocked(monkeypatch, size: int, text: str):
-    monkeypatch.setattr(scan, "_BLOCK", size)
+    monkeypatch.setattr(anchors, "_BLOCK", size)
     return scan.candidates(text), [m.span() for m in scan._broken(text)]
 
 
 def test_blocks_cover_the_text_and_end_at_sentence_ends(monkeypatch):
-    monkeypatch.setattr(scan, "_BLOCK", 40)
+    monkeypatch.setattr(anchors, "_BLOCK", 40)
     text = ".\n".join(REAL) + "\nNghị\nquyết 18 và Chỉ thị\n05"
     spans = list(scan.blocks(text))
     assert spans[0][0] == 0 and spans[-1][1] == len(text) and len(spans) > 3

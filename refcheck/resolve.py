@@ -37,6 +37,8 @@ def candidates(c: Citation, catalog) -> list[Document]:
         return []
     if c.number is None:
         return []
+    if is_number_year(c):
+        return number_year_candidates(c, catalog)
     if c.number_suffix:  # 30a/2008/NQ-CP is not 30/2008/NQ-CP: only the symbol finds it
         return catalog.by_symbol(c.symbol)
     out: list[Document] = []
@@ -53,6 +55,64 @@ def candidates(c: Citation, catalog) -> list[Document]:
         # a "Nghị quyết 99/2015/QH13" is not the law numbered 99/2015/QH13.
         out = [d for d in out if _same_type(c.type, d.type)]
     return out
+
+
+_NUMBER_YEAR = re.compile(r"\d{1,5}[a-z]?[ \t\u00a0]*/[ \t\u00a0]*\d{4}")
+
+
+def is_number_year(c: Citation) -> bool:
+    """"Nghị định số 129/2016": a symbol written as a number and a year, its codes left out
+    (extract/groups.py takes the type code from the type word)."""
+    return c.kind == "symbol" and bool(c.symbol_raw) and bool(_NUMBER_YEAR.fullmatch(c.symbol_raw))
+
+
+def number_year_candidates(c: Citation, catalog) -> list[Document]:
+    """The documents of ``c``'s type (any of the type word's codes), number and year, by the
+    issuer when the type fixes it or the text names it ("của Bộ Tài chính"), else by any
+    issuer. Admin symbols carry no year (1667/QĐ-BCT): the year of their date counts."""
+    v = load_vocab()
+    if not c.type or v.is_generic(c.type):
+        return []  # "văn bản số 71/2015": any document of any type
+    codes = [t for t in v.types.get(c.type, ()) if t != "*"] or [c.type_code]
+    issuers = ({c.issuer_code} if c.issuer_code else set(v.codes_for_body(c.issuer))
+               if c.issuer else set())
+    keys = _number_keys(catalog).get(c.number, ())
+    out: list[Document] = []
+    for tc in codes:
+        for alt in _type_variants(tc):
+            for key in keys:
+                if key[0] != alt or (issuers and not issuers & set((key[2] or "").split("-"))):
+                    continue
+                for d in catalog.lookup(*key):
+                    year = d.year or (int(d.date[:4]) if d.date else None)
+                    if year == c.year and (c.issuer_code or not c.issuer or issuers
+                                           or d.issuer in (None, c.issuer)) and d not in out:
+                        out.append(d)
+    if None in codes:  # Nghị quyết 109/2013 of the National Assembly: a law has no type code
+        out = [d for d in out if same_type(c.type, d.type)]
+    return out
+
+
+_NUMBER_KEYS: dict[int, tuple[object, dict]] = {}
+
+
+def _number_keys(catalog) -> dict[int, list[tuple]]:
+    """The catalog's lookup keys (type code, number, issuer code) by number, built once per
+    catalog from its index keys (no entry is decoded)."""
+    hit = _NUMBER_KEYS.get(id(catalog))
+    if hit is not None and hit[0] is catalog:
+        return hit[1]
+    table: dict[int, list[tuple]] = {}
+    index = getattr(catalog, "_index", None)
+    keys = (index("lookup") if index is not None else
+            {(d.type_code, d.number, d.issuer_code) for d in catalog.documents})
+    for key in keys:
+        if key[1] is not None:
+            table.setdefault(key[1], []).append(key)
+    if len(_NUMBER_KEYS) > 4:
+        _NUMBER_KEYS.clear()
+    _NUMBER_KEYS[id(catalog)] = (catalog, table)
+    return table
 
 
 def same_type(cited: str, catalog_type: Optional[str]) -> bool:
@@ -116,6 +176,24 @@ def _series_claims(c: Citation, catalog) -> bool:
 def resolve(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
     if catalog is None:
         return Resolution()
+    if is_number_year(c):
+        return _resolve_number_year(c, catalog, article_date)
+    return _resolve(c, catalog, article_date)
+
+
+def _resolve_number_year(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
+    """A number and a year: one document of that type, number and year is the one meant;
+    several are none (never a guess). With its issuer neither fixed by the type nor named,
+    the one found is not pinned: the catalog may lack the one meant."""
+    res = _resolve(c, catalog, article_date)
+    if len(res.documents) > 1:
+        return Resolution([], res.in_scope, res.complete, "ambiguous", False)
+    if res.documents and not (c.issuer_code or load_vocab().codes_for_body(c.issuer)):
+        res.certain = False
+    return res
+
+
+def _resolve(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
     if c.kind == "named" and c.plenum and not c.khoa:
         # A plenum named without its term means the term in force at the article date.
         k = catalog.khoa_at(article_date) if article_date else None

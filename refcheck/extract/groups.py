@@ -285,6 +285,9 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
         if (g.law_year is not None or g.plenum is not None) and len(g.refs) == 1:
             end = max(end, g.end)  # "Luật … số 68/2014/QH13", "… Hội nghị Trung ương 6 khóa XII"
         span = osp(start, end)
+        if r.shape == "number_year":
+            out.extend(_number_year(g, r, i, span, osp, original))
+            continue
         # One canonical form, shared with the catalog (notation/symbols): type and issuer
         # code, system, crossed notation and the symbol itself.
         first = canonical_parts(r.shape, r.numbers[0][1], r.year, r.codes)
@@ -326,6 +329,47 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                 c.khoa = khoa[0]
             out.append(c)
     return out
+
+
+def _number_year(g: Group, r: Ref, i: int, span: Span, osp, original: str) -> list[Citation]:
+    """"Nghị định số 129/2016", "Thông tư số 12/2011 của Bộ Giáo dục và Đào tạo": a number and
+    a year, the codes left out. The type code is the type word's; the issuer code is the one
+    the law fixes for the type (Nghị định: Chính phủ, CP) or else unknown, and the symbol is
+    then the number and year as written. resolve.py looks such a citation up by type, number
+    and year."""
+    v = load_vocab()
+    codes = [t for t in v.types.get(g.type_word or "", ()) if t and t != "*"]
+    type_code = codes[0] if codes else None
+    fixed = fixed_issuer_code(g.type_word)
+    sym_span = osp(r.start, r.end)
+    out = []
+    for number, digits in r.numbers:
+        c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                     kind="symbol", type=g.type_word, number=number, year=r.year,
+                     type_code=type_code, issuer_code=fixed, system="state",
+                     type_inherited=bool(g.type_word) and (i > 0 or digits != r.numbers[0][1]))
+        c.number_suffix = digits[-1] if digits[-1:].isalpha() else None
+        c.symbol = (format_symbol("state_year", number, r.year, type_code, fixed, number_text=digits)
+                    if fixed and type_code else f"{digits}/{r.year}")
+        c.symbol_span = sym_span
+        c.symbol_raw = original[sym_span.start:sym_span.end]
+        if r.date:
+            _set_date(c, r.date, osp, original)
+        if r.issuer:
+            c.issuer, c.issuer_raw = r.issuer[0], r.issuer[1]
+            c.issuer_span = osp(r.issuer[2], r.issuer[3])
+        out.append(c)
+    return out
+
+
+@lru_cache(maxsize=64)
+def fixed_issuer_code(type_word: Optional[str]) -> Optional[str]:
+    """The issuer code of a type whose issuer the law fixes (vocab.yaml checks.fixed_issuers:
+    Nghị định -> Chính phủ -> CP), when that is one body with one code."""
+    v = load_vocab()
+    bodies = (v.checks.get("fixed_issuers") or {}).get(type_word or "") or ()
+    codes = {code for b in bodies for code in v.codes_for_body(b)}
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _set_date(c: Citation, date: tuple, osp, original: str) -> None:

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from refcheck.extract.anchors import (  # noqa: F401  (re-exported: tests and benches)
     BARE_NUMBER, SYMBOL_RE, _bare_matches, _bare_parts, _law_anchors, _law_re, _law_starts,
-    _named_res, _named_starts, _symbol_matches, blocks, literal_anchors, word_start)
+    _named_res, _named_starts, _number_year_starts, _symbol_matches, blocks, literal_anchors,
+    word_start)
 from refcheck.extract.grammar import parse_prefix
 from refcheck.extract.groups import build_groups, group_citations
 from refcheck.extract.articles import header_number
@@ -85,6 +86,8 @@ def candidates(text: str, loose: bool = False) -> list[tuple[int, int, bool]]:
             starts.append((m.start(), m.start(), True))
         for m in _bare_matches(text, lo, hi):
             starts.append((m.start(), m.start(), False))
+        for s in _number_year_starts(text, lo, hi):
+            starts.append((s, s, False))
         starts.sort()
         out += starts
     return out
@@ -158,8 +161,8 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
             if g.type_word is None and g.so_raw is None and all(
                     r.shape == "state_admin" and len(r.codes) < 2 for r in g.refs):
                 continue  # "3/TTXVN": one code and no type word is too weak
-            if any(r.shape in ("state_year", "crossed_year") and not 1945 <= (r.year or 0) <= 2100
-                   for r in g.refs):
+            if any(r.shape in ("state_year", "crossed_year", "number_year")
+                   and not 1945 <= (r.year or 0) <= 2100 for r in g.refs):
                 continue
             if any(_PROSE_CODE.search(code) for r in g.refs for code in r.codes):
                 continue  # "QCVN 08-MT:2015/BTNMT - Quy chuẩn": a word, not a code

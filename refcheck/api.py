@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Optional, Union
 from refcheck.extract.articles import split_articles
 from refcheck.extract.scan import scan
 from refcheck.model import Article, Citation, Document, FileResult, Finding, Resolution
-from refcheck.extract.shortforms import title_repeats
+from refcheck.extract.shortforms import number_repeats, title_repeats
 from refcheck.extract.lawnames import law_names, list_years
 from refcheck.resolve import link_short_forms, resolve_article
 from refcheck.rules.checks import Context, check_citation, rc001_article_date, rc303_consistency
@@ -103,7 +103,8 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     cat_name = None
     titles = _titles(catalog)
     for a in articles:
-        repeats = title_repeats(text, a.citations, a.start, a.end) if a.citations else []
+        repeats = (title_repeats(text, a.citations, a.start, a.end)
+                   + number_repeats(text, a.citations, a.start, a.end)) if a.citations else []
         if repeats:
             a.citations = sorted(a.citations + repeats, key=lambda c: c.start)
         more = list_years(text, a.citations, a.end)
@@ -117,12 +118,12 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
             cat_name = "+".join(names) if names else "mặc định"
         ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=text)
         floor = None if a.date else _floor(text, a)
-        a.resolutions = resolve_article(a.citations, catalog, a.date, floor)
+        a.resolutions = resolve_article(a.citations, catalog, a.date, floor, text)
         _article_versions(a, catalog)
         if floor:
             _unpick_bills(text, a)
         _drop_unknown_titles(a)
-        link_short_forms(a.citations)
+        link_short_forms(a.citations, text)
         for ci, (c, res) in enumerate(zip(a.citations, a.resolutions)):
             a.findings.extend(check_citation(c, res, ci, ctx))
         a.findings.extend(rc303_consistency(a, ctx))

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from refcheck.model import Citation, Document, Resolution
+from refcheck.catalog.numbers import is_number_year, number_year_candidates
+from refcheck.extract.shortforms import link_short_forms
 from refcheck.notation.vocab import load_vocab
 
 
@@ -55,64 +57,6 @@ def candidates(c: Citation, catalog) -> list[Document]:
         # a "Nghị quyết 99/2015/QH13" is not the law numbered 99/2015/QH13.
         out = [d for d in out if _same_type(c.type, d.type)]
     return out
-
-
-_NUMBER_YEAR = re.compile(r"\d{1,5}[a-z]?[ \t\u00a0]*/[ \t\u00a0]*\d{4}")
-
-
-def is_number_year(c: Citation) -> bool:
-    """"Nghị định số 129/2016": a symbol written as a number and a year, its codes left out
-    (extract/groups.py takes the type code from the type word)."""
-    return c.kind == "symbol" and bool(c.symbol_raw) and bool(_NUMBER_YEAR.fullmatch(c.symbol_raw))
-
-
-def number_year_candidates(c: Citation, catalog) -> list[Document]:
-    """The documents of ``c``'s type (any of the type word's codes), number and year, by the
-    issuer when the type fixes it or the text names it ("của Bộ Tài chính"), else by any
-    issuer. Admin symbols carry no year (1667/QĐ-BCT): the year of their date counts."""
-    v = load_vocab()
-    if not c.type or v.is_generic(c.type):
-        return []  # "văn bản số 71/2015": any document of any type
-    codes = [t for t in v.types.get(c.type, ()) if t != "*"] or [c.type_code]
-    issuers = ({c.issuer_code} if c.issuer_code else set(v.codes_for_body(c.issuer))
-               if c.issuer else set())
-    keys = _number_keys(catalog).get(c.number, ())
-    out: list[Document] = []
-    for tc in codes:
-        for alt in _type_variants(tc):
-            for key in keys:
-                if key[0] != alt or (issuers and not issuers & set((key[2] or "").split("-"))):
-                    continue
-                for d in catalog.lookup(*key):
-                    year = d.year or (int(d.date[:4]) if d.date else None)
-                    if year == c.year and (c.issuer_code or not c.issuer or issuers
-                                           or d.issuer in (None, c.issuer)) and d not in out:
-                        out.append(d)
-    if None in codes:  # Nghị quyết 109/2013 of the National Assembly: a law has no type code
-        out = [d for d in out if same_type(c.type, d.type)]
-    return out
-
-
-_NUMBER_KEYS: dict[int, tuple[object, dict]] = {}
-
-
-def _number_keys(catalog) -> dict[int, list[tuple]]:
-    """The catalog's lookup keys (type code, number, issuer code) by number, built once per
-    catalog from its index keys (no entry is decoded)."""
-    hit = _NUMBER_KEYS.get(id(catalog))
-    if hit is not None and hit[0] is catalog:
-        return hit[1]
-    table: dict[int, list[tuple]] = {}
-    index = getattr(catalog, "_index", None)
-    keys = (index("lookup") if index is not None else
-            {(d.type_code, d.number, d.issuer_code) for d in catalog.documents})
-    for key in keys:
-        if key[1] is not None:
-            table.setdefault(key[1], []).append(key)
-    if len(_NUMBER_KEYS) > 4:
-        _NUMBER_KEYS.clear()
-    _NUMBER_KEYS[id(catalog)] = (catalog, table)
-    return table
 
 
 def same_type(cited: str, catalog_type: Optional[str]) -> bool:
@@ -479,81 +423,48 @@ def _surely_a_law(c: Citation, catalog) -> bool:
 
 
 def resolve_article(citations: list[Citation], catalog, article_date: Optional[str],
-                    floor: Optional[str] = None) -> list[Resolution]:
-    """Resolve an article's citations in order; short forms take their earlier full form.
-    ``floor`` (an undated article's lower bound, text/datefloor) only picks a law's version."""
+                    floor: Optional[str] = None, text: Optional[str] = None) -> list[Resolution]:
+    """Resolve an article's citations in order. Short forms are linked first (``refers_to``,
+    extract/shortforms.py) and take the resolution of the citation they abbreviate, whether
+    or not the catalog knows it; so do plenums named without their khóa after a full one.
+    ``floor`` (an undated article's lower bound, text/datefloor) only picks a law's version;
+    ``text`` (the file's text) lets definitions ("sau đây gọi là …") be linked."""
+    link_short_forms(citations, text)
     out: list[Resolution] = []
-    full: dict[tuple[Optional[str], int], Resolution] = {}  # (type word, number) -> resolution
-    laws: dict[str, Resolution] = {}  # title key -> the first full citation's resolution
     for c in citations:
+        prior = out[c.refers_to] if c.refers_to is not None else None
         if c.kind == "bare" and c.title:  # a law's bare title after its full citation
-            prior = laws.get(_title_key(c.title))
             # in scope: the full citation it repeats stands, whatever the catalog knows of it
-            res = (Resolution(list(prior.documents), True, prior.complete, "antecedent",
-                              prior.certain) if prior else Resolution(how="unresolved", certain=False))
-            out.append(res)
-            continue
-        if c.kind == "bare":
-            res = _resolve_bare(c, catalog, article_date, full)
+            res = (_inherit(prior, True) if prior
+                   else Resolution(how="unresolved", certain=False))
+        elif c.kind == "bare":
+            res = _resolve_bare(c, catalog, article_date, prior)
         elif c.kind == "named" and c.title:
             res = resolve_law(c, catalog, article_date, floor) if catalog is not None else Resolution()
-            laws.setdefault(_title_key(c.title), res)
+        elif prior is not None and c.kind == "named":
+            res = _inherit(prior, prior.in_scope)  # "Nghị quyết Trung ương 4" after "… (khóa XII)"
         else:
             res = resolve(c, catalog, article_date)
-            if c.kind == "symbol" and c.number is not None and c.type and not c.type_inherited:
-                full[(c.type, c.number)] = res
-                full.setdefault((None, c.number), res)
-            if c.kind == "symbol" and c.title:
-                laws.setdefault(_title_key(c.title), res)
+            if prior is not None and prior.documents and not res.documents:
+                res = _inherit(prior, prior.in_scope)  # "Nghị định 155/2016" after its full symbol
         out.append(res)
     return out
 
 
-def _title_key(title: str) -> str:
-    return " ".join(title.split()).casefold()
+def _inherit(prior: Resolution, in_scope: bool) -> Resolution:
+    return Resolution(list(prior.documents), in_scope, prior.complete, "antecedent", prior.certain)
 
 
-def link_short_forms(citations: list[Citation]) -> None:
-    """Set ``refers_to`` on every short or bare citation: the index of the latest earlier
-    full citation it abbreviates (same type word and number, or the same law title), else
-    None — whether or not the catalog knows that document."""
-    last_sym: dict[tuple[Optional[str], int], int] = {}
-    last_num: dict[int, int] = {}
-    last_law: dict[str, int] = {}
-    v = load_vocab()
-    for i, c in enumerate(citations):
-        if c.kind == "bare":
-            if c.title:
-                c.refers_to = last_law.get(_title_key(c.title))
-            elif c.number is not None:
-                j = last_sym.get((c.type, c.number))
-                if j is None and c.type is None:
-                    j = last_num.get(c.number)
-                c.refers_to = j
-            continue
-        c.refers_to = None
-        if c.kind == "symbol" and c.number is not None and not c.type_inherited:
-            types = {c.type} if c.type else set()
-            types |= set(v.code_of_type.get(c.type_code or "", ()))
-            for t in types:
-                last_sym[(t, c.number)] = i
-            last_num[c.number] = i
-        if c.title and c.kind in ("named", "symbol"):
-            last_law.setdefault(_title_key(c.title), i)
-
-
-def _resolve_bare(c: Citation, catalog, article_date, full) -> Resolution:
+def _resolve_bare(c: Citation, catalog, article_date, prior: Optional[Resolution]) -> Resolution:
     if c.plenum and catalog is not None:
         # "Nghị quyết 18 và 19 của Hội nghị Trung ương 6": the plenum's resolutions by number.
         k = c.khoa or (catalog.khoa_at(article_date) if article_date else None)
         docs = [d for d in (catalog.plenum(k, c.plenum) if k else []) if d.number == c.number]
         return Resolution(docs, in_scope=True, how="plenum", certain=bool(docs))
-    prior = full.get((c.type, c.number))
     if prior is None:
         return _bare_by_issuer(c, catalog, article_date) or Resolution(how="unresolved",
                                                                        certain=False)
-    return Resolution(list(prior.documents), prior.in_scope, prior.complete, "antecedent",
-                      prior.certain)
+    return _inherit(prior, prior.in_scope)
 
 
 def _bare_by_issuer(c: Citation, catalog, article_date) -> Optional[Resolution]:

@@ -43,18 +43,26 @@ SYMBOL_RE = re.compile(
 # Every SYMBOL_RE match holds a slash followed by a capital (the last slash before the codes),
 # at most _SYM_BEFORE characters after the match starts and _SYM_AFTER before it ends. Slashes
 # are rare and a literal is found at C speed, so the symbol pattern runs only around them.
-_SLASH_CODE = re.compile(rf"/{_SP}[{_UP}]")
+# The same pass finds the slash before a year that ends a number-and-year citation ("Nghị
+# định số 129/2016"): one search for slashes serves both.
+_NUMBER_BEFORE = "|".join(rf"(?<=[ \t\u00a0]\d{{{k}}}/)" for k in range(1, 6))  # not "12/5/2017"
+_SLASH_CODE = re.compile(rf"/(?:{_SP}[{_UP}]|(?:{_NUMBER_BEFORE})(?:19|20)\d\d(?![\d/]))")
 _SYM_BEFORE, _SYM_AFTER = 24, 24
 
 
-def _symbol_matches(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator[re.Match]:
+def _symbol_matches(text: str, pos: int = 0, endpos: Optional[int] = None,
+                    years: Optional[list[int]] = None) -> Iterator[re.Match]:
     """``SYMBOL_RE.finditer(text, pos, endpos)``, only where a match can be: each match
     contains a slash hit, so it lies inside that hit's region, and overlapping regions are
-    merged."""
+    merged. ``years``, when given, receives the offsets of slashes before a bare year."""
     endpos = len(text) if endpos is None else endpos
     lo = hi = -1
     for m in _SLASH_CODE.finditer(text, pos, endpos):
         p = m.start()
+        if text[m.end() - 1].isdigit():
+            if years is not None:
+                years.append(p)
+            continue
         if hi < 0 or p - _SYM_BEFORE > hi:  # a new region
             if hi >= 0:
                 yield from SYMBOL_RE.finditer(text, lo, min(hi, endpos))
@@ -270,7 +278,7 @@ def _cut_blocks(text: str, n: int) -> Iterator[tuple[int, int]]:
 # "Nghị định số 129/2016", "quyết định số 1338/2004 của Bộ Y tế": a number and a year after a
 # type word in any case. Found from the slash before the year (slashes are rare, a literal is
 # found at C speed), then the type word is looked for just before it.
-_YEAR_SLASH = re.compile(r"/(?:19|20)\d\d(?![\d/])")
+_YEAR_SLASH = re.compile(rf"/(?:{_NUMBER_BEFORE})(?:19|20)\d\d(?![\d/])")
 _NY_BACK = 64  # type word + "số:" + the number fit in this
 
 
@@ -283,12 +291,38 @@ def _number_year_before() -> re.Pattern:
                       r"\d{1,5}[a-z]?\Z")
 
 
-def _number_year_starts(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterator[int]:
-    """Where a number-and-year citation's type word starts."""
+@lru_cache(maxsize=1)
+def _last_words() -> frozenset[str]:
+    """The words a type word ends with ("định", "tư", "NĐ"), and "số": what stands right
+    before the number (most "/2017" are dates: "tháng 5/2017", "12/5/2017")."""
+    words = {w.rsplit(" ", 1)[-1].casefold() for w in load_vocab().type_spellings()}
+    return frozenset(words | {"số", "số:"})
+
+
+_NOT_BLANK = re.compile(r"[^ \t\u00a0]+\Z")
+
+
+def _number_year_starts(text: str, pos: int = 0, endpos: Optional[int] = None,
+                        slashes: Optional[list[int]] = None) -> Iterator[int]:
+    """Where a number-and-year citation's type word starts; ``slashes``: the slashes before
+    a year (from :func:`_symbol_matches`), else searched for here."""
     endpos = len(text) if endpos is None else endpos
+    if slashes is None:
+        slashes = [m.start() for m in _YEAR_SLASH.finditer(text, pos, endpos)]
     before = _number_year_before()
-    for m in _YEAR_SLASH.finditer(text, pos, endpos):
-        s = m.start()
+    last = _last_words()
+    for s in slashes:
+        j = s
+        while j > pos and s - j < 6 and text[j - 1].isdigit():
+            j -= 1
+        if j == s or j - 1 <= pos or text[j - 1] not in " \t\u00a0":
+            continue  # no number, or a date's day/month ("12/5/2017")
+        k = j - 1
+        while k > pos and text[k - 1] in " \t\u00a0":
+            k -= 1
+        word = _NOT_BLANK.search(text, max(pos, k - 12), k)
+        if word is None or word.group().casefold() not in last:
+            continue
         w = before.search(text, max(pos, s - _NY_BACK), s)
         if w:
             yield w.start()

@@ -8,6 +8,7 @@ group into ``Citation``s, with the symbol read by notation/symbols as the catalo
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -77,6 +78,15 @@ def _tokens(tree) -> list:
 def _span(tree) -> tuple[int, int]:
     toks = _tokens(tree)
     return toks[0].start_pos, toks[-1].end_pos
+
+
+_NUMBER_YEAR = re.compile(r"\d{1,5}[a-z]?[ \t\u00a0]*/[ \t\u00a0]*\d{4}")
+
+
+def is_number_year(c: Citation) -> bool:
+    """"Nghị định số 129/2016": a symbol citation written as a number and a year, its codes
+    left out (:func:`_number_year` took the type code from the type word)."""
+    return c.kind == "symbol" and bool(c.symbol_raw) and bool(_NUMBER_YEAR.fullmatch(c.symbol_raw))
 
 
 def _int(tok) -> int:

@@ -78,7 +78,8 @@ def candidates(text: str, loose: bool = False) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     for lo, hi in blocks(text):
         starts: list[tuple[int, int, bool]] = []
-        for m in _symbol_matches(text, lo, hi):
+        years: list[int] = []
+        for m in _symbol_matches(text, lo, hi, years):
             starts.append((_window_start(text, m.start(), loose), m.start(), False))
         for s in _named_starts(text, lo, hi):
             starts.append((s, s, False))
@@ -86,7 +87,7 @@ def candidates(text: str, loose: bool = False) -> list[tuple[int, int, bool]]:
             starts.append((m.start(), m.start(), True))
         for m in _bare_matches(text, lo, hi):
             starts.append((m.start(), m.start(), False))
-        for s in _number_year_starts(text, lo, hi):
+        for s in _number_year_starts(text, lo, hi, years):
             starts.append((s, s, False))
         starts.sort()
         out += starts

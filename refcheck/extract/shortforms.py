@@ -1,5 +1,6 @@
-"""Short forms that only an earlier citation makes citations: a law's bare title repeating a
-law cited in full earlier in the same article.
+"""Short forms: what they abbreviate (``refers_to``), and the ones that only an earlier
+citation makes citations — a law's bare title, a lower-case "nghị định 49", repeating a
+document cited in full earlier in the same article.
 
 Official texts cite each law in full once ("Căn cứ Luật Thương mại ngày 14 tháng 6 năm 2005;")
 and then by its bare title ("Nghị định số 37/2006/NĐ-CP … quy định chi tiết Luật Thương mại");
@@ -9,10 +10,16 @@ citation: it may name a bill, a field of law, a foreign act).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
+from typing import Optional
+
+from refcheck.extract.groups import is_number_year
 from refcheck.model import Citation
+from refcheck.notation.vocab import load_vocab
+from refcheck.text.normalize import view
 
 _LAW_WORD = r"(?<![\w])(?<!pháp )(?<!Pháp )(?:Bộ[ \t]+[Ll]uật|bộ[ \t]+luật|Luật|luật|Pháp lệnh)"
 _LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
@@ -64,5 +71,129 @@ def title_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> lis
                 continue
             out.append(Citation(text=text[a:b], start=a, end=b, kind="bare", type=typ,
                                 title=title, system="state"))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+# A definition in an official text: "Nghị định số 100/2019/NĐ-CP … (sau đây gọi là Nghị định
+# 100)", "(sau đây gọi tắt là Nghị định số 65/2013/NĐ-CP)", "(gọi tắt là Nghị định 38/2012)",
+# "(viết tắt là …)": the short name is the document just cited.
+_DEFINES = re.compile(r"\([ \t]*(?:sau đây[ \t]+)?(?:được[ \t]+)?(?:gọi[ \t]+(?:tắt[ \t]+|chung[ \t]+)?là|"
+                      r"viết[ \t]+tắt[ \t]+là)[ \t]*[\"“]?[ \t]*\Z", re.IGNORECASE)
+
+
+def defined_here(text: Optional[str], c: Citation) -> bool:
+    return bool(text) and bool(_DEFINES.search(text, max(0, c.start - 40), c.start))
+
+
+def link_short_forms(citations: list[Citation], text: Optional[str] = None) -> None:
+    """Set ``refers_to`` on every short or bare citation: the index of the earlier full
+    citation it abbreviates — whether or not the catalog knows that document — else None.
+
+    A short form ("Nghị định số 100", "NĐ 100", "Chỉ thị 05 của Bộ Chính trị") refers to the
+    latest citation of its type and number; a definition ("(sau đây gọi là Nghị định 100)")
+    to the citation of its type just before it; a law's bare title to the first full
+    citation of that title; a number and year ("Nghị định 155/2016") repeating an earlier one
+    to it; a plenum named without its khóa ("Nghị quyết Trung ương 4") to the latest plenum
+    of that number cited with one, and a plenum cited again in full to its latest citation. ``text`` (the file's text) is needed for definitions.
+    """
+    last_sym: dict[tuple[Optional[str], int], int] = {}
+    last_num: dict[int, int] = {}
+    last_year: dict[tuple[Optional[str], int, int], int] = {}
+    last_type: dict[Optional[str], int] = {}
+    last_law: dict[str, int] = {}
+    last_plenum: dict[tuple[Optional[str], int], int] = {}
+    v = load_vocab()
+    for i, c in enumerate(citations):
+        c.refers_to = None
+        if c.kind == "bare":
+            if c.title:
+                c.refers_to = last_law.get(_title_key(c.title))
+            elif c.number is not None:
+                j = last_type.get(c.type) if defined_here(text, c) else None
+                if j is None:
+                    j = last_sym.get((c.type, c.number))
+                if j is None and c.type is None:
+                    j = last_num.get(c.number)
+                c.refers_to = j
+            continue
+        if c.kind == "named" and c.plenum is not None and not c.title:
+            if c.khoa is None:
+                c.refers_to = last_plenum.get((None, c.plenum))
+            else:  # a repeat of a full plenum citation refers to it too
+                c.refers_to = last_plenum.get((c.khoa, c.plenum))
+                last_plenum[(None, c.plenum)] = last_plenum[(c.khoa, c.plenum)] = i
+        if c.kind == "symbol" and c.number is not None and not c.type_inherited:
+            types = {c.type} if c.type else set()
+            types |= set(v.code_of_type.get(c.type_code or "", ()))
+            if is_number_year(c):
+                c.refers_to = next((last_year[(t, c.number, c.year)] for t in types
+                                    if (t, c.number, c.year) in last_year), None)
+            for t in types:
+                last_sym[(t, c.number)] = i
+                last_type[t] = i
+                if c.year:
+                    last_year[(t, c.number, c.year)] = i
+            last_num[c.number] = i
+        if c.title and c.kind in ("named", "symbol"):
+            last_law.setdefault(_title_key(c.title), i)
+
+
+_LOWER_MAX = 32  # distinct (type, number) keys looked for per article: bounded passes
+
+
+@lru_cache(maxsize=64)
+def _lower_rx(spellings: tuple[str, ...], numbers: tuple[str, ...]) -> re.Pattern:
+    # each opens with its literal first letter, the look-behind after it (found at C speed)
+    words = "|".join(re.escape(w[0]) + rf"(?<!\w{re.escape(w[0])})"
+                     + re.escape(w[1:]).replace("\\ ", "[ \\t\u00a0]+") for w in spellings)
+    nums = "|".join(numbers)
+    return re.compile(rf"(?:{words})[ \t\u00a0]+(?:số[ \t\u00a0]+)?0*(?P<n>{nums})"
+                      r"(?![\w/\-\u2013]|[.,]\d)")
+
+
+def number_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> list[Citation]:
+    """Lower-case short forms in ``text[lo:hi]`` (one article) of documents that
+    ``citations`` (that article's, in order) cite before them: "nghị định 49" after "Nghị
+    định 49/2017/NĐ-CP". Alone, a lower-case type word and a number may be prose; after the
+    document's citation it is that document."""
+    v = load_vocab()
+    first: dict[tuple[str, int], int] = {}  # (type word, number) -> end of its first citation
+    for c in citations:
+        if c.number is None or c.type_inherited or not c.type or c.title:
+            continue
+        if c.type in v.short_forms and (c.type, c.number) not in first and len(first) < _LOWER_MAX:
+            first[(c.type, c.number)] = c.end
+    if not first:
+        return []
+    spans = sorted((c.start, c.end) for c in citations)
+    starts = [s for s, _ in spans]
+    by_type: dict[str, list[int]] = {}
+    for t, n in first:
+        by_type.setdefault(t, []).append(n)
+    seg, base, to_orig = text, 0, None
+    if not unicodedata.is_normalized("NFC", text[lo:hi]):  # NFD text: read its NFC view
+        vv = view(text[lo:hi])
+        seg, base, to_orig = vv.text, lo, vv.to_original
+    out: list[Citation] = []
+    for t, ns in by_type.items():
+        lower = t[:1].lower() + t[1:]
+        rx = _lower_rx((lower,), tuple(sorted({str(n) for n in ns}, key=lambda x: (-len(x), x))))
+        start = min(first[(t, n)] for n in ns) if to_orig is None else 0
+        for m in rx.finditer(seg, start, hi if to_orig is None else len(seg)):
+            n = int(m.group("n"))
+            a, b = m.start(), m.end()
+            if to_orig is not None:
+                a, b = base + to_orig(a), base + to_orig(b)
+            if (t, n) not in first or first[(t, n)] > a:
+                continue
+            k = bisect_right(starts, b) - 1
+            if k >= 0 and spans[k][1] > a:
+                continue  # inside a citation already read
+            out.append(Citation(text=text[a:b], start=a, end=b, kind="bare", type=t, number=n))
     out.sort(key=lambda c: c.start)
     return out

@@ -17,6 +17,7 @@ from typing import Optional
 
 from refcheck.model import Citation, Document, Resolution
 from refcheck.catalog.numbers import is_number_year, number_year_candidates
+from refcheck.extract.loose import is_old_dash
 from refcheck.extract.shortforms import link_short_forms
 from refcheck.notation.vocab import load_vocab
 
@@ -46,6 +47,9 @@ def candidates(c: Citation, catalog) -> list[Document]:
     out: list[Document] = []
     for tc in _type_variants(c.type_code):
         out.extend(catalog.lookup(tc, c.number, c.issuer_code))
+    if not out and is_old_dash(c):  # "Nghị định số 28-CP": the catalog's old symbols have no type code
+        out = [d for d in catalog.lookup(None, c.number, c.issuer_code)
+               if not c.type or same_type(c.type, d.type)]
     if c.year is not None:
         # A catalog entry without a year in its symbol (85/NĐ-CP, from a source that dropped
         # it) is the cited document only when it is dated that year and no entry carries the
@@ -137,7 +141,13 @@ def _resolve_number_year(c: Citation, catalog, article_date: Optional[str]) -> R
     return res
 
 
+_LOCAL = "Đảng bộ"  # extract/groups.py: the local committee of a congress
+
+
 def _resolve(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
+    if c.kind == "named" and c.congress and c.issuer and c.issuer.startswith(_LOCAL):
+        # "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX": no catalog holds local congresses
+        return Resolution(how="local", certain=False)
     if c.kind == "named" and c.plenum and not c.khoa:
         # A plenum named without its term means the term in force at the article date.
         k = catalog.khoa_at(article_date) if article_date else None

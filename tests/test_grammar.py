@@ -48,8 +48,8 @@ CASES = [
     ("Nghị quyết số 39-NQ/TW của Bộ Chính trị (khóa XI)",
      [dict(number=39, type_code="NQ", issuer="Bộ Chính trị", khoa="XI")]),
     ("Nghị quyết 19-2017/NQ-CP ngày 6/2/2017",
-     [dict(number=19, year=2017, type_code="NQ", issuer_code="CP", date="2017-02-06", crossed=True,
-           symbol="19/2017/NQ-CP")]),
+     [dict(number=19, year=2017, type_code="NQ", issuer_code="CP", date="2017-02-06", crossed=False,
+           symbol="19-2017/NQ-CP")]),  # the Government's own style for it (issue 13)
     ("Nghị định 167/2013/ NĐ-CP", [dict(number=167, year=2013, type_code="NĐ", issuer_code="CP",
                                        spelling=["167/2013/NĐ-CP"])]),
     ("Thông tư số 03 /2016/TT-BNNPTNT", [dict(number=3, year=2016, type_code="TT",

@@ -20,7 +20,6 @@ CASES = [
     ("RC102", "Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị", "Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị", "2020-10-02"),
     ("RC102", "Nghị định số: 29/2012/NĐ-CP ngày 12/4/2012 của Chính phủ", "Nghị định số 29/2012/NĐ-CP ngày 12/4/2012 của Chính phủ", "2017-01-01"),
     ("RC102", "Nghị định 38/2012/ND-CP", "Nghị định 38/2012/NĐ-CP", "2017-01-01"),
-    ("RC103", "Nghị quyết 19-2017/NQ-CP ngày 6/2/2017", "Nghị quyết 19/NQ-CP ngày 6/2/2017", "2017-03-01"),
     ("RC103", "Nghị quyết số 09/NQ-TW", "Nghị quyết số 09-NQ/TW", "2017-03-01"),
     # RC201 only in a near-complete series (laws of khóa XIII: 106 of numbers 1..108 known);
     # 34/2013/QH13 is one of the two missing numbers (the sentence is baomoi/21509015)

@@ -7,7 +7,7 @@ each matching key is looked up as usual.
 """
 from __future__ import annotations
 
-from refcheck.extract.groups import is_number_year  # noqa: F401  (re-exported)
+from refcheck.extract.loose import is_number_year  # noqa: F401  (re-exported)
 from refcheck.model import Citation, Document
 from refcheck.notation.vocab import load_vocab
 

@@ -102,8 +102,9 @@ def _named_res() -> tuple[re.Pattern, ...]:
     v = load_vocab()
     # the meeting words have a plain space inside, which the parser's window may hold as a
     # look-alike ("Đại\u00a0hội")
+    # ("lần thứ": "Nghị quyết lần thứ XII của Đảng", the congress named by its number alone)
     follow = "|".join(re.escape(w).replace("\\ ", SPACE_CLASS)
-                      for w in sorted(v.named_words(), key=lambda w: (-len(w), w)))
+                      for w in sorted(v.named_words() + ["lần thứ"], key=lambda w: (-len(w), w)))
     by_head: dict[str, tuple[set[str], set[str]]] = {}  # first word's tail -> (firsts, rests)
     for anchor, members in literal_anchors(v.named_type_spellings()).items():
         head, _, rest = anchor.partition(" ")
@@ -117,7 +118,9 @@ def _named_res() -> tuple[re.Pattern, ...]:
         more = "|".join(r"\s+" + r"\s+".join(map(re.escape, r.split(" "))) if r else ""
                         for r in sorted(rests))
         cls = "".join(sorted(firsts))
-        out.append(re.compile(rf"{a}(?<=[{cls}]{a})(?:{more})[ \t\u00a0]+(?={follow})"))
+        # "Nghị quyết của Hội nghị lần thứ 7 Ban Chấp hành Trung ương Đảng (khóa XII)"
+        out.append(re.compile(rf"{a}(?<=[{cls}]{a})(?:{more})[ \t\u00a0]+"
+                              rf"(?:của[ \t\u00a0]+)?(?={follow})"))
     return tuple(out)
 
 

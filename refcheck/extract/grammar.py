@@ -50,7 +50,7 @@ def grammar_text() -> str:
             # The words the scanner anchors on (extract/scan.py builds its anchors from the
             # same lists): laws by title, "Trung ương" before a plenum number, the meetings.
             + f"LAW_WORD.2: /{words_rx(v.law_spellings())}\\b/\n"
-            + f"TRUNG_UONG.3: /{words_rx(v.named['central'])}(?=\\s*(?:\\d|lần\\b))/\n"
+            + f"TRUNG_UONG.3: /{words_rx(v.named['central'])}(?=\\s*(?:\\d|lần\\b|[IVX]{{1,5}}\\b))/\n"
             + f"HOI_NGHI: /{words_rx(v.named['plenum'])}\\b/\n"
             + f"DAI_HOI: /{words_rx(v.named['congress'])}\\b/\n"
             # A law's title (refcheck/extract/lawtitle.py): only when a year, a date or "số"

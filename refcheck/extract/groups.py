@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from refcheck.extract.loose import (  # noqa: F401  (is_*, fixed_issuer_code re-exported)
+    fixed_issuer_code, is_number_year, is_old_dash, number_year, old_dash, set_date)
 from refcheck.model import Citation, Span
 from refcheck.notation.symbols import canonical_parts, format_symbol
 from refcheck.notation.vocab import load_vocab
-from refcheck.text.dates import iso_day
-from refcheck.text.roman import to_roman
+from refcheck.text.roman import from_roman, to_roman
 
 
 @dataclass
@@ -48,9 +49,11 @@ class Group:
     so_raw: Optional[str] = None
     refs: list[Ref] = field(default_factory=list)
     plenum: Optional[int] = None
+    plenums: list[int] = field(default_factory=list)  # "Trung ương 6, 7": one citation each
     congress: Optional[str] = None
     bare: Optional[list[tuple[int, str]]] = None  # short form: Chỉ thị 35
     congress_numeric: bool = False  # "Đại hội 12": trusted only with "của Đảng"
+    local: Optional[str] = None  # "Đảng bộ tỉnh": a local Party committee's congress
     law_title: Optional[str] = None
     law_year: Optional[int] = None
     named_end: int = 0
@@ -78,15 +81,6 @@ def _tokens(tree) -> list:
 def _span(tree) -> tuple[int, int]:
     toks = _tokens(tree)
     return toks[0].start_pos, toks[-1].end_pos
-
-
-_NUMBER_YEAR = re.compile(r"\d{1,5}[a-z]?[ \t\u00a0]*/[ \t\u00a0]*\d{4}")
-
-
-def is_number_year(c: Citation) -> bool:
-    """"Nghị định số 129/2016": a symbol citation written as a number and a year, its codes
-    left out (:func:`_number_year` took the type code from the type word)."""
-    return c.kind == "symbol" and bool(c.symbol_raw) and bool(_NUMBER_YEAR.fullmatch(c.symbol_raw))
 
 
 def _int(tok) -> int:
@@ -153,12 +147,14 @@ def build_groups(tree) -> list[Group]:
                 continue  # "Kết luận Trung ương 4", "NQ TW4": only the named types (vocab.yaml)
             g = Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
                        type_span=(tw.start_pos, tw.end_pos))
-            sub = part.children[1]
+            sub = part.children[-1]
             if sub.data == "plenum":
-                ords = [c for c in sub.children if not hasattr(c, "type")]
-                nums = [c for c in sub.children if getattr(c, "type", None) == "NUM"]
-                g.plenum = _ordinal(ords[0], vocab) if ords else _int(nums[0])
+                g.plenums = _plenums(sub, vocab)
+                g.plenum = g.plenums[0] if g.plenums else None
             else:
+                local = [t for t in _tokens(sub) if t.type == "LOCAL_PARTY"]
+                if local:  # "Đại hội Đảng bộ tỉnh lần thứ XIX": a local committee's congress
+                    g.local = re.sub(r"^[Đđ]ại biểu\s+", "", " ".join(local[0].value.split()))
                 toks = [t for t in _tokens(sub) if t.type in ("ROMAN", "ORD_WORD", "NUM")]
                 t = toks[-1]
                 if t.type == "ROMAN":
@@ -167,6 +163,18 @@ def build_groups(tree) -> list[Group]:
                     g.congress, g.congress_numeric = to_roman(_int(t)), True
                 else:
                     g.congress = to_roman(vocab.ordinals[t.value])
+            g.named_end = e
+            groups.append(g)
+        elif kind == "loose_congress":
+            # "Nghị quyết lần thứ XII của Đảng": the congress, trusted only with "của Đảng"
+            tw = part.children[0]
+            if " ".join(tw.value.split()) not in _named_spellings():
+                continue
+            g = Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
+                       type_span=(tw.start_pos, tw.end_pos), congress_numeric=True)
+            t = [t for t in _tokens(part) if t.type in ("ROMAN", "ORD_WORD", "NUM")][-1]
+            g.congress = (t.value if t.type == "ROMAN" else to_roman(_int(t)) if t.type == "NUM"
+                          else to_roman(vocab.ordinals[t.value]))
             g.named_end = e
             groups.append(g)
         elif kind == "bare":
@@ -190,7 +198,7 @@ def build_groups(tree) -> list[Group]:
                     g.refs.append(_ref(ch))
             g.named_end = e
             groups.append(g)
-        elif kind in ("party", "state_year", "state_admin", "crossed_year"):
+        elif kind in ("party", "state_year", "state_admin", "crossed_year", "year_dash"):
             r = _ref(part)
             if not groups:
                 groups.append(Group(start=r.start))
@@ -210,18 +218,48 @@ def build_groups(tree) -> list[Group]:
             body = vocab.canonical_body(body_toks[-1].value)
             _attach(groups[-1], "issuer", (body, raw, body_toks[0].start_pos, body_toks[-1].end_pos))
         elif kind == "khoa":
-            romans = [t.value for t in _tokens(part) if t.type == "ROMAN"]
-            _attach(groups[-1], "khoa", romans, (s, e))
+            romans = _khoas(part)
+            if romans:
+                _attach(groups[-1], "khoa", romans, (s, e))
         elif kind in ("plenum", "of_plenum"):
             if kind == "of_plenum":
                 part = part.children[-1]
-            ords = [c for c in part.children if not hasattr(c, "type")]
-            nums = [c for c in part.children if getattr(c, "type", None) == "NUM"]
-            groups[-1].plenum = _ordinal(ords[0], vocab) if ords else _int(nums[0])
+            groups[-1].plenums = _plenums(part, vocab)
+            groups[-1].plenum = groups[-1].plenums[0] if groups[-1].plenums else None
         groups[-1].end = max(groups[-1].end, e)
     for g in groups:
         g.end = max(g.end, g.named_end, *(r.end for r in g.refs)) if g.refs else max(g.end, g.named_end)
     return groups
+
+
+def _plenums(tree, vocab) -> list[int]:
+    """The plenum numbers of a ``plenum`` tree: "Trung ương 6, 7" -> [6, 7], "Trung ương IV"
+    -> [4], "Hội nghị … lần thứ tư" -> [4]."""
+    out: list[int] = []
+    for ch in tree.children:
+        data = getattr(ch, "data", None)
+        if data == "plenum_nos":
+            out += [_int(t) for t in _tokens(ch) if t.type == "NUM"]
+        elif data == "ordinal":
+            out.append(_ordinal(ch, vocab))
+        elif getattr(ch, "type", None) == "NUM":
+            out.append(_int(ch))
+        elif getattr(ch, "type", None) == "ROMAN":
+            n = from_roman(ch.value)
+            if n:
+                out.append(n)
+    return [n for n in out if 0 < n <= 30]
+
+
+def _khoas(tree) -> list[str]:
+    """The terms of a ``khoa`` tree as Roman numerals: "khóa XI và XII", "khóa 12" -> XII."""
+    out = []
+    for t in _tokens(tree):
+        if t.type == "ROMAN":
+            out.append(t.value)
+        elif t.type == "NUM" and 1 <= _int(t) <= 20:
+            out.append(to_roman(_int(t)))
+    return out
 
 
 def _attach(g: Group, attr: str, value, span=None) -> None:
@@ -259,7 +297,7 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                          kind="bare", type=g.type_word, number=number, plenum=g.plenum,
                          khoa=(g.khoa or [None])[0])
             if g.date:
-                _set_date(c, g.date, osp, original)
+                set_date(c, g.date, osp, original)
             if g.issuer:
                 c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
                 c.issuer_span = osp(g.issuer[2], g.issuer[3])
@@ -271,19 +309,22 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                      kind="named", type=g.type_word, year=g.law_year, title=g.law_title,
                      system="state")
         if g.date:
-            _set_date(c, g.date, osp, original)
+            set_date(c, g.date, osp, original)
         return [c] if g.law_year or g.date else []
     if not g.refs:  # named reference: a plenum or a congress
         khoas = g.khoa or [None]
         span = osp(g.start, g.end)
-        for k in khoas:
-            c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
-                         kind="named", type=g.type_word, khoa=k, plenum=g.plenum,
-                         congress=g.congress, system="party")
-            if g.issuer:
-                c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
-                c.issuer_span = osp(g.issuer[2], g.issuer[3])
-            out.append(c)
+        for k in khoas:  # "Nghị quyết Trung ương 6, 7 khóa XII", "… 4 khóa XI và XII": each
+            for p in g.plenums or [g.plenum]:
+                c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
+                             kind="named", type=g.type_word, khoa=k, plenum=p,
+                             congress=g.congress, system="party")
+                if g.issuer:
+                    c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
+                    c.issuer_span = osp(g.issuer[2], g.issuer[3])
+                if g.local:
+                    c.issuer = c.issuer_raw = g.local
+                out.append(c)
         return out
 
     for i, r in enumerate(g.refs):
@@ -296,13 +337,28 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
             end = max(end, g.end)  # "Luật … số 68/2014/QH13", "… Hội nghị Trung ương 6 khóa XII"
         span = osp(start, end)
         if r.shape == "number_year":
-            out.extend(_number_year(g, r, i, span, osp, original))
+            out.extend(number_year(g, r, i, span, osp, original))
+            continue
+        if r.shape == "old_dash":
+            out.extend(old_dash(g, r, span, osp, original))
             continue
         # One canonical form, shared with the catalog (notation/symbols): type and issuer
         # code, system, crossed notation and the symbol itself.
+        if r.shape == "year_dash" and len(r.codes) < 2:
+            # "Thông tư 02/2017 - BYT": the type code left out, the issuer's written
+            out.extend(number_year(g, r, i, span, osp, original, r.codes[0] if r.codes else None))
+            continue
+        if r.shape == "year_dash":  # 134/2016-NĐ-CP: 134/2016/NĐ-CP with a dash for a slash
+            r.shape = "state_year"
         first = canonical_parts(r.shape, r.numbers[0][1], r.year, r.codes)
         type_code, issuer_code, system = first.type_code, first.issuer_code, first.system
         crossed = first.crossed
+        # The Government's yearly resolutions carry a dash before the year officially
+        # (19-2017/NQ-CP, 11 independent articles of baomoi 2017): a State symbol so written
+        # is not crossed notation; it is kept as written.
+        dash_year = r.shape == "crossed_year" and system == "state"
+        if dash_year:
+            crossed = False
         sym_span = osp(r.start, r.end)
         for number, digits in r.numbers:
             sp = first if digits == r.numbers[0][1] else canonical_parts(r.shape, digits, r.year,
@@ -316,7 +372,10 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
             c.symbol = sp.symbol
             c.symbol_span = sym_span
             c.symbol_raw = original[sym_span.start:sym_span.end]
-            if len(r.numbers) == 1 and not crossed:
+            if dash_year:
+                c.crossed = False
+                c.symbol = sp.symbol.replace("/", "-", 1)
+            elif len(r.numbers) == 1 and not crossed:
                 # the symbol as written, spelling mended but "&" kept (BGD&ĐT, before 2011)
                 w = canonical_parts(r.shape, digits, r.year, r.codes, drop_amp=False)
                 written = format_symbol(r.shape, number, r.year, w.type_code, w.issuer_code,
@@ -329,7 +388,7 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
             c.title = g.law_title
             date = r.date
             if date:
-                _set_date(c, date, osp, original)
+                set_date(c, date, osp, original)
             issuer = r.issuer
             if issuer:
                 c.issuer, c.issuer_raw = issuer[0], issuer[1]
@@ -339,59 +398,3 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                 c.khoa = khoa[0]
             out.append(c)
     return out
-
-
-def _number_year(g: Group, r: Ref, i: int, span: Span, osp, original: str) -> list[Citation]:
-    """"Nghị định số 129/2016", "Thông tư số 12/2011 của Bộ Giáo dục và Đào tạo": a number and
-    a year, the codes left out. The type code is the type word's; the issuer code is the one
-    the law fixes for the type (Nghị định: Chính phủ, CP) or else unknown, and the symbol is
-    then the number and year as written. resolve.py looks such a citation up by type, number
-    and year."""
-    v = load_vocab()
-    codes = [t for t in v.types.get(g.type_word or "", ()) if t and t != "*"]
-    type_code = codes[0] if codes else None
-    fixed = fixed_issuer_code(g.type_word)
-    sym_span = osp(r.start, r.end)
-    out = []
-    for number, digits in r.numbers:
-        c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
-                     kind="symbol", type=g.type_word, number=number, year=r.year,
-                     type_code=type_code, issuer_code=fixed, system="state",
-                     type_inherited=bool(g.type_word) and (i > 0 or digits != r.numbers[0][1]))
-        c.number_suffix = digits[-1] if digits[-1:].isalpha() else None
-        c.symbol = (format_symbol("state_year", number, r.year, type_code, fixed, number_text=digits)
-                    if fixed and type_code else f"{digits}/{r.year}")
-        c.symbol_span = sym_span
-        c.symbol_raw = original[sym_span.start:sym_span.end]
-        if r.date:
-            _set_date(c, r.date, osp, original)
-        if r.issuer:
-            c.issuer, c.issuer_raw = r.issuer[0], r.issuer[1]
-            c.issuer_span = osp(r.issuer[2], r.issuer[3])
-        out.append(c)
-    return out
-
-
-@lru_cache(maxsize=64)
-def fixed_issuer_code(type_word: Optional[str]) -> Optional[str]:
-    """The issuer code of a type whose issuer the law fixes (vocab.yaml checks.fixed_issuers:
-    Nghị định -> Chính phủ -> CP), when that is one body with one code."""
-    v = load_vocab()
-    bodies = (v.checks.get("fixed_issuers") or {}).get(type_word or "") or ()
-    codes = {code for b in bodies for code in v.codes_for_body(b)}
-    return next(iter(codes)) if len(codes) == 1 else None
-
-
-def _set_date(c: Citation, date: tuple, osp, original: str) -> None:
-    d, m, y, ds, de, ytext = date
-    c.date_span = osp(ds, de)
-    c.date_raw = original[c.date_span.start:c.date_span.end]
-    c.date_parts = (d, m, y)
-    c.date, c.date_problem = _iso(d, m, y, ytext)
-
-
-def _iso(d: int, m: int, y: int, ytext: str) -> tuple[Optional[str], Optional[str]]:
-    if len(ytext) < 4:
-        return None, "truncated"
-    iso = iso_day(y, m, d)
-    return (iso, None) if iso else (None, "impossible")

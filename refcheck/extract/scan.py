@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from typing import Optional
 
 from refcheck.extract.anchors import (  # noqa: F401  (re-exported: tests and benches)
     BARE_NUMBER, SYMBOL_RE, _bare_matches, _bare_parts, _law_anchors, _law_re, _law_starts,
@@ -72,12 +73,19 @@ def _window_start(text: str, sym_start: int, loose: bool = False) -> int:
     return lo + m.start() if m else sym_start
 
 
-def candidates(text: str, loose: bool = False) -> list[tuple[int, int, bool]]:
+def candidates(text: str, loose: bool = False,
+               broken: Optional[list] = None) -> list[tuple[int, int, bool]]:
     """Candidate citations in ``text`` (a normalised view), in order: (window start, anchor,
-    whether it is a law by title, which is a citation only with a number: a year or a symbol)."""
+    whether it is a law by title, which is a citation only with a number: a year or a symbol).
+    A type word, "số" and a number before a slash or dash opens one too ("Nghị định số
+    28-CP", the old numbering); those matches go to ``broken`` (RC101 where nothing reads)."""
     out: list[tuple[int, int, bool]] = []
     for lo, hi in blocks(text):
         starts: list[tuple[int, int, bool]] = []
+        for m in _broken_block(text, lo, hi):
+            starts.append((m.start(), m.start(), False))
+            if broken is not None:
+                broken.append(m)
         years: list[int] = []
         for m in _symbol_matches(text, lo, hi, years):
             starts.append((_window_start(text, m.start(), loose), m.start(), False))
@@ -128,7 +136,8 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
     out: list[Citation] = []
     covered = -1
     loose = is_official(vt)
-    for start, anchor, law in candidates(vt, loose):
+    broken: list[re.Match] = []
+    for start, anchor, law in candidates(vt, loose, broken):
         if anchor < covered:
             continue
         # bounded search: an unbounded find is O(n) per candidate on a one-line file
@@ -152,7 +161,7 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
             continue  # "luật Buộc thôi việc … theo quyết định số 4698/QĐ-BCT": no law; the
             # symbol's own candidate reads it
         for g in groups:
-            if not g.refs:
+            if not g.refs and not g.local:  # (a local congress named as such is kept: RC202)
                 if g.congress and _LOCAL_AFTER.match(vt, start + g.end):
                     continue  # a local congress ("Đại hội XIII Đảng bộ Khối")
                 if g.congress and g.issuer and g.issuer[0] != "Đảng":
@@ -162,7 +171,7 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
             if g.type_word is None and g.so_raw is None and all(
                     r.shape == "state_admin" and len(r.codes) < 2 for r in g.refs):
                 continue  # "3/TTXVN": one code and no type word is too weak
-            if any(r.shape in ("state_year", "crossed_year", "number_year")
+            if any(r.shape in ("state_year", "crossed_year", "number_year", "year_dash")
                    and not 1945 <= (r.year or 0) <= 2100 for r in g.refs):
                 continue
             if any(_PROSE_CODE.search(code) for r in g.refs for code in r.codes):
@@ -182,7 +191,7 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
             out.extend(cits)
         covered = start + length
     if problems is not None:
-        _unparsed(vt, v, out, problems)
+        _unparsed(v, out, problems, broken)
     return out
 
 
@@ -244,9 +253,9 @@ def _broken_block(vt: str, pos: int, endpos: int):
                 yield mm
 
 
-def _unparsed(vt: str, v: View, found: list[Citation], problems: list) -> None:
+def _unparsed(v: View, found: list[Citation], problems: list, broken: list) -> None:
     spans = starts = None
-    for m in _broken(vt):
+    for m in broken:
         if spans is None:
             spans = sorted((c.symbol_span.start, c.symbol_span.end) for c in found if c.symbol_span)
             starts = [s for s, _ in spans]

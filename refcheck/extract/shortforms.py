@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from typing import Optional
 
-from refcheck.extract.groups import is_number_year
+from refcheck.extract.loose import is_number_year
 from refcheck.model import Citation
 from refcheck.notation.vocab import load_vocab
 from refcheck.text.normalize import view

@@ -57,6 +57,9 @@ def rc501_short_form(c, res, ci, ctx):
 
 def rc20x_resolution(c, res, ci, ctx):
     if c.kind != "symbol":
+        if c.kind == "named" and res.how == "local":  # a local Party committee's congress
+            yield _f(ctx, "RC202", Span(c.start, c.end), ci, symbol=" ".join(c.text.split()))
+            return
         if c.kind == "named" and not c.title and not res.documents and (c.congress or c.khoa):
             term = c.khoa or c.congress  # a congress opens the term of the same number
             if term and ctx.catalog is not None and ctx.catalog.term(term) is None:

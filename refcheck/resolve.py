@@ -134,7 +134,7 @@ def _resolve_number_year(c: Citation, catalog, article_date: Optional[str]) -> R
     several are none (never a guess). With its issuer neither fixed by the type nor named,
     the one found is not pinned: the catalog may lack the one meant."""
     res = _resolve(c, catalog, article_date)
-    if len(res.documents) > 1:
+    if len(res.documents) > 1 or res.how == "article-date":  # (the latest of several: a guess)
         return Resolution([], res.in_scope, res.complete, "ambiguous", False)
     if res.documents and not (c.issuer_code or load_vocab().codes_for_body(c.issuer)):
         res.certain = False

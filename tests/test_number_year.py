@@ -101,6 +101,13 @@ def test_several_candidates_are_none_and_never_an_error():
     assert codes == ["RC202"]  # unverifiable, info
 
 
+def test_several_candidates_are_none_whatever_the_article_date():
+    cat = load_catalog([CATALOG], default=False)
+    art = check_source("Cụ thể, Thông tư số 219/2013 có hướng dẫn điều kiện khấu trừ thuế.",
+                       catalog=cat, article_date="2017-06-30").articles[0]
+    assert art.resolutions[0].documents == []  # not the latest of the two 219/2013 circulars
+
+
 def test_one_candidate_with_no_issuer_is_not_pinned():
     # 22570147 "Quyết định 74/2008" meant a UBND decision; the catalog knows only a ministry's
     cites, codes = _check("theo Quyết định 74/2008 của UBND TP về quản lý vỉa hè")

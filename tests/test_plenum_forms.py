@@ -43,6 +43,11 @@ PLENUMS = [
     ("suy thoái đạo đức, lối sống trong nghị quyết trung ương 4 khóa 12.", [(4, "XII", None)]),
     # 22738166
     ("Nghị quyết Trung ương 4, khóa 12 về", [(4, "XII", None)]),
+    # 22555509: the term written twice
+    ("xây dựng tổ chức cơ sở Đảng gắn với thực hiện Nghị quyết Trung ương 4 khóa XI, khóa XII và "
+     "các chỉ thị của Bộ Chính trị", [(4, "XI", None), (4, "XII", None)]),
+    # issue 13: the congress by the term it opens
+    ("Nghị quyết Đại hội Đảng khoá XIII", [(None, None, "XIII")]),
     # 22582387: the congress by its number alone, with "của Đảng"
     ("toàn quân ta thực hiện thắng lợi Nghị quyết lần thứ XII của Đảng, vì mục tiêu dân giàu",
      [(None, None, "XII")]),

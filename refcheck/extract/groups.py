@@ -268,6 +268,8 @@ def _attach(g: Group, attr: str, value, span=None) -> None:
     the same series as the last one: in "1956/KL-CT và 2100/QĐ-CT ngày 19-9-2016" the date is
     the decision's."""
     if not g.refs:
+        if attr == "khoa" and g.khoa:  # "Trung ương 4 khóa XI, khóa XII": both terms
+            value = g.khoa + [k for k in value if k not in g.khoa]
         setattr(g, attr, value)
         if span:
             g.khoa_span = span

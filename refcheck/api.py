@@ -104,7 +104,7 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     titles = _titles(catalog)
     for a in articles:
         repeats = (title_repeats(text, a.citations, a.start, a.end)
-                   + number_repeats(text, a.citations, a.start, a.end)) if a.citations else []
+                   + number_repeats(text, a.citations, a.start, a.end, v)) if a.citations else []
         if repeats:
             a.citations = sorted(a.citations + repeats, key=lambda c: c.start)
         more = list_years(text, a.citations, a.end)

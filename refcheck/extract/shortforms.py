@@ -19,7 +19,7 @@ from typing import Optional
 from refcheck.extract.loose import is_number_year
 from refcheck.model import Citation
 from refcheck.notation.vocab import load_vocab
-from refcheck.text.normalize import view
+from refcheck.text.normalize import View, view
 
 _LAW_WORD = r"(?<![\w])(?<!pháp )(?<!Pháp )(?:Bộ[ \t]+[Ll]uật|bộ[ \t]+luật|Luật|luật|Pháp lệnh)"
 _LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
@@ -156,7 +156,8 @@ def _lower_rx(spellings: tuple[str, ...], numbers: tuple[str, ...]) -> re.Patter
                       r"(?![\w/\-\u2013]|[.,]\d)")
 
 
-def number_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> list[Citation]:
+def number_repeats(text: str, citations: list[Citation], lo: int, hi: int,
+                   text_view: Optional[View] = None) -> list[Citation]:
     """Lower-case short forms in ``text[lo:hi]`` (one article) of documents that
     ``citations`` (that article's, in order) cite before them: "nghị định 49" after "Nghị
     định 49/2017/NĐ-CP". Alone, a lower-case type word and a number may be prose; after the
@@ -176,7 +177,8 @@ def number_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> li
     for t, n in first:
         by_type.setdefault(t, []).append(n)
     seg, base, to_orig = text, 0, None
-    if not unicodedata.is_normalized("NFC", text[lo:hi]):  # NFD text: read its NFC view
+    # NFD text: read its NFC view (``text_view``, the whole text's, says when none is needed)
+    if (text_view is None or text_view.text is not text) and not unicodedata.is_normalized("NFC", text[lo:hi]):
         vv = view(text[lo:hi])
         seg, base, to_orig = vv.text, lo, vv.to_original
     out: list[Citation] = []

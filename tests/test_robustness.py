@@ -379,6 +379,9 @@ ADVERSARIAL = {
     "line-breaks": _rep("\r\n\r"),
     "repeated-headline": _rep("Tiêu đề bài viết hôm nay\n"),
     "datelines": _rep("02/10/2020\n"),
+    # one article repeating a law's title after its full citation: each repeat is a short form
+    # (shortforms.title_repeats once compared every repeat with all the earlier ones)
+    "law-title-repeats": lambda n: ("Căn cứ Luật Đất đai năm 2013; " + "theo Luật Đất đai, " * (n // 19))[:n],
 }
 
 

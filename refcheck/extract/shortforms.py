@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from functools import lru_cache
 
 from typing import Optional
@@ -54,6 +54,7 @@ def title_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> lis
     starts = [s for s, _ in spans]
     longer = sorted(firsts, key=len, reverse=True)
     out: list[Citation] = []
+    taken: list[tuple[int, int]] = []  # spans in out, sorted and disjoint: overlap by bisect
     for key in longer:
         end0, title, typ = firsts[key]
         rx = _repeat_rx(title)
@@ -67,8 +68,10 @@ def title_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> lis
             if any(o != key and o.startswith(key + " ") and _repeat_rx(firsts[o][1]).match(text, a, hi)
                    for o in longer):
                 continue  # "Luật Giáo dục đại học" is not "Luật Giáo dục"
-            if any(x.start < b and a < x.end for x in out):
-                continue
+            j = bisect_right(taken, (a, b))
+            if (j > 0 and taken[j - 1][1] > a) or (j < len(taken) and taken[j][0] < b):
+                continue  # overlaps a repeat already taken (a longer title's)
+            insort(taken, (a, b))
             out.append(Citation(text=text[a:b], start=a, end=b, kind="bare", type=typ,
                                 title=title, system="state"))
     out.sort(key=lambda c: c.start)

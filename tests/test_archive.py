@@ -38,7 +38,8 @@ def plain(tmp_path, sample_lines) -> Path:
 
 def _run(args, tmp_path, name="out.jsonl"):
     out = tmp_path / name
-    result = CliRunner().invoke(main, ["check", "--jsonl", *map(str, args), "-o", str(out)])
+    result = CliRunner().invoke(main, ["check", "--jsonl", *map(str, args), "-o", str(out),
+                                       "--lang", "en"])
     text = out.read_text(encoding="utf-8") if out.exists() else ""
     return result, text
 
@@ -163,7 +164,7 @@ def test_fields_and_dates(tmp_path):
     out = tmp_path / "out.jsonl"
     r = CliRunner().invoke(main, ["check", "--jsonl", str(p), "--text-field", "body",
                                   "--id-field", "doc", "--date-field", "published",
-                                  "-o", str(out)])
+                                  "-o", str(out), "--lang", "en"])
     recs = {x["id"]: x for x in map(json.loads, out.read_text("utf-8").splitlines())}
     assert set(recs) == {1, 2, 3, 4, 6}  # 5 has no citation: no line
     assert recs[1]["date"] == "2019-01-05"

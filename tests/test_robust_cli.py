@@ -6,6 +6,7 @@ text field, a Dask scheduler that cannot be reached."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import sys
 import types
@@ -60,13 +61,14 @@ def test_write_baseline_with_a_binary_input_exits_2(work):
     assert not (work / "base.json").exists()  # a baseline missing that file would mislead
 
 
-def test_file_name_too_long(work):
+@pytest.mark.parametrize("lang,needle", [("en", "too long"), ("vi", "quá dài")])
+def test_file_name_too_long(work, lang, needle):
     name = "a" * 300 + ".txt"
     for args in (["check", name], ["check", "a.txt", "-o", name],
                  ["check", "a.txt", "--baseline", name[:-4] + ".json"]):
-        r = run(*args)
+        r = run(*args, "--lang", lang)
         assert r.exit_code == 2, args
-        assert "Traceback" not in r.stderr and "too long" in r.stderr.lower(), args
+        assert "Traceback" not in r.stderr and needle in r.stderr.lower(), args
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses names that are not UTF-8")
@@ -106,14 +108,16 @@ def test_unreadable_folder_exits_2(work, monkeypatch):
     assert "ok.txt" in r.stdout  # the rest is still checked
 
 
-def test_text_field_missing_is_said_once_with_the_fields_seen(work):
+@pytest.mark.parametrize("lang,total", [("vi", "Tổng: 0 bài"), ("en", "Total: 0 article(s)")])
+def test_text_field_missing_is_said_once_with_the_fields_seen(work, lang, total):
     lines = "".join(json.dumps({"id": i, "noi_dung": SPACED}, ensure_ascii=False) + "\n"
                     for i in range(2000))
     (work / "n.jsonl").write_text(lines, encoding="utf-8")
-    r = run("check", "--jsonl", "n.jsonl", "--text-field", "body")
+    r = run("check", "--jsonl", "n.jsonl", "--text-field", "body", "--lang", lang)
     assert r.exit_code == 2
-    line = one_line(r.stderr)
-    assert "'body'" in line and "'noi_dung'" in line and "'id'" in line and "1999" in line
+    said, summary = [ln for ln in r.stderr.splitlines() if ln.strip()]  # said once, then the sum
+    assert "'body'" in said and "'noi_dung'" in said and "'id'" in said and "1999" in said
+    assert summary.startswith(total) and "2000" in summary  # the 2000 lines left unchecked
 
 
 def test_unreachable_dask_scheduler_is_named(work, monkeypatch):
@@ -129,7 +133,8 @@ def test_unreachable_dask_scheduler_is_named(work, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", fake)
     (work / "n.jsonl").write_text(json.dumps({"id": 1, "text": SPACED}, ensure_ascii=False)
                                   + "\n", encoding="utf-8")
-    r = run("check", "--jsonl", "n.jsonl", "--dask", "tcp://127.0.0.1:1", "-o", "out.jsonl")
+    r = run("check", "--jsonl", "n.jsonl", "--dask", "tcp://127.0.0.1:1", "-o", "out.jsonl",
+            "--lang", "en")
     assert r.exit_code == 2
     line = one_line(r.stderr)
     assert "tcp://127.0.0.1:1" in line and "scheduler" in line and "stdout" not in line
@@ -230,3 +235,102 @@ def test_refcheck_toml_accepts_a_tool_refcheck_table(work):
     r = run("check", "a.txt", "--format", "concise")
     assert r.exit_code in (0, 1), r.stderr
     assert "RC102" not in r.stdout
+
+
+# --------------------------------------------------------------------------- one language
+
+
+#: English words the CLI's own texts would use; none may reach a Vietnamese run. Option
+#: names, quoted text (citations, field names, values), file names, codes and rule names
+#: (identifiers such as ``article-date-unknown``) are taken out first.
+EN_WORDS = re.compile(
+    r"\b(files?|cannot|can't|errors?|permission|denied|directory|folder|invalid|fixed|fix(?:es)?"
+    r"|applied|skipped|not|read|write|written|found|problems?|such|option|value|choose|must"
+    r"|expected|articles?|citations?|total|unknown|broken|binary|link|lines?|fields?|seen"
+    r"|usage|see|no|refusing|hard|encoding|scheduler|decode|missing)\b", re.I)
+_QUOTED = re.compile(r"“[^”]*”|'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`")
+_NAMES = re.compile(r"--[\w-]+|\bRC\d{3}\b|\b[a-z]+(?:-[a-z]+)+\b|refcheck|"
+                    r"\S+\.(?:txt|md|html|docx|jsonl|gz|json|yaml)\b")
+_VI_LETTER = re.compile(r"[^\x00-\x7f→…“”’‘–—]")
+
+
+def _words(text: str) -> str:
+    return _NAMES.sub(" ", _QUOTED.sub(" ", text))
+
+
+def _bad_inputs(work: Path) -> None:
+    (work / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    (work / "legacy.txt").write_bytes("Ch\u00ea\u0301 th\u00f4".encode("cp1258"))
+    (work / "text.docx").write_bytes(SPACED.encode())
+    (work / "cut.docx").write_bytes(b"PK\x03\x04broken")
+    (work / "nul.txt").write_bytes(b"ab\x00cd")
+    (work / "dangling.txt").symlink_to("nowhere.txt")
+    (work / "ro.txt").write_text(SPACED + "\n", encoding="utf-8")
+    (work / "ro.txt").chmod(0o444)
+    (work / "p.html").write_text(f"<p>{SPACED}</p>\n", encoding="utf-8")
+    (work / "n.jsonl").write_text(
+        '{"id": 1, "noi_dung": "x"}\nkhông phải JSON\n[1, 2]\n{"id": 2, "text": 5}\n'
+        + json.dumps({"id": 3, "text": SPACED, "date": "hôm qua"}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    (work / "cut.jsonl.gz").write_bytes(b"\x1f\x8bnot gzip at all")
+    (work / "not-a-baseline.json").write_text("[1, 2", encoding="utf-8")
+
+
+BAD_RUNS = [
+    ["check", "a.txt", "image.txt", "legacy.txt", "text.docx", "cut.docx", "nul.txt",
+     "dangling.txt", "nosuch.txt"],
+    ["check", "a.txt", "legacy.txt", "--format", "concise", "--statistics"],
+    ["check", "ro.txt", "p.html", "a.txt", "--fix", "--no-cache"],
+    ["check", "a.txt", "--encoding", "rot13"],
+    ["check", "a.txt", "--encoding", "no-such-codec"],
+    ["check", "a.txt", "--format", "bogus"],
+    ["check", "a.txt", "--fail-level", "fatal"],
+    ["check", "a.txt", "--bogus-option"],
+    ["check", "a.txt", "-j", "many"],
+    ["check", "a.txt", "-j", "-1"],
+    ["check", "--jsonl", "n.jsonl", "cut.jsonl.gz", "nosuch.jsonl", "-o", "out.jsonl"],
+    ["check", "--jsonl", "n.jsonl", "--text-field", "body", "-o", "out.jsonl"],
+    ["check", "a.txt", "--baseline", "khong-co/base.json", "--write-baseline"],
+    ["check", "a.txt", "--baseline", "not-a-baseline.json"],
+    ["check", "a.txt", "-o", "khong-co/report.txt"],
+    ["rule", "RC999"],
+]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links and chmod")
+def test_every_word_is_in_the_language_asked_for(work):
+    """The CLI's own texts (why a file cannot be read, the system's reasons, archive-mode
+    lines, click's usage errors, fix refusals, summaries) in Vietnamese by default and in
+    English with --lang en, never mixed."""
+    _bad_inputs(work)
+    for args in BAD_RUNS + [["check"]]:
+        vi = run(*args)
+        en = run(*args, "--lang", "en")
+        assert vi.exit_code == en.exit_code and vi.exit_code != 0, (args, vi.stderr)
+        for r in (vi, en):
+            assert "Traceback" not in r.stderr and (r.stderr or r.stdout), args
+        vi_text = _words(vi.stdout + vi.stderr)
+        assert not EN_WORDS.findall(vi_text), (args, EN_WORDS.findall(vi_text), vi.stderr)
+        en_text = _words(en.stdout + en.stderr)
+        if args != ["check"]:  # no paths: --lang is not read before the error (said in vi)
+            assert not _VI_LETTER.findall(en_text), (args, en.stdout + en.stderr)
+
+
+def test_system_reasons_are_said_in_the_run_language():
+    from refcheck.io.reasons import os_reason
+
+    e = PermissionError(13, "Permission denied")
+    assert os_reason(e, "en") == "Permission denied"
+    assert os_reason(e, "vi") == "không có quyền truy cập"
+    assert os_reason(OSError(28, "No space left on device"), "vi") == "ổ đĩa hết chỗ trống"
+    assert "ENOSYS" in os_reason(OSError(38, "Function not implemented"), "vi")  # unknown: by name
+
+
+def test_rc901_name_reuses_no_document_type_word():
+    from refcheck.notation.vocab import load_vocab
+    from refcheck.rules.registry import RULES
+
+    r = RULES["RC901"]
+    texts = [r.summary["vi"], *[m["vi"] for m in r.messages.values()]]
+    types = [t.lower() for t in load_vocab().types]  # Chỉ thị, Nghị quyết, Thông báo…
+    assert not [(w, t) for w in types for t in texts if w in t.lower()], texts

@@ -215,7 +215,7 @@ def bad_run(tmp_path_factory):
     (d / "good2.md").write_text("# Tiêu đề\n\n" + SENT, encoding="utf-8")
     os.symlink(d / "nowhere.txt", d / "dangling.txt")
     order = ["good1.txt", *bad, "dangling.txt", "good2.md"]
-    return d, order, cli(*order, "--format", "json", cwd=d)
+    return d, order, cli(*order, "--format", "json", "--lang", "en", cwd=d)
 
 
 def test_bad_files_refused_one_line_each_others_checked(bad_run):
@@ -286,7 +286,7 @@ def test_files_vanishing_or_turning_into_directories_between_listing_and_reading
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / ".cache"))
     res = CliRunner().invoke(cli_mod.main, ["check", "a.txt", "gone.txt", "nowdir.txt", "z.txt",
-                                            "--format", "json"])
+                                            "--format", "json", "--lang", "en"])
     assert res.exit_code == 2, res.output
     assert not isinstance(res.exception, Exception) or isinstance(res.exception, SystemExit)
     err = res.stderr.splitlines()

@@ -13,6 +13,7 @@ from array import array
 from html.parser import HTMLParser
 from typing import Optional
 
+from refcheck.io.reasons import Reason
 from refcheck.io.read import ReadError, Source, detect_newline
 
 # --------------------------------------------------------------------------- html
@@ -263,7 +264,7 @@ def _html_source(text: str, path: str, label: str, bom: bytes) -> Source:
         p.feed(fed)
         p.close()
     except Exception as e:  # html.parser is lenient; anything else is refused cleanly
-        raise ReadError(path, f"cannot parse HTML ({type(e).__name__}: {e})") from None
+        raise ReadError(path, Reason("html_parse", {"kind": type(e).__name__})) from None
     out = "".join(p.pieces)
     if ph is not None:
         out = out.replace(ph, "<")
@@ -294,22 +295,20 @@ def _docx_text(data: bytes, path: str, max_xml: int) -> str:
     import xml.etree.ElementTree as ET
 
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise ReadError(path, "not a .docx: a legacy Word .doc or a password-protected document (save it as .docx)")
+        raise ReadError(path, Reason("docx_legacy"))
     if not data.startswith(b"PK"):
-        raise ReadError(path, "not a .docx (not a zip archive)")
+        raise ReadError(path, Reason("docx_not_zip"))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-        raise ReadError(path, f"not a .docx (broken zip archive: {e})") from None
+        raise ReadError(path, Reason("docx_broken_zip", {"detail": e})) from None
     try:
         try:
             info = zf.getinfo("word/document.xml")
         except KeyError:
-            raise ReadError(path, "not a .docx: the zip archive has no word/document.xml") from None
+            raise ReadError(path, Reason("docx_no_xml")) from None
         if info.file_size > max_xml:
-            raise ReadError(
-                path, f"word/document.xml would expand to {info.file_size} bytes (limit {max_xml}); refusing"
-            )
+            raise ReadError(path, Reason("docx_too_big", {"limit": max_xml}))
         parser = ET.XMLPullParser(events=("start", "end"))
         paras: list[str] = []
         stack: list[Optional[str]] = []
@@ -325,10 +324,10 @@ def _docx_text(data: bytes, path: str, max_xml: int) -> str:
                     _utf8_xml_only(chunk, path)
                 total += len(chunk)
                 if total > max_xml:
-                    raise ReadError(path, f"word/document.xml expands beyond {max_xml} bytes; refusing (zip bomb?)")
+                    raise ReadError(path, Reason("docx_too_big", {"limit": max_xml}))
                 probe = tail + chunk
                 if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
-                    raise ReadError(path, "word/document.xml contains a DTD; refusing")
+                    raise ReadError(path, Reason("docx_dtd"))
                 tail = chunk[-16:]
                 parser.feed(chunk)
                 _docx_events(parser, stack, open_paras, paras)
@@ -338,9 +337,10 @@ def _docx_text(data: bytes, path: str, max_xml: int) -> str:
     except ReadError:
         raise
     except ET.ParseError as e:
-        raise ReadError(path, f"bad XML in word/document.xml ({e})") from None
+        line, column = getattr(e, "position", (0, 0))
+        raise ReadError(path, Reason("docx_bad_xml", {"line": line, "column": column})) from None
     except Exception as e:  # encrypted entries, unsupported compression, CRC errors...
-        raise ReadError(path, f"cannot read .docx ({type(e).__name__}: {e})") from None
+        raise ReadError(path, Reason("docx_unreadable", {"kind": type(e).__name__})) from None
     finally:
         zf.close()
 
@@ -353,11 +353,10 @@ def _utf8_xml_only(head: bytes, path: str) -> None:
     reads raw bytes, so ``<!DOCTYPE`` in UTF-16 (every other byte NUL) would slip past it."""
     body = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4]:
-        raise ReadError(path, "word/document.xml is UTF-16, not UTF-8 as Word writes it; refusing")
+        raise ReadError(path, Reason("docx_utf16"))
     m = _XML_ENCODING.match(body)
     if m and m.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
-        raise ReadError(path, f"word/document.xml declares {m.group(1).decode()}, not UTF-8 "
-                        "as Word writes it; refusing")
+        raise ReadError(path, Reason("docx_declares", {"declared": m.group(1).decode()}))
 
 
 def _docx_events(parser, stack, open_paras, paras) -> None:

@@ -44,12 +44,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from refcheck.io.reasons import Reason, render
 from refcheck.text.positions import LINE_BREAK
 
 __all__ = [
     "Source",
     "FileStamp",
     "ReadError",
+    "EncodingError",
     "read_path",
     "read_bytes",
     "read_text",
@@ -68,15 +70,34 @@ _NEWLINE_RE = LINE_BREAK  # text/positions: \r\n, \n or \r
 
 
 class ReadError(Exception):
-    """A file that cannot be read. ``str(err)`` is one clean line: ``"path: reason"``."""
+    """A file that cannot be read. ``str(err)`` is one clean line: ``"path: reason"`` in
+    English; :meth:`say` gives it in the run's language (``why`` is its :class:`Reason`)."""
 
-    def __init__(self, path: str, reason: Optional[str] = None):
+    def __init__(self, path: str, reason: "Optional[str | Reason]" = None):
         path = str(path)
         if reason is None:  # ReadError("path: reason") also works
             path, _, reason = path.partition(": ")
         self.path = path
+        self.why: Optional[Reason] = reason if isinstance(reason, Reason) else None
         self.reason = " ".join(str(reason).split())  # never more than one line
         super().__init__(f"{path}: {self.reason}" if self.reason else path)
+
+    def reason_in(self, lang: str = "vi") -> str:
+        """The reason alone, in ``lang``."""
+        return render(self.why, lang) if self.why is not None else self.reason
+
+    def say(self, lang: str = "vi") -> str:
+        """``"path: reason"`` in ``lang``."""
+        why = self.reason_in(lang)
+        return f"{self.path}: {why}" if why else self.path
+
+
+class EncodingError(ValueError):
+    """``--encoding`` names no codec, or one that does not decode bytes to text."""
+
+    def __init__(self, why: Reason):
+        super().__init__(str(why))
+        self.why = why
 
 
 # --------------------------------------------------------------------------- helpers
@@ -195,19 +216,19 @@ class Source:
 
 # --------------------------------------------------------------------------- decoding
 
-_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a zip archive (a .docx? name it .docx)"),
-    (b"PK\x05\x06", "an empty zip archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word .doc or encrypted Office file (save it as .docx)"),
-    (b"\x7fELF", "an executable"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
+_MAGIC = (  # what each is called: refcheck.io.reasons.BINARY_KINDS
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"%PDF-", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "empty_zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),
+    (b"\x7fELF", "elf"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "rar"),
 )
 
 _CHARSET_RE = re.compile(rb"""(?i)(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
@@ -223,7 +244,7 @@ def _binary_kind(data: bytes) -> Optional[str]:
         if data.startswith(magic):
             return what
     if data[:4] == b"RIFF" and data[8:12] in (b"WEBP", b"WAVE", b"AVI "):
-        return "a RIFF media file"
+        return "riff"
     return None
 
 
@@ -233,9 +254,9 @@ def check_encoding(encoding: str) -> str:
     try:
         info = codecs.lookup(encoding)
     except LookupError:
-        raise ValueError(f"unknown encoding {encoding!r}") from None
+        raise EncodingError(Reason("unknown_encoding", {"name": encoding})) from None
     if not getattr(info, "_is_text_encoding", True):
-        raise ValueError(f"{encoding!r} is not a text encoding (try cp1258, utf-16-le, latin-1)")
+        raise EncodingError(Reason("not_text_encoding", {"name": encoding}))
     return info.name
 
 
@@ -245,12 +266,12 @@ def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple[str, str, 
     with ``--encoding cp1258`` for its one legacy file keeps its UTF-8 drafts UTF-8."""
     what = _binary_kind(data)
     if what is not None:
-        raise ReadError(path, f"binary file ({what}), not text")
+        raise ReadError(path, Reason("binary", {"what": what}))
     if encoding:
         try:
             check_encoding(encoding)
-        except ValueError as e:
-            raise ReadError(path, str(e)) from None
+        except EncodingError as e:
+            raise ReadError(path, e.why) from None
     try:
         return _decode_auto(data, path)
     except ReadError:
@@ -262,12 +283,13 @@ def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple[str, str, 
 def _decode_as(data: bytes, path: str, encoding: str) -> tuple[str, str, bytes]:
     try:
         name = check_encoding(encoding)
-    except ValueError as e:
-        raise ReadError(path, str(e)) from None
+    except EncodingError as e:
+        raise ReadError(path, e.why) from None
     try:
         text = data.decode(name)
     except UnicodeDecodeError as e:
-        raise ReadError(path, f"cannot decode as {encoding}: {e.reason} at byte {e.start}") from None
+        raise ReadError(path, Reason("cannot_decode", {"encoding": encoding, "pos": e.start,
+                                                       "byte": data[e.start]})) from None
     bom = b""
     if name == "utf-8-sig":
         bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
@@ -291,7 +313,7 @@ def _decode_auto(data: bytes, path: str) -> tuple[str, str, bytes]:
     if data.startswith(codecs.BOM_UTF8):
         label, bom, codec, body = "utf-8-sig", codecs.BOM_UTF8, "utf-8", data[3:]
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise ReadError(path, "UTF-32 text is not supported; pass --encoding utf-32 or convert to UTF-8")
+        raise ReadError(path, Reason("utf32"))
     elif data.startswith(codecs.BOM_UTF16_LE):
         label, bom, codec, body = "utf-16", codecs.BOM_UTF16_LE, "utf-16-le", data[2:]
     elif data.startswith(codecs.BOM_UTF16_BE):
@@ -299,27 +321,24 @@ def _decode_auto(data: bytes, path: str) -> tuple[str, str, bytes]:
     else:
         label, bom, codec, body = "utf-8", b"", "utf-8", data
         if b"\x00" in data:
-            raise ReadError(
-                path,
-                "contains NUL bytes: a binary file, or UTF-16 text without a byte-order mark "
-                "(then pass --encoding utf-16-le or --encoding utf-16-be)",
-            )
+            raise ReadError(path, Reason("nul_bytes"))
     try:
         text = body.decode(codec)
     except UnicodeDecodeError as e:
         if codec != "utf-8":
-            raise ReadError(path, f"invalid {label.upper()} text ({e.reason} at byte {e.start + len(bom)})") from None
+            pos = e.start + len(bom)
+            raise ReadError(path, Reason("bad_utf16", {"label": label.upper(), "pos": pos,
+                                                       "byte": data[pos]})) from None
         pos = e.start + len(bom)
         line = data.count(b"\n", 0, pos) + 1
-        hint = "if it is in a legacy encoding such as Windows-1258, pass --encoding cp1258"
+        why = Reason("not_utf8", {"byte": data[pos], "line": line})
         m = _CHARSET_RE.search(data[:4096])
         if m:
             declared = m.group(1).decode("ascii", "replace")
             if declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
-                hint = f"the file declares {declared}; pass --encoding {declared}"
-        raise ReadError(
-            path, f"not valid UTF-8 (byte 0x{data[pos]:02X} at line {line}); {hint}"
-        ) from None
+                why = Reason("not_utf8_declared", {"byte": data[pos], "line": line,
+                                                   "declared": declared})
+        raise ReadError(path, why) from None
     return text, label, bom
 
 
@@ -382,28 +401,28 @@ def read_file_bytes(name: str) -> tuple[bytes, os.stat_result]:
                 target = os.readlink(name)
             except OSError:
                 target = "?"
-            raise ReadError(name, f"broken symbolic link (target {target} does not exist)") from None
-        raise ReadError(name, "no such file") from None
+            raise ReadError(name, Reason("broken_link", {"target": target})) from None
+        raise ReadError(name, Reason("no_such_file")) from None
     except PermissionError:
-        raise ReadError(name, "permission denied") from None
+        raise ReadError(name, Reason("permission_denied")) from None
     except OSError as e:
-        raise ReadError(name, f"cannot read ({e.strerror or e})") from None
+        raise ReadError(name, Reason("os_read", {"os": e})) from None
     if stat.S_ISDIR(st.st_mode):
-        raise ReadError(name, "is a directory, not a file")
+        raise ReadError(name, Reason("is_dir"))
     if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
-        raise ReadError(name, "not a regular file")
+        raise ReadError(name, Reason("not_regular"))
     try:
         with open(name, "rb") as f:
             st = os.fstat(f.fileno())
             data = f.read()
     except FileNotFoundError:
-        raise ReadError(name, "no such file (it vanished while being read)") from None
+        raise ReadError(name, Reason("vanished_reading")) from None
     except PermissionError:
-        raise ReadError(name, "permission denied") from None
+        raise ReadError(name, Reason("permission_denied")) from None
     except IsADirectoryError:
-        raise ReadError(name, "is a directory, not a file") from None
+        raise ReadError(name, Reason("is_dir")) from None
     except OSError as e:
-        raise ReadError(name, f"cannot read ({e.strerror or e})") from None
+        raise ReadError(name, Reason("os_read", {"os": e})) from None
     except MemoryError:
-        raise ReadError(name, "too large to read into memory") from None
+        raise ReadError(name, Reason("too_large")) from None
     return data, st

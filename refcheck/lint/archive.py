@@ -31,8 +31,9 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
-from refcheck.lint.jsonl import (CHUNK_BYTES, CHUNK_LINES, _close, _open_binary,  # noqa: F401
-                                iter_chunks, parse_date)
+from refcheck.lint.messages import Said, json_kind, say
+from refcheck.lint.jsonl import (CHUNK_BYTES, CHUNK_LINES, _bad_json, _close,  # noqa: F401
+                                _open_binary, iter_chunks, parse_date)
 
 
 # --------------------------------------------------------------------------- the chunk worker
@@ -103,11 +104,11 @@ def _run_chunk(chunk: tuple[str, list[tuple[int, bytes]]]) -> ChunkResult:
         try:
             obj = json.loads(raw)
         except ValueError as e:  # JSONDecodeError and UnicodeDecodeError
-            res.errors.append(f"{path}:{lineno}: invalid JSON line: {_reason(e)}")
+            res.errors.append(_bad_json(f"{path}:{lineno}", e, settings.lang))
             continue
         if not isinstance(obj, dict):
-            res.errors.append(f"{path}:{lineno}: expected a JSON object, got "
-                              f"{type(obj).__name__}")
+            res.errors.append(say("json_not_object", settings.lang, where=f"{path}:{lineno}",
+                                  kind=json_kind(obj, settings.lang)))
             continue
         text = obj.get(opts.text_field)
         if text is None:
@@ -121,8 +122,8 @@ def _run_chunk(chunk: tuple[str, list[tuple[int, bytes]]]) -> ChunkResult:
                 res.fields_seen.extend(k for k in obj if k not in res.fields_seen)
             continue
         if not isinstance(text, str):
-            res.errors.append(f"{path}:{lineno}: {opts.text_field!r} is "
-                              f"{type(text).__name__}, not a string")
+            res.errors.append(say("json_not_string", settings.lang, where=f"{path}:{lineno}",
+                                  field=opts.text_field, kind=json_kind(text, settings.lang)))
             continue
         res.articles += 1
         res.text_bytes += len(text.encode("utf-8", "surrogatepass"))
@@ -147,12 +148,6 @@ def _run_chunk(chunk: tuple[str, list[tuple[int, bytes]]]) -> ChunkResult:
                               ensure_ascii=False, separators=(",", ":")) + "\n")
     res.output = "".join(out)
     return res
-
-
-def _reason(e: ValueError) -> str:
-    if isinstance(e, json.JSONDecodeError):
-        return f"{e.msg} (column {e.colno})"
-    return str(e)
 
 
 def _record(result, art_id, where: str, date: Optional[str], to_json_data, version) -> dict:
@@ -266,9 +261,9 @@ class Totals:
             self.fields_seen.extend(k for k in r.fields_seen if k not in self.fields_seen)
 
 
-def _all_chunks(paths: Sequence[str], read_errors: list[str]):
+def _all_chunks(paths: Sequence[str], read_errors: list[str], lang: str = "vi"):
     for p in paths:
-        yield from iter_chunks(p, read_errors)
+        yield from iter_chunks(p, read_errors, lang=lang)
 
 
 def _consume(results: Iterable[ChunkResult], writer: _Writer, totals: Totals,
@@ -286,9 +281,9 @@ def _consume(results: Iterable[ChunkResult], writer: _Writer, totals: Totals,
         _err(read_errors.pop(0))
 
 
-def _err(msg: str) -> None:
+def _err(msg: str, prefix: str = "refcheck: ") -> None:
     try:
-        sys.stderr.write(f"refcheck: {msg}\n")
+        sys.stderr.write(f"{prefix}{msg}\n")
         sys.stderr.flush()
     except (BrokenPipeError, ValueError):
         pass
@@ -336,7 +331,7 @@ def _run_local(chunks, options: Options, catalog, jobs: int) -> Iterator[ChunkRe
         yield from _in_order(submit, chunks, 2 * jobs + 1)
 
 
-class SchedulerError(Exception):
+class SchedulerError(Said):
     """The Dask scheduler cannot be reached; ``str()`` names it and the problem."""
 
 
@@ -356,9 +351,8 @@ def _run_dask(chunks, options: Options, address: str, jobs: int) -> Iterator[Chu
         try:
             client = Client(address)
         except (OSError, TimeoutError, ValueError) as e:  # refused, timed out, bad address
-            raise SchedulerError(f"--dask {address}: cannot reach the Dask scheduler "
-                                 f"({' '.join(str(e).split()) or type(e).__name__}); is "
-                                 f"`dask scheduler` running there?") from None
+            raise SchedulerError("dask_unreachable", address=address,
+                                 detail=" ".join(str(e).split()) or type(e).__name__) from None
     try:
         n = max(len(client.scheduler_info().get("workers", {})), 1)
 
@@ -386,22 +380,24 @@ def run_archive(paths: Sequence[str], *, catalog=None, settings=None,
                 date_field: str = "date", jobs: Optional[int] = 1,
                 dask_address: Optional[str] = None, article_date: Optional[str] = None,
                 catalog_paths: Sequence[str] = (), default_catalog: bool = True,
-                exit_zero: bool = False, stats: Optional[Totals] = None) -> int:
-    """Check JSON-lines archives; write findings as JSON lines; return the exit code."""
+                exit_zero: bool = False, stats: Optional[Totals] = None,
+                quiet: bool = False) -> int:
+    """Check JSON-lines archives; write findings as JSON lines; return the exit code. The
+    summary (and every notice) goes to stderr, in the settings' language."""
     if settings is None:
         from refcheck.lint.config import Settings
 
         settings = Settings()
+    lang = settings.lang
     if jobs is not None and jobs < 0:
-        _err(f"--jobs must be 0 (all cores) or more, not {jobs}")
+        _err(say("jobs_negative", lang, n=jobs))
         return 2
     jobs = resolve_jobs(jobs)
     if dask_address:
         try:
             import distributed  # noqa: F401
         except ImportError:
-            _err("--dask needs Dask: pip install 'refcheck-vn[dask]' "
-                 "(or pip install '.[dask]' in a clone)")
+            _err(say("dask_missing", lang))
             return 2
     if catalog is None and (jobs <= 1 and not dask_address):
         from refcheck.catalog.load import load_catalog
@@ -412,12 +408,12 @@ def run_archive(paths: Sequence[str], *, catalog=None, settings=None,
                       catalog_paths=tuple(str(p) for p in catalog_paths),
                       default_catalog=default_catalog)
     read_errors: list[str] = []
-    chunks = _all_chunks(list(paths), read_errors)
+    chunks = _all_chunks(list(paths), read_errors, lang)
     totals = stats if stats is not None else Totals()
     try:
         writer = _Writer(output)
     except OSError as e:
-        _err(f"{output}: cannot write: {e.strerror or e}")
+        _err(say("archive_cannot_write", lang, path=output, reason=e))
         return 2
     try:
         if dask_address:
@@ -427,11 +423,11 @@ def run_archive(paths: Sequence[str], *, catalog=None, settings=None,
         _consume(results, writer, totals, read_errors)
     except SchedulerError as e:
         writer.abort()
-        _err(str(e))
+        _err(e.say(lang))
         return 2
     except OSError as e:
         writer.abort()
-        _err(f"{output or 'stdout'}: cannot write: {e.strerror or e}")
+        _err(say("archive_cannot_write", lang, path=output or say("stdout", lang), reason=e))
         return 2
     except BaseException:  # Ctrl-C: no partial output file
         writer.abort()
@@ -440,17 +436,21 @@ def run_archive(paths: Sequence[str], *, catalog=None, settings=None,
         writer.close()
     except OSError as e:
         writer.abort()
-        _err(f"{output}: cannot write: {e.strerror or e}")
+        _err(say("archive_cannot_write", lang, path=output, reason=e))
         return 2
     if totals.no_field:
-        seen = ", ".join(repr(k) for k in totals.fields_seen[:20]) or "none"
-        more = f" (nor do {totals.no_field - 1} more lines)" if totals.no_field > 1 else ""
-        _err(f"{totals.first_no_field}: no {text_field!r} field{more}; fields seen: {seen}; "
-             "pass --text-field NAME")
+        seen = ", ".join(repr(k) for k in totals.fields_seen[:20]) or "-"
+        more = say("json_no_field_more", lang, n=totals.no_field - 1) if totals.no_field > 1 else ""
+        _err(say("json_no_field", lang, where=totals.first_no_field, field=text_field,
+                 more=more, seen=seen))
         totals.bad_lines += totals.no_field
     if totals.bad_dates:
-        _err(f"{totals.bad_dates} article(s) had a {date_field!r} value that is not a date; "
-             "their date was inferred instead")
+        _err(say("json_bad_dates", lang, n=totals.bad_dates, field=date_field))
+    if not quiet:
+        bad = totals.bad_lines + totals.read_errors
+        _err(say("archive_summary", lang, articles=totals.articles, citations=totals.citations,
+                 findings=totals.findings, reported=totals.reported,
+                 bad=say("archive_summary_bad", lang, n=bad) if bad else ""), prefix="")
     if totals.bad_lines or totals.read_errors:
         return 2
     if exit_zero:

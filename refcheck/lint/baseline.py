@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from refcheck.lint.messages import Said
 from refcheck.model import Article, FileResult, Finding
 
 FORMAT_VERSION = 1
@@ -28,8 +29,8 @@ PathLike = Union[str, os.PathLike]
 Key = tuple[str, str, str]
 
 
-class BaselineError(Exception):
-    pass
+class BaselineError(Said):
+    """A baseline that cannot be read or written (one message of ``lint.messages``)."""
 
 
 def _norm(text: str) -> str:
@@ -125,8 +126,7 @@ def write_baseline(path: PathLike, results: list[FileResult]) -> Baseline:
     except OSError as exc:
         where = path.parent if isinstance(exc, (FileNotFoundError, NotADirectoryError,
                                                 PermissionError)) else path
-        raise BaselineError(f"{where}: cannot write the baseline there: "
-                            f"{exc.strerror or exc}") from None
+        raise BaselineError("baseline_cannot_write", path=where, reason=exc) from None
     return baseline
 
 
@@ -135,18 +135,19 @@ def load_baseline(path: PathLike) -> Baseline:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        raise BaselineError("baseline_cannot_read", path=path, reason=exc) from None
     except ValueError as exc:
-        raise BaselineError(f"{path}: invalid JSON: {exc}") from None
+        raise BaselineError("baseline_bad_json", path=path, detail=exc,
+                            line=getattr(exc, "lineno", 1), column=getattr(exc, "colno", 1)) from None
     if not isinstance(data, dict) or data.get("refcheck-baseline") != FORMAT_VERSION \
             or not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{path}: not a refcheck baseline (version {FORMAT_VERSION})")
+        raise BaselineError("baseline_not_baseline", path=path, version=FORMAT_VERSION)
     counts: Counter = Counter()
     for i, row in enumerate(data["findings"]):
         try:
             key = (str(row["path"]), str(row["code"]), str(row["key"]))
             n = int(row.get("count", 1))
         except (KeyError, TypeError, ValueError):
-            raise BaselineError(f"{path}: findings[{i}] needs path, code, key, count") from None
+            raise BaselineError("baseline_bad_row", path=path, i=i) from None
         counts[key] += n
     return Baseline(counts, path.parent, path)

@@ -15,6 +15,7 @@ import click
 
 from refcheck._version import __version__
 from refcheck.lint import writeback
+from refcheck.lint.usage import LocalGroup
 from refcheck.lint.walk import EXTENSIONS  # noqa: F401  (also the pre-commit hook's list)
 
 FORMATS = ("grouped", "concise", "json", "sarif", "github")
@@ -35,7 +36,7 @@ def _err(msg: str) -> None:
     click.echo(f"refcheck: {msg}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LocalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="refcheck")
 def main() -> None:
     """Find, resolve and check citations of Vietnamese Party and State documents."""
@@ -44,12 +45,6 @@ def main() -> None:
 def _iter_files(paths: list[str], settings, walk):
     """Files to check, in a stable order (see ``refcheck.lint.walk``)."""
     return walk.files(paths)
-
-
-_EXCLUDED = {
-    "vi": "{path}: bỏ qua: tệp khớp một mẫu exclude của cấu hình",
-    "en": "{path}: skipped: the file matches an exclude pattern of the configuration",
-}
 
 
 @main.command("check")
@@ -169,7 +164,7 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
         try:
             check_encoding(encoding)
         except ValueError as e:
-            _err(say("bad_encoding", settings.lang, reason=e))
+            _err(say("bad_encoding", settings.lang, reason=e))  # e.why: in the run's language
             return 2
     if output and writeback.output_is_input(output, paths, settings.lang):
         return 2
@@ -183,14 +178,15 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
                            jobs=1 if jobs is None else jobs, dask_address=dask_address,
                            article_date=adate,
                            catalog_paths=[str(p) for p in settings.catalogs],
-                           default_catalog=settings.default_catalog, exit_zero=exit_zero)
+                           default_catalog=settings.default_catalog, exit_zero=exit_zero,
+                           quiet=quiet)
 
     from refcheck.lint.walk import Walk
 
     walk = Walk(settings, respect_gitignore=not no_respect_gitignore)
     files = list(_iter_files(paths, settings, walk))
     for name, _why in walk.notes:
-        _err(_EXCLUDED.get(settings.lang, _EXCLUDED["vi"]).format(path=name))
+        _err(say("excluded", settings.lang, path=name))
     read_errors = [msg for _, msg in walk.errors]  # unreadable folders: exit 2
     if output and writeback.output_is_input(output, files, settings.lang):
         return 2
@@ -210,11 +206,13 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
     from refcheck.lint.report import Statistics, open_writer, write_parts
     from refcheck.lint.runner import Job, Runner
     from refcheck.lint.sink import Sink, SinkError
+    from refcheck.lint.messages import say
     from refcheck.model import severity_rank
 
+    lang = settings.lang
     read_errors = list(read_errors or [])
     if jobs is not None and jobs < 0:
-        _err(f"--jobs must be 0 (all cores) or more, not {jobs}")
+        _err(say("jobs_negative", lang, n=jobs))
         return 2
     bl = None
     if baseline and not write_baseline:
@@ -223,7 +221,7 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
         try:
             bl = load_baseline(baseline)
         except BaselineError as e:
-            _err(str(e))
+            _err(e.say(lang))
             return 2
     cache = None if no_cache else _result_cache(settings, encoding)
     job = Job(settings, encoding=encoding, article_date=adate, stdin_filename=stdin_filename,
@@ -246,7 +244,6 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
     failing = fixed_any = False
     diffs: list[str] = []
     refused = 0
-    lang = settings.lang
     progress = _Progress(len(files), enabled=not no_progress)
     try:
         for item in runner.run(files):
@@ -270,7 +267,7 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
                     [r], sources, write=fix, show=diff, lang=lang, roots=roots, quiet=quiet)
                 refused += n_refused
                 if stdin_text is not None:
-                    _emit(stdin_text, None)
+                    _emit(stdin_text, None, lang)
                 fixed_any = fixed_any or any_fix
                 if diff_text:
                     diffs.append(diff_text)
@@ -290,7 +287,6 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
             _load_catalog(settings)  # a bad catalog is an error even with nothing to check
         if kept is not None:
             from refcheck.lint.baseline import BaselineError, write_baseline as _write
-            from refcheck.lint.messages import say
 
             if read_errors:  # a baseline without those files would hide nothing later
                 for msg in read_errors:
@@ -300,19 +296,19 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
             try:
                 _write(baseline, kept)
             except BaselineError as e:
-                _err(str(e))
+                _err(e.say(lang))
                 return 2
             if not quiet:
                 _err(say("baseline_written", lang, path=baseline))
             return 0
         if diff_only:
             # Like ruff: --diff prints only the diff, so it can be piped into `git apply`.
-            _emit("".join(diffs), output)
+            _emit("".join(diffs), output, lang)
             for msg in read_errors:
                 _err(msg)
             return 2 if read_errors else (1 if fixed_any else 0)
         if diffs:
-            _emit("".join(diffs), None)
+            _emit("".join(diffs), None, lang)
         writer.close()
         if stats is not None:
             table = stats.format(settings.lang)
@@ -323,7 +319,7 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
                 sink.write(table)
         sink.close()
     except SinkError as e:
-        _err(str(e))
+        _err(e.say(lang))
         return 2
     finally:
         sink.discard()
@@ -399,7 +395,7 @@ def _emit(text: str, output: Optional[str], lang: str = "vi") -> None:
         try:
             writeback.write_report(output, text)
         except OSError as e:
-            _err(say("cannot_write_report", lang, path=output, reason=e.strerror or e))
+            _err(say("cannot_write_report", lang, path=output, reason=e))
             raise _Exit(2)
         return
     try:
@@ -445,7 +441,9 @@ def rule_cmd(code, lang):
         return
     code = code.upper()
     if code not in RULES:
-        _err(f"unknown code {code!r}; codes: {', '.join(RULES)}")
+        from refcheck.lint.messages import say
+
+        _err(say("unknown_rule", lang, code=code, codes=", ".join(RULES)))
         sys.exit(2)
     click.echo(describe(code, lang))
 

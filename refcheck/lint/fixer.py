@@ -31,6 +31,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
+from refcheck.io.reasons import Reason
 from refcheck.model import Fix
 
 __all__ = ["apply_fixes", "fix_source", "unified_diff", "write_atomic", "encode_text",
@@ -324,9 +325,9 @@ def write_fixed(src, new: str, *, roots=None) -> None:
     except FileNotFoundError:
         raise FixRefused("vanished", path=path) from None
     except OSError as e:
-        raise FixRefused("cannot_write", path=path, reason=e.strerror or str(e)) from None
+        raise FixRefused("cannot_write", path=path, reason=e) from None
     if not stat.S_ISREG(st.st_mode):  # a FIFO or a device is never replaced by a file
-        raise FixRefused("cannot_write", path=path, reason="not a regular file")
+        raise FixRefused("cannot_write", path=path, reason=Reason("not_regular_write"))
     if roots is not None and os.path.islink(path) and not _inside(target, roots):
         raise FixRefused("link_outside", path=path, target=target)
     if not (st.st_mode & stat.S_IWUSR) or not os.access(target, os.W_OK):
@@ -342,4 +343,4 @@ def write_fixed(src, new: str, *, roots=None) -> None:
         raise FixRefused("cannot_encode", path=path, encoding=src.encoding,
                          char=e.object[e.start:e.end]) from None
     except OSError as e:
-        raise FixRefused("cannot_write", path=path, reason=e.strerror or str(e)) from None
+        raise FixRefused("cannot_write", path=path, reason=e) from None

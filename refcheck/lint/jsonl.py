@@ -46,16 +46,19 @@ def _open_binary(path: str) -> IO[bytes]:
 
 
 def iter_chunks(path: str, errors: list[str], *, chunk_lines: Optional[int] = None,
-                chunk_bytes: Optional[int] = None
+                chunk_bytes: Optional[int] = None, lang: str = "vi"
                 ) -> Iterator[tuple[str, list[tuple[int, bytes]]]]:
     """``(path, [(line_number, raw_line), ...])`` chunks of one file, read lazily.
 
     Blank lines are skipped. A file that cannot be opened or is cut short (truncated gzip,
-    I/O error) adds a message to ``errors``; the chunks read before the problem are kept."""
+    I/O error) adds a message in ``lang`` to ``errors``; the chunks read before the problem
+    are kept."""
+    from refcheck.lint.messages import say
+
     try:
         stream = _open_binary(path)
     except OSError as e:
-        errors.append(f"{path}: cannot read: {e.strerror or e}")
+        errors.append(say("jsonl_cannot_open", lang, path=path, reason=e))
         return
     chunk_lines = chunk_lines or CHUNK_LINES
     chunk_bytes = chunk_bytes or CHUNK_BYTES
@@ -71,14 +74,27 @@ def iter_chunks(path: str, errors: list[str], *, chunk_lines: Optional[int] = No
             if len(chunk) >= chunk_lines or size >= chunk_bytes:
                 yield path, chunk
                 chunk, size = [], 0
-    except (OSError, EOFError, ValueError) as e:  # zlib.error is not an OSError subclass...
-        errors.append(f"{path}:{lineno + 1}: cannot read: {e}")
-    except Exception as e:  # noqa: BLE001 - ...and gzip raises a few others (BadGzipFile)
-        errors.append(f"{path}:{lineno + 1}: cannot read: {e}")
+    except Exception as e:  # noqa: BLE001 - OSError, EOFError, zlib.error, BadGzipFile...
+        where = f"{path}:{lineno + 1}"
+        if isinstance(e, OSError) and e.errno is not None:  # the disk, not the data
+            errors.append(say("jsonl_cannot_open", lang, path=where, reason=e))
+        else:  # a cut or broken gzip stream
+            errors.append(say("jsonl_cut", lang, where=where, detail=e))
     finally:
         _close(stream, path)
     if chunk:
         yield path, chunk
+
+
+def _bad_json(where: str, e: ValueError, lang: str) -> str:
+    """A line that is not JSON (or not UTF-8), as archive mode reports it."""
+    import json
+
+    from refcheck.lint.messages import say
+
+    if isinstance(e, json.JSONDecodeError):
+        return say("json_bad_line", lang, where=where, detail=e.msg, column=e.colno)
+    return say("json_not_utf8", lang, where=where, pos=getattr(e, "start", 0))
 
 
 def _close(stream, path: str) -> None:

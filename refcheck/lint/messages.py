@@ -1,9 +1,15 @@
 """What the command line itself says on stderr, in Vietnamese (default) and English.
 
-Finding texts live in ``refcheck.rules.registry``; these are the run's own notices (fixes
-applied or refused, usage errors). Keys are stable; ``say(key, lang, **fields)`` fills one.
+Finding texts live in ``refcheck.rules.registry`` and the reasons a file cannot be read in
+``refcheck.io.reasons``; these are the run's own notices (fixes applied or refused, usage
+errors, archive mode, the baseline). Keys are stable; ``say(key, lang, **fields)`` fills
+one, rendering a field that is an ``OSError`` or carries a reason in the same language.
+Texts may leave a field out (the English ones keep a library's own wording, which the
+Vietnamese ones cannot repeat).
 """
 from __future__ import annotations
+
+from refcheck.io.reasons import localise
 
 MESSAGES: dict[str, dict[str, str]] = {
     "no_paths": {
@@ -47,7 +53,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path}: tệp chỉ đọc; không sửa",
         "en": "{path}: read-only file; not fixed"},
     "hard_links": {
-        "vi": "{path}: tệp có {n} liên kết cứng (hard link); sửa sẽ tách chúng ra nên không sửa",
+        "vi": "{path}: tệp có {n} liên kết cứng; sửa sẽ tách chúng ra nên không sửa",
         "en": "{path}: has {n} hard links; a fix would split them, so it is not written"},
     "link_outside": {
         "vi": "{path}: liên kết tượng trưng trỏ ra ngoài thư mục được kiểm tra ({target}); không sửa",
@@ -58,12 +64,136 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cannot_write": {
         "vi": "{path}: không ghi được ({reason}); không sửa",
         "en": "{path}: cannot write ({reason}); not fixed"},
+    "excluded": {
+        "vi": "{path}: bỏ qua: tệp khớp một mẫu exclude của cấu hình",
+        "en": "{path}: skipped: the file matches an exclude pattern of the configuration"},
+    "jobs_negative": {
+        "vi": "--jobs phải là 0 (mọi lõi) hoặc lớn hơn, không phải {n}",
+        "en": "--jobs must be 0 (all cores) or more, not {n}"},
+    "unknown_rule": {
+        "vi": "không có mã {code!r}; các mã: {codes}",
+        "en": "unknown code {code!r}; codes: {codes}"},
+    "folder_unreadable": {
+        "vi": "{path}: không đọc được thư mục ({reason})",
+        "en": "{path}: cannot read the folder ({reason})"},
+    # the baseline
+    "baseline_cannot_write": {
+        "vi": "{path}: không ghi được baseline vào đây: {reason}",
+        "en": "{path}: cannot write the baseline there: {reason}"},
+    "baseline_cannot_read": {
+        "vi": "{path}: không đọc được baseline: {reason}",
+        "en": "{path}: cannot be read: {reason}"},
+    "baseline_bad_json": {
+        "vi": "{path}: không phải JSON hợp lệ (dòng {line}, cột {column})",
+        "en": "{path}: invalid JSON: {detail}"},
+    "baseline_not_baseline": {
+        "vi": "{path}: không phải baseline của refcheck (phiên bản {version})",
+        "en": "{path}: not a refcheck baseline (version {version})"},
+    "baseline_bad_row": {
+        "vi": "{path}: findings[{i}] cần có path, code, key, count",
+        "en": "{path}: findings[{i}] needs path, code, key, count"},
+    # archive mode (--jsonl)
+    "json_bad_line": {
+        "vi": "{where}: dòng JSON không đọc được (cột {column})",
+        "en": "{where}: invalid JSON line: {detail} (column {column})"},
+    "json_not_utf8": {
+        "vi": "{where}: dòng JSON không phải UTF-8 (byte ở vị trí {pos})",
+        "en": "{where}: invalid JSON line: not UTF-8 (byte at offset {pos})"},
+    "json_not_object": {
+        "vi": "{where}: cần một đối tượng JSON, gặp {kind}",
+        "en": "{where}: expected a JSON object, got {kind}"},
+    "json_not_string": {
+        "vi": "{where}: {field!r} là {kind}, không phải chuỗi",
+        "en": "{where}: {field!r} is {kind}, not a string"},
+    "json_no_field": {
+        "vi": "{where}: không có trường {field!r}{more}; các trường gặp: {seen}; dùng --text-field TÊN",
+        "en": "{where}: no {field!r} field{more}; fields seen: {seen}; pass --text-field NAME"},
+    "json_no_field_more": {
+        "vi": " (cùng {n} dòng khác)",
+        "en": " (nor do {n} more lines)"},
+    "json_bad_dates": {
+        "vi": "{n} bài có giá trị {field!r} không phải ngày; ngày của các bài đó được suy ra",
+        "en": "{n} article(s) had a {field!r} value that is not a date; their date was inferred instead"},
+    "jsonl_cannot_open": {
+        "vi": "{path}: không đọc được: {reason}",
+        "en": "{path}: cannot read: {reason}"},
+    "jsonl_cut": {
+        "vi": "{where}: không đọc được: tệp nén hỏng hoặc bị cắt",
+        "en": "{where}: cannot read: {detail}"},
+    "archive_cannot_write": {
+        "vi": "{path}: không ghi được: {reason}",
+        "en": "{path}: cannot write: {reason}"},
+    "archive_summary": {
+        "vi": "Tổng: {articles} bài, {citations} trích dẫn, {findings} vấn đề trong {reported} bài{bad}.",
+        "en": "Total: {articles} article(s), {citations} citation(s), {findings} finding(s) in {reported} article(s){bad}."},
+    "archive_summary_bad": {
+        "vi": "; {n} dòng hay tệp không đọc được",
+        "en": "; {n} line(s) or file(s) could not be read"},
+    "dask_missing": {
+        "vi": "--dask cần Dask: pip install 'refcheck-vn[dask]' (hoặc pip install '.[dask]' trong bản sao mã nguồn)",
+        "en": "--dask needs Dask: pip install 'refcheck-vn[dask]' (or pip install '.[dask]' in a clone)"},
+    "dask_unreachable": {
+        "vi": "--dask {address}: không kết nối được bộ lập lịch Dask; `dask scheduler` có đang chạy ở đó không?",
+        "en": "--dask {address}: cannot reach the Dask scheduler ({detail}); is `dask scheduler` running there?"},
+    "stdout": {"vi": "đầu ra chuẩn", "en": "stdout"},
+    # click's usage errors (refcheck.lint.usage)
+    "usage_hint": {"vi": "(xem: {command} --help)", "en": "(see: {command} --help)"},
+    "usage_no_option": {"vi": "không có tùy chọn {name}{did}", "en": "no such option {name}{did}"},
+    "usage_did_you_mean": {"vi": "; có phải ý bạn là {names}?", "en": "; did you mean {names}?"},
+    "usage_needs_value": {"vi": "tùy chọn {name} cần một giá trị", "en": "option {name} requires a value"},
+    "usage_bad_option": {"vi": "dùng tùy chọn {name} không đúng cách", "en": "option {name} used the wrong way"},
+    "usage_missing": {"vi": "thiếu {name}", "en": "missing {name}"},
+    "usage_bad_choice": {
+        "vi": "giá trị {value!r} không dùng được cho {name}; chọn một trong: {choices}",
+        "en": "invalid value {value!r} for {name}; choose one of: {choices}"},
+    "usage_not_int": {
+        "vi": "giá trị {value!r} của {name} phải là một số nguyên",
+        "en": "the value {value!r} of {name} must be an integer"},
+    "usage_bad_value": {
+        "vi": "giá trị {value!r} không dùng được cho {name}",
+        "en": "invalid value {value!r} for {name}: {detail}"},
+    "usage_no_command": {
+        "vi": "không có lệnh {name!r}; các lệnh: {commands}",
+        "en": "no such command {name!r}; commands: {commands}"},
+    "usage_extra_args": {"vi": "thừa đối số trên dòng lệnh", "en": "{detail}"},
+    "usage_other": {"vi": "dòng lệnh không đúng", "en": "{detail}"},
     "stdin_fixed": {
         "vi": "{path}: đã sửa {n} chỗ; văn bản đã sửa in ra đầu ra chuẩn",
         "en": "{path}: {n} fix(es) applied; the fixed text is on standard output"},
 }
 
 
+#: JSON value kinds, by Python type name (archive mode's "expected a JSON object, got ...").
+JSON_KINDS: dict[str, dict[str, str]] = {
+    "list": {"vi": "một mảng", "en": "an array"},
+    "str": {"vi": "một chuỗi", "en": "a string"},
+    "int": {"vi": "một số", "en": "a number"},
+    "float": {"vi": "một số", "en": "a number"},
+    "bool": {"vi": "giá trị đúng/sai", "en": "a boolean"},
+    "NoneType": {"vi": "null", "en": "null"},
+    "dict": {"vi": "một đối tượng", "en": "an object"},
+}
+
+
+def json_kind(value, lang: str = "vi") -> str:
+    kinds = JSON_KINDS.get(type(value).__name__, JSON_KINDS["str"])
+    return kinds.get(lang, kinds["vi"])
+
+
 def say(key: str, lang: str = "vi", **fields) -> str:
+    """The message ``key`` in ``lang`` (Vietnamese when ``lang`` is neither), one line."""
     texts = MESSAGES[key]
-    return texts.get(lang, texts["vi"]).format(**fields)
+    lang = lang if lang in texts else "vi"
+    return texts[lang].format(**{k: localise(v, lang) for k, v in fields.items()})
+
+
+class Said(Exception):
+    """An error that is one message of :data:`MESSAGES`: ``str()`` in English (for library
+    callers), :meth:`say` in the run's language."""
+
+    def __init__(self, key: str, **fields) -> None:
+        super().__init__(say(key, "en", **fields))
+        self.key, self.fields = key, fields
+
+    def say(self, lang: str = "vi") -> str:
+        return say(self.key, lang, **self.fields)

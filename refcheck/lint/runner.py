@@ -82,7 +82,8 @@ def _work(task: tuple) -> tuple:
         src.stamp = FileStamp.of(st, data)  # --fix writes only over exactly these bytes
         del data
     except ReadError as e:
-        return name, None, None, None, 0, 0, (e.path or name, e.reason or str(e), str(e)), None
+        lang = job.settings.lang
+        return name, None, None, None, 0, 0, (e.path or name, e.reason_in(lang), e.say(lang)), None
     if expect is not None and expect == d:
         return name, src, None, d, st.st_size, st.st_mtime_ns, None, None
     result = _check(src, job)
@@ -309,8 +310,9 @@ class Runner:
         try:
             src = read_bytes(sys.stdin.buffer.read(), name, encoding=self.job.encoding)
         except ReadError as e:
-            return Item("-", FileResult(path=e.path or name, error=e.reason or str(e)),
-                        error=str(e))
+            lang = self.job.settings.lang
+            return Item("-", FileResult(path=e.path or name, error=e.reason_in(lang)),
+                        error=e.say(lang))
         return Item("-", _check(src, self.job), src)
 
     def _results(self, tasks: list, sizes: list[int]) -> Iterator[tuple]:

@@ -5,9 +5,14 @@ import os
 import sys
 from typing import Optional
 
+from refcheck.lint.messages import Said
 
-class SinkError(Exception):
+
+class SinkError(Said):
     """The report cannot be written; ``str()`` is one line naming the file."""
+
+    def __init__(self, path, exc: OSError) -> None:
+        super().__init__("cannot_write_report", path=path, reason=exc)
 
 
 class Sink:
@@ -35,7 +40,7 @@ class Sink:
             try:
                 self.fh.write(text)
             except OSError as e:
-                raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
+                raise SinkError(self.output, e)
         else:
             try:
                 self.stream.write(text)
@@ -48,7 +53,7 @@ class Sink:
         try:  # a device or FIFO (/dev/null, /dev/stdout) is written into, never renamed over
             self.out = AtomicFile(self.output, durable=False, into_special=True)
         except OSError as e:
-            raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
+            raise SinkError(self.output, e)
         self.fh = self.out.fh
 
     def _broken(self) -> None:
@@ -68,7 +73,7 @@ class Sink:
             try:
                 self.out.commit()
             except OSError as e:
-                raise SinkError(f"{self.output}: cannot write the report ({e.strerror or e})")
+                raise SinkError(self.output, e)
             self.fh = self.out = None
         elif not self.broken:
             try:

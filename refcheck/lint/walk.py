@@ -152,7 +152,10 @@ class Walk:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as e:  # unreadable folder: reported, the rest is still walked
-            self.errors.append((folder, f"{folder}: cannot read the folder ({e.strerror or e})"))
+            from refcheck.lint.messages import say
+
+            self.errors.append((folder, say("folder_unreadable", self.settings.lang, path=folder,
+                                            reason=e)))
             return
         subdirs = []
         for e in entries:

@@ -119,7 +119,7 @@ def _verify_written(src, new: str) -> None:
     try:
         back = read_path(src.path, encoding=enc).source_text()
     except ReadError as e:
-        raise FixRefused("cannot_write", path=src.path, reason=e.reason) from None
+        raise FixRefused("cannot_write", path=src.path, reason=e.why or e.reason) from None
     if back != new:
         raise FixRefused("changed", path=src.path)
 

@@ -1,0 +1,130 @@
+"""Click's usage errors in the run's language, as one line.
+
+Click words its errors in English ("Error: Invalid value for '--format'", "No such option")
+and adds a "Usage:" block. refcheck's messages are Vietnamese unless ``--lang en``, never
+mixed, so :class:`LocalGroup` catches each usage error on its way out and re-raises it as a
+:class:`LocalUsageError` that prints ``refcheck: <reason> (xem: refcheck check --help)`` in
+the language the command line asks for (``--lang`` is read from the arguments: the
+configuration file is not loaded yet when the arguments do not parse). Exit code 2, as
+click's own.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import click
+
+from refcheck.lint.messages import say
+
+__all__ = ["LocalGroup", "LocalUsageError", "argv_lang"]
+
+
+def argv_lang(args: Sequence[str]) -> str:
+    """``en`` when the arguments say ``--lang en`` (or ``--lang=en``), else ``vi``."""
+    args = list(args)
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args):
+            return "en" if args[i + 1] == "en" else "vi"
+        if a.startswith("--lang="):
+            return "en" if a.split("=", 1)[1] == "en" else "vi"
+    return "vi"
+
+
+class LocalUsageError(click.UsageError):
+    """A usage error already worded in the run's language; shown as one line."""
+
+    def __init__(self, message: str, ctx: Optional[click.Context], hint: str) -> None:
+        super().__init__(message, ctx)
+        self.hint = hint
+
+    def show(self, file=None) -> None:  # noqa: D102 - click's hook
+        click.echo(f"refcheck: {self.message} {self.hint}", err=True)
+
+
+def _value_of(param: click.Parameter, args: Sequence[str]) -> Optional[str]:
+    """The value given on the command line for ``param`` (last one wins), if it can be told."""
+    args = list(args)
+    found = None
+    for i, a in enumerate(args):
+        for opt in getattr(param, "opts", ()):
+            if a == opt and i + 1 < len(args):
+                found = args[i + 1]
+            elif a.startswith(opt + "=") and opt.startswith("--"):
+                found = a.split("=", 1)[1]
+    return found
+
+
+def _opt_name(param: Optional[click.Parameter]) -> str:
+    if param is None:
+        return "?"
+    opts = getattr(param, "opts", None) or [param.name or "?"]
+    return max(opts, key=len)
+
+
+def localise(e: click.UsageError, args: Sequence[str]) -> click.UsageError:
+    """``e`` worded in the language ``args`` ask for."""
+    lang = argv_lang(args)
+    ctx = e.ctx
+    cmd = ctx.command_path if ctx is not None else "refcheck"
+    hint = say("usage_hint", lang, command=cmd)
+    if isinstance(e, click.NoSuchOption):
+        did = say("usage_did_you_mean", lang, names=", ".join(sorted(e.possibilities))) \
+            if e.possibilities else ""
+        msg = say("usage_no_option", lang, name=e.option_name, did=did)
+    elif isinstance(e, click.BadOptionUsage):
+        key = "usage_needs_value" if "requires an argument" in e.message else "usage_bad_option"
+        msg = say(key, lang, name=e.option_name)
+    elif isinstance(e, click.MissingParameter):
+        msg = say("usage_missing", lang, name=_opt_name(e.param))
+    elif isinstance(e, click.BadParameter):
+        param = e.param
+        value = _value_of(param, args) if param is not None else None
+        name = _opt_name(param)
+        ptype = getattr(param, "type", None)
+        if isinstance(ptype, click.Choice):
+            msg = say("usage_bad_choice", lang, name=name, value=value if value is not None
+                      else "?", choices=", ".join(repr(str(c)) for c in ptype.choices))
+        elif isinstance(ptype, click.types.IntParamType):
+            msg = say("usage_not_int", lang, name=name, value=value if value is not None else "?")
+        else:
+            msg = say("usage_bad_value", lang, name=name, value=value if value is not None
+                      else "?", detail=e.message)
+    elif e.message.startswith("No such command"):
+        group = ctx.command if ctx is not None else None
+        names = ", ".join(sorted(getattr(group, "commands", {}) or ()))
+        name = e.message.split("'")[1] if e.message.count("'") >= 2 else "?"
+        msg = say("usage_no_command", lang, name=name, commands=names)
+    elif e.message.startswith("Got unexpected extra argument"):
+        msg = say("usage_extra_args", lang, detail=e.message)
+    else:
+        msg = say("usage_other", lang, detail=e.message)
+    return LocalUsageError(msg, ctx, hint)
+
+
+def _passes(e: click.UsageError) -> bool:
+    """Errors that are not mistakes: ``refcheck`` alone prints the help."""
+    return isinstance(e, LocalUsageError) or type(e).__name__ == "NoArgsIsHelpError"
+
+
+class LocalGroup(click.Group):
+    """A click group whose usage errors (its own and its commands') are one line in the
+    run's language."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        argv = list(args)
+        try:
+            ctx = super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as e:
+            if _passes(e):
+                raise
+            raise localise(e, argv) from None
+        ctx.meta["refcheck.argv"] = argv
+        return ctx
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as e:
+            if _passes(e):
+                raise
+            raise localise(e, ctx.meta.get("refcheck.argv", ())) from None

@@ -303,14 +303,62 @@ def test_read_only_file_is_not_rewritten(work):
     assert r.exit_code == 2 and "read-only" in r.stderr
 
 
-def test_hard_link_is_kept(work):
+def test_hard_link_is_kept_and_fixed_in_place(work):
     p = draft(work / "a.txt")
-    other = work / "other-name.txt"
+    other = work / "elsewhere" / "other-name.txt"  # a name outside the checked folder
+    other.parent.mkdir()
     os.link(p, other)
+    ino = p.stat().st_ino
+    r = run("check", "a.txt", "--fix", "--no-cache")
+    assert r.exit_code == 0, r.stderr
+    assert os.path.samefile(p, other) and p.stat().st_ino == ino  # one file, two names
+    assert other.read_text(encoding="utf-8") == FIXED + "\n"  # both names show the fix
+    assert p.stat().st_nlink == 2
+    assert not [q for q in work.iterdir() if ".refcheck-" in q.name]
+
+
+def test_hard_link_saved_by_an_editor_during_the_run_is_left_as_saved(work, monkeypatch):
+    p = draft(work / "a.txt")
+    os.link(p, work / "b.txt")
+    _after_check(monkeypatch, lambda path: Path(path).write_text(EDITED + "\n", encoding="utf-8"))
     r = run("check", "a.txt", "--fix", "--no-cache", "--lang", "en")
-    assert os.path.samefile(p, other)  # still one file with two names
-    assert p.read_text(encoding="utf-8") == SPACED + "\n"
-    assert r.exit_code == 2 and "hard links" in r.stderr
+    assert (work / "b.txt").read_text(encoding="utf-8") == EDITED + "\n"
+    assert r.exit_code == 2 and "changed on disk since it was read" in r.stderr
+
+
+def test_hard_link_write_failing_midway_puts_the_words_back(work, monkeypatch):
+    """The disk fills while the fix is written in place: the original bytes are written back
+    (from memory; a copy fsync'ed beside the file covers a process killed at that moment)."""
+    p = draft(work / "a.txt")
+    os.link(p, work / "b.txt")
+    before = p.read_bytes()
+    real = fixer_mod._overwrite
+    calls = []  # the backup copies beside the file at each in-place write
+
+    def overwrite(fd, data):
+        calls.append([q.read_bytes() for q in work.iterdir() if q.name.endswith(".refcheck-bak")])
+        if len(calls) == 1:  # the fix: a full disk cuts it after 5 bytes
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, data[:5])
+            raise OSError(28, "No space left on device")
+        return real(fd, data)  # putting the original back
+
+    monkeypatch.setattr(fixer_mod, "_overwrite", overwrite)
+    r = run("check", "a.txt", "--fix", "--no-cache", "--lang", "en")
+    assert p.read_bytes() == before and os.path.samefile(p, work / "b.txt")
+    assert r.exit_code == 2 and "No space left on device" in r.stderr
+    assert calls == [[before], [before]]  # while the file was written, a copy held its words
+    assert not [q for q in work.iterdir() if ".refcheck-" in q.name]
+
+
+def test_symlink_to_a_hard_linked_file_is_written_through_in_place(work):
+    target = draft(work / "d" / "real.txt")
+    os.link(target, work / "d" / "second.txt")
+    (work / "d" / "link.txt").symlink_to("real.txt")
+    r = run("check", "d/link.txt", "--fix", "--no-cache")
+    assert r.exit_code == 0, r.stderr
+    assert (work / "d" / "link.txt").is_symlink()
+    assert (work / "d" / "second.txt").read_text(encoding="utf-8") == FIXED + "\n"
 
 
 def test_symlink_in_the_tree_is_written_through_to_its_target(work):

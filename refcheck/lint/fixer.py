@@ -34,8 +34,8 @@ from typing import Iterable, Optional
 from refcheck.io.reasons import Reason
 from refcheck.model import Fix
 
-__all__ = ["apply_fixes", "fix_source", "unified_diff", "write_atomic", "encode_text",
-           "write_fixed", "FixRefused", "FileChanged"]
+__all__ = ["apply_fixes", "fix_source", "unified_diff", "write_atomic", "write_in_place",
+           "encode_text", "write_fixed", "FixRefused", "FileChanged"]
 
 
 class FileChanged(OSError):
@@ -302,6 +302,69 @@ def _same_as_read(target: str, expect) -> None:
         raise FileChanged(target)
 
 
+def write_in_place(path: str | Path, text: str, *, encoding: str, bom: Optional[bytes] = None,
+                   expect=None) -> None:
+    """Write ``text`` over the file's own bytes (same inode), for a file with several hard
+    links: each of its names then shows the fix, as an editor saving in place would do.
+
+    The file is opened once; its size, modification time, inode and hash are checked on that
+    open file against ``expect`` (:class:`FileChanged` otherwise). Before writing, a copy of
+    the original is fsync'ed next to it (``.<name>.*.refcheck-bak``), so a process killed
+    mid-write leaves the original's words on disk; on an error while writing the original is
+    put back and the copy removed. Encoding as :func:`write_atomic`.
+    """
+    import hashlib
+    import tempfile
+
+    target = os.path.realpath(os.fspath(path))
+    try:
+        fh = open(target, "r+b")
+    except FileNotFoundError:
+        raise FileChanged(target) from None
+    with fh:
+        fd = fh.fileno()
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(22, "not a regular file (a device or a FIFO is never replaced)", target)
+        original = fh.read()
+        if expect is not None and ((st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+                                   != (expect.size, expect.mtime_ns, expect.ino, expect.dev)
+                                   or hashlib.sha256(original).digest() != expect.sha256):
+            raise FileChanged(target)
+        data = encode_text(text, encoding, bom, existing=original)
+        folder = os.path.dirname(target) or "."
+        bfd, backup = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.",
+                                       suffix=".refcheck-bak")
+        try:
+            _write_all(bfd, original)
+            os.fsync(bfd)
+        except BaseException:
+            os.close(bfd)
+            os.unlink(backup)
+            raise
+        os.close(bfd)
+        try:
+            _overwrite(fd, data)
+        except BaseException:
+            _overwrite(fd, original)  # put the words back; the copy stays if this fails too
+            os.unlink(backup)
+            raise
+        os.unlink(backup)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _overwrite(fd: int, data: bytes) -> None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    _write_all(fd, data)
+    os.ftruncate(fd, len(data))
+    os.fsync(fd)
+
+
 def _inside(path: str, roots) -> bool:
     return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
@@ -310,11 +373,12 @@ def write_fixed(src, new: str, *, roots=None) -> None:
     """Write the fixed text of ``src`` (read by :func:`refcheck.io.read.read_path`) back to
     its file, or raise :class:`FixRefused` and leave the file as it was.
 
-    Refused: a file changed, moved or deleted since it was read; a read-only file; a file
-    with several hard links (the atomic rename would leave the other names on the old
-    text); a symbolic link whose target lies outside ``roots`` (the real paths of the checked
+    Refused: a file changed, moved or deleted since it was read; a read-only file; a
+    symbolic link whose target lies outside ``roots`` (the real paths of the checked
     folders); a fix the file's own encoding cannot hold; any error writing (an unwritable
-    folder). A symbolic link inside the tree is written through: its target is replaced.
+    folder). A symbolic link inside the tree is written through: its target is replaced. A
+    file with several hard links is written in place (:func:`write_in_place`): an atomic
+    rename would leave its other names on the old text.
     """
     path = src.path
     if src.stamp is None:
@@ -332,10 +396,9 @@ def write_fixed(src, new: str, *, roots=None) -> None:
         raise FixRefused("link_outside", path=path, target=target)
     if not (st.st_mode & stat.S_IWUSR) or not os.access(target, os.W_OK):
         raise FixRefused("read_only", path=path)
-    if st.st_nlink > 1:
-        raise FixRefused("hard_links", path=path, n=st.st_nlink)
+    writer = write_atomic if st.st_nlink <= 1 else write_in_place  # keep hard links
     try:
-        write_atomic(path, new, encoding=src.encoding, bom=src.bom, expect=src.stamp)
+        writer(path, new, encoding=src.encoding, bom=src.bom, expect=src.stamp)
     except FileChanged:
         gone = not os.path.exists(target)
         raise FixRefused("vanished" if gone else "changed", path=path) from None

@@ -52,9 +52,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "read_only": {
         "vi": "{path}: tệp chỉ đọc; không sửa",
         "en": "{path}: read-only file; not fixed"},
-    "hard_links": {
-        "vi": "{path}: tệp có {n} liên kết cứng; sửa sẽ tách chúng ra nên không sửa",
-        "en": "{path}: has {n} hard links; a fix would split them, so it is not written"},
     "link_outside": {
         "vi": "{path}: liên kết tượng trưng trỏ ra ngoài thư mục được kiểm tra ({target}); không sửa",
         "en": "{path}: symbolic link to {target}, outside the checked folders; not fixed"},

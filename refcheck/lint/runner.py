@@ -135,14 +135,18 @@ def _blockable(name: str, st, job: Job) -> bool:
             and kind_for_path(name) == "txt")
 
 
-def _parts(item: Item, parts: Iterator) -> Iterator:
+def _parts(item: Item, parts: Iterator, lang: str = "vi") -> Iterator:
     """The blocks' parts; a read error half-way (the file truncated or rewritten under us)
-    ends them and is reported as the file's error."""
+    ends them and is reported as the file's error (in ``lang``)."""
+    from refcheck.io.read import ReadError
+    from refcheck.io.reasons import Reason
+
     try:
         yield from parts
     except (OSError, UnicodeDecodeError) as e:
-        reason = getattr(e, "strerror", None) or str(e)
-        item.error = f"{item.name}: cannot read the file ({reason})"
+        why = Reason("os_read", {"os": e}) if isinstance(e, OSError) else Reason(
+            "cannot_decode", {"encoding": "utf-8", "pos": e.start, "byte": e.object[e.start]})
+        item.error = ReadError(item.name, why).say(lang)
 
 
 def _work_chunk(tasks: list) -> list:
@@ -299,7 +303,7 @@ class Runner:
             return None
         self.read += 1
         item = Item(name, FileResult(path=name, articles=[], text="", kind="txt"))
-        item.parts = _parts(item, parts)
+        item.parts = _parts(item, parts, s.lang)
         return item
 
     def _stdin(self) -> Item:

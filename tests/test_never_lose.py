@@ -12,34 +12,13 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
+from conftest import run_cli as run  # and the ``work`` fixture
 from refcheck.lint import cli
-from refcheck.lint.cli import main
 from refcheck.lint import fixer as fixer_mod
 
 SPACED = "Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị"  # RC102, fix "45-CT/TW"
 FIXED = "Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị"
 EDITED = "Bản mới của biên tập viên: Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị"
-
-
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        return CliRunner()
-
-
-def run(*args, input=None):
-    return _runner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
-
-
-@pytest.fixture
-def work(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / ".cache"))
-    monkeypatch.delenv("REFCHECK_NO_CACHE", raising=False)
-    return tmp_path
 
 
 def draft(path: Path, text: str = SPACED + "\n") -> Path:

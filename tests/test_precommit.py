@@ -56,10 +56,14 @@ def test_hook_definition():
         assert files.search(name), name
     for name in ("setup.py", "a.txt.bak", "img.png", "notes.doc"):
         assert not files.search(name), name
-    # every extension the hook passes is one refcheck reads
-    from refcheck.lint.cli import EXTENSIONS
+    # one list: the hook passes exactly the extensions the walk checks and the reader knows
+    from refcheck.io.read import EXTENSIONS, KINDS, hook_files_pattern
+    from refcheck.lint import walk
 
+    assert hook["files"] == hook_files_pattern()
+    assert walk.EXTENSIONS is EXTENSIONS and set(EXTENSIONS) == set(KINDS)
     assert all(files.search("x" + ext) for ext in EXTENSIONS)
+    assert all(walk._checked_name("x" + ext) for ext in EXTENSIONS)
 
 
 def _git(*args: str, cwd: Path, env: dict) -> str:

@@ -13,30 +13,16 @@ import types
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from refcheck.lint.cli import main
+from conftest import run_cli as run
 
 SPACED = "Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị"  # RC102
 
 
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:
-        return CliRunner()
-
-
-def run(*args, input=None):
-    return _runner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
-
-
 @pytest.fixture
-def work(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / ".cache"))
-    (tmp_path / "a.txt").write_text(SPACED + "\n", encoding="utf-8")
-    return tmp_path
+def work(work):
+    """conftest's folder, holding one draft with a finding."""
+    (work / "a.txt").write_text(SPACED + "\n", encoding="utf-8")
+    return work
 
 
 def one_line(stderr: str) -> str:
@@ -334,3 +320,18 @@ def test_rc901_name_reuses_no_document_type_word():
     texts = [r.summary["vi"], *[m["vi"] for m in r.messages.values()]]
     types = [t.lower() for t in load_vocab().types]  # Chỉ thị, Nghị quyết, Thông báo…
     assert not [(w, t) for w in types for t in texts if w in t.lower()], texts
+
+
+def test_format_names_live_in_one_place():
+    """--format's choices, the format setting and the report dispatch read one list."""
+    from refcheck.lint import cli, report
+    from refcheck.lint.config import Settings
+    from refcheck.lint.formats import FORMATS, REPORT_FORMATS
+
+    (opt,) = [p for p in cli.check_cmd.params if p.name == "fmt"]
+    assert tuple(opt.type.choices) == REPORT_FORMATS
+    for fmt in FORMATS:
+        assert Settings().merge_cli(format=fmt).format == fmt
+        assert isinstance(report.render(fmt, [], "0"), str)
+    for fmt in REPORT_FORMATS:
+        report.open_writer(fmt, lambda s: None, "0").close()

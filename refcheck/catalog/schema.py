@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional, Union
+from typing import Any, Iterator, Optional, Union
 
 from refcheck.catalog.errors import CatalogError
 from refcheck.catalog.files import (
@@ -82,6 +82,27 @@ def _check_schema(pf: _ParsedFile, data, root) -> None:
         pf.doc_index.append(i)
 
 
+def _entries(pf, items, node, where: str, keys) -> Iterator[tuple[dict, Any, str, bool]]:
+    """The entries of a list of mappings (``terms.party``, ``scope``), each with its node,
+    its path for messages and whether all its keys are known. "must be a list", "must be a
+    mapping" and each unknown key are reported here, the same way for every such list."""
+    p = pf.path
+    if not isinstance(items, list):
+        pf.errors.append(CatalogError(p, _line(node), where, "must be a list"))
+        return
+    for i, entry in enumerate(items):
+        enode = node.value[i]
+        at = f"{where}[{i}]"
+        if not isinstance(entry, dict):
+            pf.errors.append(CatalogError(p, _line(enode), at, "must be a mapping"))
+            continue
+        unknown = [k for k in entry if k not in keys]
+        for k in unknown:
+            pf.errors.append(CatalogError(p, _line(_key_node(enode, k)), f"{at}.{k}",
+                                          "unknown key"))
+        yield entry, enode, at, not unknown
+
+
 def _check_terms(pf, terms, node) -> None:
     p = pf.path
     if terms is None:
@@ -94,21 +115,8 @@ def _check_terms(pf, terms, node) -> None:
             pf.errors.append(CatalogError(p, _line(_key_node(node, k)), f"terms.{k}",
                                           "unknown key"))
     for kind in ("party", "assembly"):
-        items = terms.get(kind) or []
-        lnode = _key_node(node, kind)
-        if not isinstance(items, list):
-            pf.errors.append(CatalogError(p, _line(lnode), f"terms.{kind}", "must be a list"))
-            continue
-        for i, t in enumerate(items):
-            tnode = lnode.value[i]
-            where = f"terms.{kind}[{i}]"
-            if not isinstance(t, dict):
-                pf.errors.append(CatalogError(p, _line(tnode), where, "must be a mapping"))
-                continue
-            bad = [k for k in t if k not in ("khoa", "start", "end")]
-            for k in bad:
-                pf.errors.append(CatalogError(p, _line(_key_node(tnode, k)), f"{where}.{k}",
-                                              "unknown key"))
+        for t, tnode, where, _known in _entries(pf, terms.get(kind) or [], _key_node(node, kind),
+                                                f"terms.{kind}", ("khoa", "start", "end")):
             khoa, start, end = t.get("khoa"), t.get("start"), t.get("end")
             if not isinstance(khoa, str) or from_roman(khoa) is None:
                 pf.errors.append(CatalogError(p, _line(_key_node(tnode, "khoa") or tnode),
@@ -140,20 +148,8 @@ def _check_scopes(pf, scopes, node) -> None:
     p = pf.path
     if scopes is None:
         return
-    if not isinstance(scopes, list):
-        pf.errors.append(CatalogError(p, _line(node), "scope", "must be a list"))
-        return
-    for i, s in enumerate(scopes):
-        snode = node.value[i]
-        where = f"scope[{i}]"
-        if not isinstance(s, dict):
-            pf.errors.append(CatalogError(p, _line(snode), where, "must be a mapping"))
-            continue
+    for s, snode, where, known in _entries(pf, scopes, node, "scope", SCOPE_KEYS):
         n0 = len(pf.errors)
-        for k in s:
-            if k not in SCOPE_KEYS:
-                pf.errors.append(CatalogError(p, _line(_key_node(snode, k)), f"{where}.{k}",
-                                              "unknown key"))
 
         def bad(k, msg):
             pf.errors.append(CatalogError(p, _line(_key_node(snode, k) or snode),
@@ -181,7 +177,7 @@ def _check_scopes(pf, scopes, node) -> None:
         tw = s.get("types")
         if tw is not None and (not isinstance(tw, list) or not all(isinstance(x, str) for x in tw)):
             bad("types", "must be a list of type words")
-        if len(pf.errors) == n0:
+        if known and len(pf.errors) == n0:
             pf.scopes.append(Scope(
                 s["name"], s["system"], tuple(ic),
                 None if tc is None else tuple(

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from typing import Optional
 
 from refcheck.io.reasons import Reason
-from refcheck.io.read import ReadError, Source, detect_newline
+from refcheck.io.read import OffsetMap, ReadError, Source, detect_newline
 
 # --------------------------------------------------------------------------- html
 
@@ -276,10 +276,8 @@ def _html_source(text: str, path: str, label: str, bom: bytes) -> Source:
         newline=detect_newline(text),
         fixable=False,
         bom=bom,
-        _source=text,
-        _map_t=p.map_t,
-        _map_s=p.map_s,
-        _map_x=p.map_x,
+        original=text,
+        offsets=OffsetMap(p.map_t, p.map_s, p.map_x),
     )
 
 

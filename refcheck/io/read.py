@@ -49,6 +49,7 @@ from refcheck.text.positions import LINE_BREAK
 
 __all__ = [
     "Source",
+    "OffsetMap",
     "FileStamp",
     "ReadError",
     "EncodingError",
@@ -58,6 +59,9 @@ __all__ = [
     "read_file_bytes",
     "check_encoding",
     "kind_for_path",
+    "KINDS",
+    "EXTENSIONS",
+    "hook_files_pattern",
     "detect_newline",
     "line_starts",
     "DOCX_MAX_XML_BYTES",
@@ -122,7 +126,12 @@ def line_starts(text: str) -> array:
     return starts
 
 
-_KINDS = {
+#: The kind of text behind each extension the folder walk checks: one list for the reader,
+#: the walk (``refcheck.lint.walk``) and the pre-commit hook's ``files`` pattern
+#: (:func:`hook_files_pattern`; tests/test_precommit.py compares them). A file named on the
+#: command line with another extension is read as plain text.
+KINDS = {
+    ".txt": "txt",
     ".md": "md",
     ".markdown": "md",
     ".mdown": "md",
@@ -135,8 +144,16 @@ _KINDS = {
 }
 
 
+EXTENSIONS = tuple(KINDS)
+
+
 def kind_for_path(path: str | Path) -> str:
-    return _KINDS.get(os.path.splitext(str(path))[1].lower(), "txt")
+    return KINDS.get(os.path.splitext(str(path))[1].lower(), "txt")
+
+
+def hook_files_pattern() -> str:
+    """The ``files:`` regex of ``.pre-commit-hooks.yaml`` for :data:`EXTENSIONS`."""
+    return r"(?i)\.(" + "|".join(sorted(e[1:] for e in EXTENSIONS)) + ")$"
 
 
 # --------------------------------------------------------------------------- Source
@@ -160,8 +177,36 @@ class FileStamp:
         return cls(st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, hashlib.sha256(data).digest())
 
 
+@dataclass(frozen=True)
+class OffsetMap:
+    """Where the scanned text's pieces come from in the original (HTML): piece ``i`` starts
+    at ``text[i]`` in the scanned text and at ``source[i]`` in the original; ``exact[i]`` is
+    1 when the piece is a verbatim copy, 0 for an entity, collapsed whitespace or an
+    inserted line break (an offset inside those maps to where the piece starts)."""
+
+    text: array
+    source: array
+    exact: bytearray
+
+    def __call__(self, offset: int) -> int:
+        """The original's offset for an offset into the scanned text."""
+        if not self.text:
+            return 0
+        i = bisect.bisect_right(self.text, offset) - 1
+        if i < 0:
+            return self.source[0]
+        if self.exact[i]:
+            return self.source[i] + (offset - self.text[i])
+        return self.source[i]
+
+
 @dataclass(eq=False)
 class Source:
+    """A file read for checking. Built by :func:`read_path`/:func:`read_bytes`/:func:`read_text`,
+    or directly by a reader of another format: ``text`` is what the pipeline scans;
+    ``original`` the decoded file when it differs (HTML, Markdown with blanked code) and
+    ``offsets`` the map from ``text`` back to it when the two differ in length (HTML)."""
+
     path: str  # as given ("-" or --stdin-filename for stdin)
     kind: str  # "txt" | "md" | "html" | "docx"
     text: str  # what the pipeline scans; offsets in findings point into it
@@ -171,12 +216,10 @@ class Source:
     front_matter_title: Optional[str] = None  # ``title:`` from Markdown front matter
     fixable: bool = False  # True only for txt/md
     bom: bytes = b""  # byte-order mark the file started with (b"" if none)
-    # original decoded text when it differs from ``text`` (html); None means "same as text"
-    _source: Optional[str] = field(default=None, repr=False)
-    # html offset map: text offset -> source offset (parallel arrays; see _HTMLText)
-    _map_t: Optional[array] = field(default=None, repr=False)
-    _map_s: Optional[array] = field(default=None, repr=False)
-    _map_x: Optional[bytearray] = field(default=None, repr=False)
+    #: the decoded original when it differs from ``text``; None means "same as text"
+    original: Optional[str] = field(default=None, repr=False)
+    #: ``text`` offset -> ``original`` offset; None when offsets are the same in both
+    offsets: Optional[OffsetMap] = field(default=None, repr=False)
     _starts: Optional[array] = field(default=None, repr=False)  # line starts, computed once
     #: what was on disk when the file was read (None for stdin): ``--fix`` writes only over
     #: exactly these bytes
@@ -184,25 +227,12 @@ class Source:
 
     def source_text(self) -> str:
         """The decoded original (the HTML source for html; the paragraph text for docx)."""
-        return self.text if self._source is None else self._source
+        return self.text if self.original is None else self.original
 
     def source_offset(self, offset: int) -> int:
         """Map an offset into ``text`` to an offset into :meth:`source_text`."""
         offset = max(0, min(offset, len(self.text)))
-        if self._map_t is None:
-            return offset
-        if not self._map_t:
-            return 0
-        i = bisect.bisect_right(self._map_t, offset) - 1
-        if i < 0:
-            return self._map_s[0]
-        t0 = self._map_t[i]
-        s0 = self._map_s[i]
-        if self._map_x[i]:
-            return s0 + (offset - t0)
-        # inside a non-exact piece (entity, collapsed whitespace, inserted line break):
-        # where that piece starts in the source
-        return s0
+        return offset if self.offsets is None else self.offsets(offset)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column in code points) in the ORIGINAL file for an offset into
@@ -376,7 +406,7 @@ def read_text(text: str, path: str, kind: str = "txt", *, encoding: str = "utf-8
         scanned, date, title = markdown_text(text)
         return Source(path=path, kind="md", text=scanned, encoding=encoding, newline=newline,
                       front_matter_date=date, front_matter_title=title, fixable=True, bom=bom,
-                      _source=None if scanned == text else text)
+                      original=None if scanned == text else text)
     return Source(path=path, kind="txt", text=text, encoding=encoding, newline=newline,
                   fixable=True, bom=bom)
 

@@ -16,9 +16,7 @@ import click
 from refcheck._version import __version__
 from refcheck.lint import writeback
 from refcheck.lint.usage import LocalGroup
-from refcheck.lint.walk import EXTENSIONS  # noqa: F401  (also the pre-commit hook's list)
-
-FORMATS = ("grouped", "concise", "json", "sarif", "github")
+from refcheck.lint.formats import REPORT_FORMATS as FORMATS
 
 
 class _Exit(Exception):

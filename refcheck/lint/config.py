@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from refcheck.lint.formats import FORMATS
 from refcheck.model import SEVERITIES
 from refcheck.rules.registry import RULES
 from refcheck.text.dates import parse_iso
 
 CONFIG_NAMES = ("refcheck.toml", ".refcheck.toml", "pyproject.toml")
 LANGS = ("vi", "en")
-FORMATS = ("grouped", "concise", "json", "sarif", "github", "statistics")
 #: Folders never walked unless ``exclude`` is set explicitly (``extend-exclude`` keeps them).
 DEFAULT_EXCLUDE = (".git/", ".hg/", ".svn/", ".venv/", "venv/", "node_modules/", "__pycache__/",
                    ".tox/", ".mypy_cache/", ".pytest_cache/", ".ruff_cache/")

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
+from refcheck.io.read import EXTENSIONS  # one list: the reader, the walk, the pre-commit hook
+
 if TYPE_CHECKING:
     from refcheck.lint.config import GlobSet
 
-EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 _EXT = frozenset(EXTENSIONS)
 
 

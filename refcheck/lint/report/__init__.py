@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from refcheck.lint.formats import FORMATS, REPORT_FORMATS
 from refcheck.lint.report.common import PositionFn, Positions, Sink, Writer, clean, tabulate
 from refcheck.lint.report.concise import ConciseWriter, format_concise
 from refcheck.lint.report.github import GithubWriter, format_github
@@ -18,7 +19,6 @@ from refcheck.lint.report.sarif import (INFORMATION_URI, SARIF_SCHEMA_URI, Sarif
 from refcheck.lint.report.stats import Statistics, format_statistics, statistics
 from refcheck.model import FileResult
 
-FORMATS = ("grouped", "concise", "json", "sarif", "github", "statistics")
 
 
 def render(fmt: str, results: list[FileResult], version: str, lang: str = "vi",
@@ -54,7 +54,7 @@ def open_writer(fmt: str, write: Sink, version: str, lang: str = "vi",
         return SarifWriter(write, version, lang)
     if fmt == "github":
         return GithubWriter(write)
-    raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS[:-1])}")
+    raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(REPORT_FORMATS)}")
 
 
 def write_parts(writer: Writer, item, stats: Optional[Statistics], threshold: int) -> bool:

@@ -253,11 +253,15 @@ def unpick_bills(text: str, start: int, end: int, citations: list, resolutions: 
     law as a bill ("dự án Luật Du lịch (sửa đổi)", "dự thảo Luật Du lịch"): "các hành vi cấm
     trong Luật Du lịch" may then mean the bill, not the version in force at the bound."""
     body = None
+    bill: dict[str, bool] = {}  # one search per distinct written title: linear in the article
     for i, (c, r) in enumerate(zip(citations, resolutions)):
         if r.how != "in-force-inferred":
             continue
         if body is None:
             body = text[start:end].casefold()
-        name = re.escape(c.text.casefold()).replace(r"\ ", r"\s+")
-        if re.search(rf"(?:dự\s+án|dự\s+thảo)\s+{name}(?!\w)|(?<!\w){name}\s*\(?\s*sửa\s+đổi", body):
+        key = " ".join(c.text.casefold().split())
+        if key not in bill:
+            name = re.escape(key).replace(r"\ ", r"\s+")
+            bill[key] = bool(re.search(rf"(?:dự\s+án|dự\s+thảo)\s+{name}(?!\w)|(?<!\w){name}\s*\(?\s*sửa\s+đổi", body))
+        if bill[key]:
             resolutions[i] = Resolution([], in_scope=True, how="version-unknown", certain=False)

@@ -269,7 +269,7 @@ def test_grouped_color_only_when_asked():
 def test_grouped_unreadable():
     out = report.format_grouped([unreadable()], "en")
     assert "drafts/hong.docx: cannot be read: not a zip file (corrupt .docx)" in out
-    assert out.endswith("No problems (1 files, 0 citations; 1 unreadable).\n")
+    assert out.endswith("No problems (1 file, 0 citations; 1 unreadable).\n")
     out = report.format_grouped([make_result(), unreadable()], "en")
     assert out.endswith("Found 2 problems in 2 files (1 error, 1 warning, 1 unreadable).\n")
 
@@ -452,3 +452,15 @@ def test_compact_encoder_writes_what_json_dumps_writes():
                "Chỉ thị số 35-CT/TW\t", [], {}]
     for o in objects:
         assert encode(o) == json.dumps(o, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_english_counts_agree_with_their_nouns(tmp_path):
+    """'1 citations, 1 problems … in 1 files' read as broken English to an editor."""
+    from refcheck.lint.report.common import say, _t
+    t = _t("en")
+    assert say(t["dirty"], path="a.txt", n=1, p=1) == "a.txt: 1 citation, 1 problem"
+    assert say(t["dirty"], path="a.txt", n=2, p=3) == "a.txt: 2 citations, 3 problems"
+    assert say(t["total_clean"], f=1, n=0) == "No problems (1 file, 0 citations)."
+    assert say(t["total"], p=1, f=2, detail="1 error") == "Found 1 problem in 2 files (1 error)."
+    vi = _t("vi")
+    assert say(vi["dirty"], path="a.txt", n=1, p=2) == "a.txt: 1 trích dẫn, 2 vấn đề"

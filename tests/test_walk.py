@@ -101,3 +101,19 @@ def test_an_explicitly_named_excluded_file_is_reported(tmp_path, monkeypatch, la
     assert code == 0 and paths == ["a.txt"]
     assert err.splitlines() == [err.splitlines()[0]] and err.startswith("refcheck: cu/b.txt: ")
     assert needle in err and ("skipped" in err) == (lang == "en")
+
+
+@pytest.mark.parametrize("lang,needle", [("vi", "không có tệp nào"), ("en", "no files to check")])
+def test_a_folder_with_nothing_to_check_says_so(tmp_path, monkeypatch, lang, needle):
+    """An empty folder (or one of .pdf files only) exited 0 in silence, like a clean run."""
+    (tmp_path / "ban-nhap").mkdir()
+    (tmp_path / "ban-nhap" / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    monkeypatch.chdir(tmp_path)
+    code, paths, err = _checked(tmp_path, "--lang", lang, "ban-nhap")
+    assert code == 0 and paths == []
+    assert needle in err and "ban-nhap" in err and ".txt" in err
+    code, paths, err = _checked(tmp_path, "--lang", lang, ".")
+    assert needle in err  # the .pdf is no kind refcheck reads
+    _tree(tmp_path, ["ban-nhap/a.txt"])
+    code, paths, err = _checked(tmp_path, "--lang", lang, "ban-nhap")
+    assert paths == ["ban-nhap/a.txt"] and needle not in err

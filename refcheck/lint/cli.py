@@ -186,6 +186,12 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
     for name, _why in walk.notes:
         _err(say("excluded", settings.lang, path=name))
     read_errors = [msg for _, msg in walk.errors]  # unreadable folders: exit 2
+    if not files and not read_errors and not walk.notes:
+        # an empty folder, or none of its files is a kind refcheck reads: say so (as ruff
+        # does), not a silent exit 0 that looks like a clean run
+        from refcheck.io.read import EXTENSIONS
+        _err(say("no_files", settings.lang, paths=", ".join(paths),
+                 exts=" ".join(sorted(EXTENSIONS))))
     if output and writeback.output_is_input(output, files, settings.lang):
         return 2
     return _check_files(files, settings, adate=adate, fmt=fmt, output=output,

@@ -15,6 +15,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no_paths": {
         "vi": "chưa nêu tệp hay thư mục nào để kiểm tra (thử: refcheck check drafts/)",
         "en": "no paths given (try: refcheck check drafts/)"},
+    "no_files": {
+        "vi": "không có tệp nào để kiểm tra trong {paths} (các đuôi đọc được: {exts})",
+        "en": "no files to check under {paths} (extensions read: {exts})"},
     "write_baseline_needs": {
         "vi": "--write-baseline cần --baseline TỆP",
         "en": "--write-baseline needs --baseline FILE"},

@@ -50,8 +50,8 @@ _T = {
         "article": "Article {index}",
         "date_unknown": "date unknown",
         "untitled": "untitled",
-        "clean": "{path}: {n} citations, no problems",
-        "dirty": "{path}: {n} citations, {p} problems",
+        "clean": "{path}: {n} citation{n_s}, no problems",
+        "dirty": "{path}: {n} citation{n_s}, {p} problem{p_s}",
         "unreadable": "{path}: cannot be read: {error}",
         "help": "help",
         "fix": "fix",
@@ -61,8 +61,8 @@ _T = {
         "fix_by_hand": "fix by hand (--fix does not rewrite {kind} files)",
         "headers": ("line:col", "code", "severity", "citation", "message"),
         "sev": {"error": "error", "warning": "warning", "info": "info"},
-        "total": "Found {p} problems in {f} files ({detail}).",
-        "total_clean": "No problems ({f} files, {n} citations).",
+        "total": "Found {p} problem{p_s} in {f} file{f_s} ({detail}).",
+        "total_clean": "No problems ({f} file{f_s}, {n} citation{n_s}).",
         "n_unreadable": "{u} unreadable",
         "stats": ("code", "name", "count"),
     },
@@ -71,6 +71,13 @@ _T = {
 
 def _t(lang: str) -> dict:
     return _T.get(lang, _T["vi"])
+
+
+def say(template: str, **kw) -> str:
+    """``template`` filled in, with ``{x_s}`` the English plural ending of each count ``x``
+    ("1 file", "2 files"); Vietnamese nouns do not inflect and leave them unused."""
+    kw.update({f"{k}_s": "" if v == 1 else "s" for k, v in list(kw.items()) if isinstance(v, int)})
+    return template.format(**kw)
 
 
 # --------------------------------------------------------------------------- escaping

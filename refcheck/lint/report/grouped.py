@@ -16,7 +16,7 @@ import textwrap
 from collections import Counter
 from typing import Optional
 
-from refcheck.lint.report.common import (PositionFn, Positions, Sink, Writer, _count,
+from refcheck.lint.report.common import (PositionFn, Positions, Sink, Writer, _count, say,
                                          _finding_region, _sort_key, _t, clean, collect,
                                          lazy_position)
 from refcheck.model import Article, FileResult
@@ -103,13 +103,13 @@ class GroupedWriter(Writer):
         findings = [f for a in r.articles for f in a.findings]
         if not findings:
             if not self.quiet:
-                out.append(t["clean"].format(path=path, n=n))
+                out.append(say(t["clean"], path=path, n=n))
             self._emit(out)
             return
         out.append(_c(path, "1", color))
         self._articles(r, lazy_position(r, position), out)
         if not self.quiet:
-            out.append(t["dirty"].format(path=path, n=n, p=len(findings)))
+            out.append(say(t["dirty"], path=path, n=n, p=len(findings)))
         self._emit(out)
         self.blank = not self.quiet
 
@@ -163,10 +163,10 @@ class GroupedWriter(Writer):
         self.n_cit += n
         if not p:
             if not self.quiet:
-                self._emit([t["clean"].format(path=path, n=n)])
+                self._emit([say(t["clean"], path=path, n=n)])
             return
         if not self.quiet:
-            self._emit([t["dirty"].format(path=path, n=n, p=p)])
+            self._emit([say(t["dirty"], path=path, n=n, p=p)])
         self.blank = not self.quiet
 
     def close(self) -> None:
@@ -177,9 +177,9 @@ class GroupedWriter(Writer):
             if self.unreadable:
                 parts.append(t["n_unreadable"].format(u=self.unreadable))
             if p:
-                out.append(t["total"].format(p=p, f=self.n_files, detail=", ".join(parts)))
+                out.append(say(t["total"], p=p, f=self.n_files, detail=", ".join(parts)))
             else:
-                line = t["total_clean"].format(f=self.n_files, n=self.n_cit)
+                line = say(t["total_clean"], f=self.n_files, n=self.n_cit)
                 out.append(line[:-2] + "; " + ", ".join(parts) + ")." if self.unreadable else line)
         self._emit(out)
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from refcheck.extract.loose import (  # noqa: F401  (is_*, fixed_issuer_code re-exported)
-    fixed_issuer_code, is_number_year, is_old_dash, number_year, old_dash, set_date)
+    fixed_issuer_code, is_number_year, is_old_dash, number_year, old_dash, set_date, set_issuer)
 from refcheck.model import Citation, Span
 from refcheck.notation.symbols import canonical_parts, format_symbol
 from refcheck.notation.vocab import load_vocab
@@ -300,9 +300,7 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                          khoa=(g.khoa or [None])[0])
             if g.date:
                 set_date(c, g.date, osp, original)
-            if g.issuer:
-                c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
-                c.issuer_span = osp(g.issuer[2], g.issuer[3])
+            set_issuer(c, g.issuer, osp)
             out.append(c)
         return out
     if g.law_title and not g.refs:  # a law by its title and year: Luật Đất đai 2013
@@ -321,9 +319,7 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                 c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
                              kind="named", type=g.type_word, khoa=k, plenum=p,
                              congress=g.congress, system="party")
-                if g.issuer:
-                    c.issuer, c.issuer_raw = g.issuer[0], g.issuer[1]
-                    c.issuer_span = osp(g.issuer[2], g.issuer[3])
+                set_issuer(c, g.issuer, osp)
                 if g.local:
                     c.issuer = c.issuer_raw = g.local
                 out.append(c)
@@ -391,10 +387,7 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
             date = r.date
             if date:
                 set_date(c, date, osp, original)
-            issuer = r.issuer
-            if issuer:
-                c.issuer, c.issuer_raw = issuer[0], issuer[1]
-                c.issuer_span = osp(issuer[2], issuer[3])
+            set_issuer(c, r.issuer, osp)
             khoa = r.khoa
             if khoa:
                 c.khoa = khoa[0]

@@ -48,13 +48,7 @@ def number_year(g: Group, r: Ref, i: int, span: Span, osp, original: str,
         c.number_suffix = digits[-1] if digits[-1:].isalpha() else None
         c.symbol = (format_symbol("state_year", number, r.year, type_code, fixed, number_text=digits)
                     if fixed and type_code else f"{digits}/{r.year}")
-        c.symbol_span = sym_span
-        c.symbol_raw = original[sym_span.start:sym_span.end]
-        if r.date:
-            set_date(c, r.date, osp, original)
-        if r.issuer:
-            c.issuer, c.issuer_raw = r.issuer[0], r.issuer[1]
-            c.issuer_span = osp(r.issuer[2], r.issuer[3])
+        _ref_parts(c, r, sym_span, osp, original)
         out.append(c)
     return out
 
@@ -80,13 +74,7 @@ def old_dash(g: Group, r: Ref, span: Span, osp, original: str) -> list[Citation]
                      type_code=codes[0] if codes else None, issuer_code=code, system="state")
         c.number_suffix = digits[-1] if digits[-1:].isalpha() else None
         c.symbol = f"{digits}-{code}"
-        c.symbol_span = sym_span
-        c.symbol_raw = original[sym_span.start:sym_span.end]
-        if r.date:
-            set_date(c, r.date, osp, original)
-        if r.issuer:
-            c.issuer, c.issuer_raw = r.issuer[0], r.issuer[1]
-            c.issuer_span = osp(r.issuer[2], r.issuer[3])
+        _ref_parts(c, r, sym_span, osp, original)
         out.append(c)
     return out
 
@@ -107,6 +95,22 @@ def fixed_issuer_code(type_word: Optional[str]) -> Optional[str]:
     bodies = (v.checks.get("fixed_issuers") or {}).get(type_word or "") or ()
     codes = {code for b in bodies for code in v.codes_for_body(b)}
     return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _ref_parts(c: Citation, r: Ref, sym_span: Span, osp, original: str) -> None:
+    """The symbol as written, the date and the issuer: what every loose form takes from its ref."""
+    c.symbol_span = sym_span
+    c.symbol_raw = original[sym_span.start:sym_span.end]
+    if r.date:
+        set_date(c, r.date, osp, original)
+    set_issuer(c, r.issuer, osp)
+
+
+def set_issuer(c: Citation, issuer: Optional[tuple], osp) -> None:
+    """``issuer`` is (canonical, as written, start, end) from the parse, or None."""
+    if issuer:
+        c.issuer, c.issuer_raw = issuer[0], issuer[1]
+        c.issuer_span = osp(issuer[2], issuer[3])
 
 
 def set_date(c: Citation, date: tuple, osp, original: str) -> None:

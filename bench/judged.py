@@ -14,10 +14,12 @@ over the news corpus twice, as the set was judged: without an article date and w
 It also reports, for the judged warning codes, how many judged rows are still raised.
 A report, not a gate: it always exits 0.
 
-Three judged sets (``--set``): ``corpus``, the whole news corpus (session 3, runs nodate and
+Five judged sets (``--set``): ``corpus``, the whole news corpus (session 3, runs nodate and
 dated); ``sample``, the fresh news sample of session 4 (the articles listed in
-``bench/judge/sample-20261202.ids``, drawn by ``bench/judge/sample.py``; same two runs); and
-``tables``, the official titles of the shared tables (``bench/judge/tables.py``, run
+``bench/judge/sample-20261202.ids``, drawn by ``bench/judge/sample.py``; same two runs);
+``sample2``, session 5's sample (``sample-20261205.ids``: every anchored article no earlier set
+read; same two runs); ``caps``, the same articles printed in capitals (run ``caps``, no date:
+news shows few all-caps citation lines, official headers many); and ``tables``, the official titles of the shared tables (``bench/judge/tables.py``, run
 ``tables``, no article date). ``--dump TSV`` writes every finding of the run (errors and
 warnings, with its excerpt and the verdict when judged) for a judge to read.
 
@@ -42,6 +44,7 @@ CORPUS = Path('/work/shared/data/news/baomoi-2017.jsonl.gz')
 JUDGED = ROOT / 'bench' / 'judged-findings.tsv'
 RUNS = {'nodate': [], 'dated': ['--article-date', '2017-07-01']}
 SAMPLE_IDS = ROOT / 'bench' / 'judge' / 'sample-20261202.ids'
+SAMPLE2_IDS = ROOT / 'bench' / 'judge' / 'sample-20261205.ids'
 Key = tuple[str, str, str, str]  # article_id, run, code, citation_text
 
 
@@ -86,12 +89,17 @@ def build_set(name: str, corpus: Path, tmp: Path) -> tuple[Path, dict[str, list[
         import tables  # noqa: PLC0415 (a bench helper beside this script)
         tables.write(out)
         return out, {'tables': []}
-    ids = set(SAMPLE_IDS.read_text(encoding='utf-8').split())
+    ids = set((SAMPLE_IDS if name == 'sample' else SAMPLE2_IDS).read_text(encoding='utf-8').split())
     with gzip.open(corpus, 'rt', encoding='utf-8') as src, gzip.open(out, 'wt', encoding='utf-8') as dst:
         for line in src:
-            if json.loads(line)['id'] in ids:
-                dst.write(line)
-    return out, RUNS
+            d = json.loads(line)
+            if d['id'] not in ids:
+                continue
+            if name == 'caps':  # the same articles in capitals: all-caps title lines, as headers print them
+                d['text'] = (d.get('text') or '').upper()
+                line = json.dumps(d, ensure_ascii=False) + '\n'
+            dst.write(line)
+    return out, ({'caps': []} if name == 'caps' else RUNS)
 
 
 def excerpt(text: str, cit: str, width: int = 200) -> str:
@@ -150,7 +158,7 @@ def main() -> int:
     ap.add_argument('--refcheck', help='command that runs refcheck (default: the CLI next to this Python)')
     ap.add_argument('--judged', type=Path, default=JUDGED)
     ap.add_argument('--show', type=int, default=40, help='list at most N unjudged / lost findings')
-    ap.add_argument('--set', dest='which', choices=('corpus', 'sample', 'tables'), default='corpus')
+    ap.add_argument('--set', dest='which', choices=('corpus', 'sample', 'sample2', 'caps', 'tables'), default='corpus')
     ap.add_argument('--dump', type=Path, help='write every finding of the run here (TSV)')
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -7,6 +7,9 @@ the articles that contain a citation anchor (a type word or a symbol), so it is 
 reproducible: the same seed and corpus give the same ids (written to bench/judge/sample-SEED.ids).
 
     python bench/judge/sample.py [--seed 20261202] [--size 3000] [-o /tmp/sample.jsonl.gz]
+
+Session 5 drew the second sample with `--seed 20261205 --size 4000` (sample-20261205.ids); the
+first sample's ids were excluded from it (every sample-*.ids but the seed's own is).
 """
 from __future__ import annotations
 
@@ -26,9 +29,13 @@ ANCHOR = re.compile(r'Nghị định|Thông tư|Quyết định|Chỉ thị|Ngh�
                     r'|Công văn|công văn|văn bản số|\d\s*[/-]\s*(?:\d{4}\s*/\s*)?[A-ZĐ]{2}')
 
 
-def excluded() -> set[str]:
-    """Article ids already read by a judge: the dev set and every article of the judged set."""
+def excluded(seed: int) -> set[str]:
+    """Article ids already read by a judge: the dev set, every article of the judged set and of
+    every earlier drawn sample (bench/judge/sample-*.ids other than this seed's own)."""
     ids = {s.strip() for s in (ROOT / 'bench/devset/articles.txt').read_text(encoding='utf-8').split() if s.strip()}
+    for f in sorted((ROOT / 'bench' / 'judge').glob('sample-*.ids')):
+        if f.name != f'sample-{seed}.ids':
+            ids.update(f.read_text(encoding='utf-8').split())
     with (ROOT / 'bench/judged-findings.tsv').open(encoding='utf-8', newline='') as fh:
         for r in csv.DictReader(fh, delimiter='\t', quoting=csv.QUOTE_NONE):
             if r['run'] in ('nodate', 'dated'):  # the session-3 runs over the whole corpus
@@ -38,7 +45,7 @@ def excluded() -> set[str]:
 
 def draw(corpus: Path, seed: int, size: int) -> list[dict]:
     """The sample, in corpus order: `size` eligible articles chosen by `random.Random(seed)`."""
-    skip = excluded()
+    skip = excluded(seed)
     with gzip.open(corpus, 'rt', encoding='utf-8') as fh:
         pool = [d for d in map(json.loads, fh) if d['id'] not in skip and ANCHOR.search(d.get('text') or '')]
     chosen = set(random.Random(seed).sample(range(len(pool)), min(size, len(pool))))

@@ -462,7 +462,8 @@ def resolve_article(citations: list[Citation], catalog, article_date: Optional[s
 
 
 def _inherit(prior: Resolution, in_scope: bool) -> Resolution:
-    return Resolution(list(prior.documents), in_scope, prior.complete, "antecedent", prior.certain)
+    return Resolution(list(prior.documents), in_scope, prior.complete, "antecedent", prior.certain,
+                      inferred=prior.inferred)
 
 
 def _resolve_bare(c: Citation, catalog, article_date, prior: Optional[Resolution]) -> Resolution:

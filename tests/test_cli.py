@@ -44,7 +44,7 @@ SEV_KEY = {"lỗi": "error", "cảnh báo": "warning", "thông tin": "info"}
 
 CITATION_KEYS = {"text", "start", "end", "line", "column", "kind", "type", "number", "year",
                  "type_code", "issuer_code", "date", "issuer", "khoa", "symbol", "title",
-                 "plenum", "congress", "refers_to", "resolved"}
+                 "plenum", "congress", "refers_to", "resolved", "how", "inferred_date"}
 FINDING_KEYS = {"code", "name", "severity", "message", "line", "column", "end_line",
                 "end_column", "citation", "fix", "variant", "args", "documents"}
 ARTICLE_KEYS = {"index", "title", "date", "line", "citations", "findings"}

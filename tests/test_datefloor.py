@@ -58,8 +58,9 @@ def test_a_version_adopted_soon_after_the_bound_leaves_it_open():
     blhs = cat.laws_by_title("Bộ luật Hình sự")
     # the 2015 code, adopted 2015-11-27, in force 2018-01-01: a 2017 bound names neither
     assert in_force_after(blhs, "2017-05-26") is None
-    assert in_force_after(blhs, "2014-01-01").symbol == "15/1999/QH10"
-    assert in_force_after(blhs, "2015-01-01") is None  # adopted within the year
+    assert in_force_after(blhs, "2013-01-01").symbol == "15/1999/QH10"
+    assert in_force_after(blhs, "2014-01-01") is None  # adopted within two years
+    assert in_force_after(blhs, "2015-01-01") is None
     assert in_force_after(blhs, "2019-03-01").symbol == "100/2015/QH13"
 
 

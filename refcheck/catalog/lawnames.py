@@ -144,14 +144,14 @@ def resolve_undated(c, versions: list[Document], catalog, article_date: Optional
         return Resolution(list(versions), in_scope=True, how="only-version", certain=False)
     d = in_force_after(versions, floor) if floor else None
     if d is not None:
-        return Resolution([d], in_scope=True, how="in-force-inferred", certain=False)
+        return Resolution([d], in_scope=True, how="in-force-inferred", certain=False, inferred=floor)
     return Resolution([], in_scope=True, how="version-unknown", certain=False)
 
 
 #: An undated article is written on or after the day its text shows (text/datefloor), how
 #: long after is unknown: the version in force then is named only when no other version can
 #: have come into force within this many days of that day.
-_FLOOR_WINDOW_DAYS = 365
+_FLOOR_WINDOW_DAYS = 730
 
 
 def in_force_after(versions: list[Document], floor: str) -> Optional[Document]:

@@ -6,14 +6,15 @@ from typing import Optional
 
 from refcheck.lint.report.common import (shown_path, PositionFn, Positions, Sink, Writer, _finding_region,
                                          _Lazy, _sort_key, collect, lazy_position)
-from refcheck.model import Article, Citation, FileResult, Finding
+from refcheck.model import Article, Citation, FileResult, Finding, Resolution
 
 #: Shape of the JSON report. 2: ``number`` is a string as written without leading zeros
 #: ("30a"); citations gain ``symbol``, ``title``, ``plenum``, ``congress``, ``refers_to``.
 JSON_VERSION = 2
 
 
-def _citation_json(c: Citation, resolved: list[str], pos: PositionFn) -> dict:
+def _citation_json(c: Citation, resolved: list[str], pos: PositionFn,
+                   res: Optional[Resolution] = None) -> dict:
     line, col = pos(c.start)
     return {
         "text": c.text,
@@ -36,6 +37,10 @@ def _citation_json(c: Citation, resolved: list[str], pos: PositionFn) -> dict:
         "congress": c.congress,
         "refers_to": c.refers_to,
         "resolved": resolved,
+        # how it resolved ("title", "in-force", "in-force-inferred" …, README) and, for a
+        # version inferred in an undated article, the day it was taken on (a guess)
+        "how": (res.how or None) if res is not None else None,
+        "inferred_date": res.inferred if res is not None else None,
     }
 
 
@@ -65,7 +70,7 @@ def _article_json(a: Article, pos: PositionFn) -> dict:
     for i, c in enumerate(a.citations):
         res = a.resolutions[i] if i < len(a.resolutions) else None
         resolved = [d.id for d in res.documents] if res is not None else []
-        citations.append(_citation_json(c, resolved, pos))
+        citations.append(_citation_json(c, resolved, pos, res))
     return {
         "index": a.index,
         "title": a.title,

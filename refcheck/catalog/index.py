@@ -112,6 +112,13 @@ class Catalog:
             self._by_id = {d.id: d for d in self.documents}
         return self._by_id
 
+    def decode_all(self) -> None:
+        """Decode every entry and index now: before forking workers, which would otherwise
+        each decode the same ones again (a large run ends up touching most of them)."""
+        self.documents  # noqa: B018  (the property decodes them)
+        for name in self._idx:
+            self._index(name)
+
     # -- indexes ------------------------------------------------------------------------------
     def _index(self, name: str) -> dict:
         ix = self._idx[name]

@@ -150,12 +150,14 @@ _LOWER_MAX = 32  # distinct (type, number) keys looked for per article: bounded 
 
 
 @lru_cache(maxsize=64)
-def _lower_rx(spellings: tuple[str, ...], numbers: tuple[str, ...]) -> re.Pattern:
-    # each opens with its literal first letter, the look-behind after it (found at C speed)
-    words = "|".join(re.escape(w[0]) + rf"(?<!\w{re.escape(w[0])})"
-                     + re.escape(w[1:]).replace("\\ ", "[ \\t\u00a0]+") for w in spellings)
-    nums = "|".join(numbers)
-    return re.compile(rf"(?:{words})[ \t\u00a0]+(?:số[ \t\u00a0]+)?0*(?P<n>{nums})"
+def _lower_rx(spelling: str) -> re.Pattern:
+    # Opens with its literal first letter, the look-behind after it (found at C speed). Any
+    # number: the caller keeps the ones it looks for, so one pattern per type word is
+    # compiled per process, not one per article's set of numbers.
+    first = re.escape(spelling[0])
+    word = (first + rf"(?<!\w{first})"
+            + re.escape(spelling[1:]).replace("\\ ", "[ \\t\u00a0]+"))
+    return re.compile(rf"{word}[ \t\u00a0]+(?:số[ \t\u00a0]+)?0*(?P<n>[0-9]+)"
                       r"(?![\w/\-\u2013]|[.,]\d)")
 
 
@@ -187,7 +189,7 @@ def number_repeats(text: str, citations: list[Citation], lo: int, hi: int,
     out: list[Citation] = []
     for t, ns in by_type.items():
         lower = t[:1].lower() + t[1:]
-        rx = _lower_rx((lower,), tuple(sorted({str(n) for n in ns}, key=lambda x: (-len(x), x))))
+        rx = _lower_rx(lower)
         start = min(first[(t, n)] for n in ns) if to_orig is None else 0
         for m in rx.finditer(seg, start, hi if to_orig is None else len(seg)):
             n = int(m.group("n"))

@@ -65,7 +65,8 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _payload(result: FileResult, table: Optional[dict]) -> tuple:
+def payload(result: FileResult, table: Optional[dict]) -> tuple:
+    """A result as stored (see ``Entry``); workers build it, the parent keeps it as it is."""
     if not any(a.citations or a.findings for a in result.articles):
         return ("c", result.kind, tuple((a.index, a.start, a.end, a.title, a.date, a.date_source,
                                          a.line) for a in result.articles))
@@ -76,7 +77,7 @@ def _payload(result: FileResult, table: Optional[dict]) -> tuple:
         result.text = text
 
 
-def _result(payload: tuple, path: str) -> Optional[FileResult]:
+def result_of(payload: tuple, path: str) -> Optional[FileResult]:
     if payload[0] == "c":
         return FileResult(path, [Article(*a) for a in payload[2]], None, "", payload[1])
     result = pickle.loads(payload[1])
@@ -142,7 +143,7 @@ class ResultCache:
             self.misses += 1
             return None
         try:
-            result = _result(e[3], path)
+            result = result_of(e[3], path)
         except Exception:  # a damaged entry is a miss
             result = None
         if result is None:
@@ -159,10 +160,14 @@ class ResultCache:
     def put(self, key: str, size: int, mtime_ns: int, data_digest: bytes,
             result: FileResult, table: Optional[dict] = None) -> None:
         try:
-            payload = _payload(result, table)
+            stored = payload(result, table)
         except (pickle.PicklingError, TypeError, AttributeError):
             return
-        self._new[key] = (size, mtime_ns, data_digest, payload, self._now)
+        self.put_payload(key, size, mtime_ns, data_digest, stored)
+
+    def put_payload(self, key: str, size: int, mtime_ns: int, data_digest: bytes,
+                    stored: tuple) -> None:
+        self._new[key] = (size, mtime_ns, data_digest, stored, self._now)
         self._dirty = True
 
     def save(self) -> None:

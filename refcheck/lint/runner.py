@@ -12,6 +12,7 @@ memory does not grow with the folder.
 from __future__ import annotations
 
 import os
+import pickle
 import stat
 import sys
 from collections import deque
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
 from refcheck.lint import blocks
-from refcheck.lint.resultcache import ResultCache, digest
+from refcheck.lint.resultcache import ResultCache, digest, payload, result_of
 
 PARALLEL_MIN_BYTES = 2_000_000  # less work than this is done faster in-process (fork, IPC)
 CHUNK_FILES = 32
@@ -74,12 +75,13 @@ def _work(task: tuple) -> tuple:
     error)."""
     from refcheck.io.read import FileStamp, ReadError, read_bytes, read_file_bytes
 
-    name, expect, job = task
+    name, expect, job = task[:3]
     try:
-        data, st = read_file_bytes(name)
+        data, st = _read(name) if len(task) > 3 and task[3] else read_file_bytes(name)
         d = digest(data)
         src = read_bytes(data, name, encoding=job.encoding)
-        src.stamp = FileStamp.of(st, data)  # --fix writes only over exactly these bytes
+        if not job.textless:  # --fix writes only over exactly these bytes
+            src.stamp = FileStamp.of(st, data)
         del data
     except ReadError as e:
         lang = job.settings.lang
@@ -92,6 +94,40 @@ def _work(task: tuple) -> tuple:
     table = position_table(result, src)
     result.text = ""
     return name, None, result, d, st.st_size, st.st_mtime_ns, None, table
+
+
+def _read(name: str) -> tuple:
+    """The bytes and ``fstat`` of a file the parent's ``stat`` found regular: one open, no
+    second ``stat``; anything unusual is read again by ``read_file_bytes``, which says why."""
+    from refcheck.io.read import read_file_bytes
+
+    try:
+        with open(name, "rb") as f:
+            st = os.fstat(f.fileno())
+            if stat.S_ISREG(st.st_mode):
+                return f.read(), st
+    except (OSError, MemoryError):
+        pass
+    return read_file_bytes(name)
+
+
+def _pack(out: tuple) -> tuple:
+    """A worker's result as its cache payload (``resultcache.payload``: a tuple, or one
+    pickled string), so that it crosses the pipe as bytes and the parent stores it as it is
+    instead of pickling the result a second time; :func:`_unpack` is the parent's side."""
+    result, table = out[2], out[7]
+    if result is None or out[1] is not None:
+        return out
+    try:
+        stored = payload(result, table)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return out
+    return out[:2] + (_Packed(stored),) + out[3:]
+
+
+@dataclass
+class _Packed:
+    payload: tuple
 
 
 def position_table(result, src) -> Optional[dict]:
@@ -150,7 +186,7 @@ def _parts(item: Item, parts: Iterator, lang: str = "vi") -> Iterator:
 
 
 def _work_chunk(tasks: list) -> list:
-    return [_work(t) for t in tasks]
+    return [_pack(_work(t)) if t[2].textless else _work(t) for t in tasks]
 
 
 def _chunks(tasks: list, sizes: list[int]) -> Iterator[list]:
@@ -239,7 +275,8 @@ class Runner:
                 slots.append(("blocks", name, key, entry))
                 continue
             slots.append(("work", name, key, entry))
-            tasks.append((name, entry[2] if entry is not None else None, job))
+            regular = st is not None and stat.S_ISREG(st.st_mode)
+            tasks.append((name, entry[2] if entry is not None else None, job, regular))
             sizes.append(size)
         done = self._results(tasks, sizes)
         for kind, name, key, entry in slots:
@@ -271,6 +308,10 @@ class Runner:
         position = table.__getitem__ if table is not None else None
         self.read += 1
         cache = self.cache
+        packed = None
+        if isinstance(result, _Packed):  # from a worker: its cache payload
+            packed = result.payload
+            result = result_of(packed, name)
         if result is None:  # the bytes match the cache entry
             result = cache.get(key, entry, src.path, d)
             if result is not None:
@@ -278,7 +319,10 @@ class Runner:
                 return Item(name, result, src)
             result = _check(src, self.job)
         if cache is not None:
-            cache.put(key, size, mtime, d, result, table)
+            if packed is not None:
+                cache.put_payload(key, size, mtime, d, packed)
+            else:
+                cache.put(key, size, mtime, d, result, table)
         return Item(name, result, src, position=position)
 
     def _blocks(self, name: str) -> Optional[Item]:
@@ -334,6 +378,12 @@ class Runner:
 
         catalog = self.catalog()
         check_source("Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị", catalog=catalog)
+        decode_all = getattr(catalog, "decode_all", None)
+        if decode_all is not None:
+            decode_all()
+        import gc
+
+        gc.freeze()  # the workers' collections then leave the inherited pages unwritten
         self.parallel = jobs
         with mp.get_context("fork").Pool(jobs) as pool:
             def submit(chunk):

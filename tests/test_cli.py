@@ -230,8 +230,8 @@ def test_statistics(work):
     r = run("check", "seeds", "--statistics", "--lang", "en")
     assert r.exit_code == 0
     table = r.stdout[r.stdout.index("code "):]
-    assert re.search(r"^RC102\s+non-canonical-spelling\s+1$", table, re.M)
-    assert re.search(r"^RC202\s+unverifiable\s+\d+$", table, re.M)
+    assert re.search(r"^RC102\s+Non-canonical spelling\s+1$", table, re.M)
+    assert re.search(r"^RC202\s+Cannot be verified\s+\d+$", table, re.M)
     # with a machine-readable format the table goes to stderr: stdout stays valid JSON
     r = run("check", "seeds", "--statistics", "--format", "json")
     json.loads(r.stdout)
@@ -299,6 +299,8 @@ def test_exit_2_on_unknown_config_key(work):
     assert r.exit_code == 2
     msg = r.stderr
     assert "pyproject.toml" in msg and str(cfg.parent.name) in msg
+    assert "'selectt'" in msg and "có phải ý bạn là select" in msg
+    msg = run("check", "proj/draft.txt", "--lang", "en").stderr
     assert "'selectt'" in msg and "did you mean select" in msg
     assert "expected one of" in msg and "per-file-ignores" in msg and "fail-level" in msg
     assert r.stdout == ""

@@ -402,8 +402,11 @@ def test_statistics():
     out = report.format_statistics([r1, r2])
     lines = out.splitlines()
     assert lines[0].split() == ["code", "name", "count"]
-    assert lines[2].split() == ["RC102", "non-canonical-spelling", "2"]
-    assert lines[3].split() == ["RC401", "date-mismatch", "1"]
+    assert lines[2].split() == ["RC102", "Non-canonical", "spelling", "2"]
+    assert lines[3].split() == ["RC401", "Date", "differs", "from", "the", "catalog", "1"]
+    vi = report.format_statistics([r1, r2], "vi").splitlines()
+    assert vi[0].split() == ["mã", "tên", "số", "lần"]
+    assert vi[2].split() == ["RC102", *"Số hiệu viết chưa chuẩn".split(), "2"]
     assert report.format_statistics([clean_result()]) == ""
 
 

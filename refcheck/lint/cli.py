@@ -114,16 +114,17 @@ def check_cmd(paths, fmt, output, statistics, lang, catalogs, no_default_catalog
     sys.exit(code)
 
 
-def _load_settings(config_file, paths):
+def _load_settings(config_file, paths, lang=None):
     from refcheck.lint.config import ConfigError, load_settings, load_settings_file
+    from refcheck.lint.lang import env_lang
 
     try:
         if config_file:
             return load_settings_file(config_file)
         start = next((p for p in paths if p != "-"), None)
         return load_settings(Path(start) if start else Path.cwd())
-    except ConfigError as e:
-        _err(str(e))
+    except ConfigError as e:  # in the language asked for, or the one the broken file names
+        _err(e.say(lang or env_lang() or e.lang or "vi"))
         raise _Exit(2)
 
 
@@ -133,9 +134,11 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
            id_field, date_field, jobs, dask_address, no_progress, no_cache,
            no_respect_gitignore=False, quiet=False, color="auto") -> int:
     from refcheck.lint.config import ConfigError
+    from refcheck.lint.lang import env_lang
 
     paths = list(paths)
-    settings = _load_settings(config_file, paths)
+    settings = _load_settings(config_file, paths, lang)
+    lang = lang or env_lang()
     try:
         settings = settings.merge_cli(
             catalogs=list(catalogs) or None,
@@ -143,7 +146,7 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
             select=_csv(select), ignore=_csv(ignore), extend_select=_csv(extend_select),
             lang=lang, fail_level=fail_level, article_date=article_date, format=fmt)
     except ConfigError as e:
-        _err(str(e))
+        _err(e.say(lang or settings.lang))
         return 2
     if show_settings:
         click.echo(settings.show_settings(), nl=False)
@@ -434,14 +437,19 @@ class _Progress:
 
 @main.command("rule")
 @click.argument("code", required=False)
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
 def rule_cmd(code, lang):
     """Explain a finding code such as RC201, or list them all."""
+    from refcheck.lint.lang import settle
+
+    lang = settle(lang)
+    from refcheck.lint.report.common import _t
     from refcheck.rules.registry import RULES, describe
 
     if not code:
+        sev = _t(lang)["sev"]
         for r in RULES.values():
-            click.echo(f"{r.code}  {r.name:<24} {r.severity:<8} {r.summary[lang]}")
+            click.echo(f"{r.code}  {r.name:<24} {sev[r.severity]:<9} {r.summary[lang]}")
         return
     code = code.upper()
     if code not in RULES:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Optional, Union
 
 from refcheck.lint.formats import FORMATS
+from refcheck.lint.messages import Said, Text
 from refcheck.model import SEVERITIES
 from refcheck.rules.registry import RULES
 from refcheck.text.dates import parse_iso
@@ -39,8 +40,15 @@ _PREFIX = re.compile(r"^RC\d{0,3}$")
 PathLike = Union[str, os.PathLike]
 
 
-class ConfigError(Exception):
-    """A configuration problem; ``str()`` names the file, the key and the valid choices."""
+class ConfigError(Said):
+    """A configuration problem, one message of ``lint.messages`` naming the file, the key and
+    the valid choices: ``str()`` in English, ``say(lang)`` in the run's. ``lang`` is the
+    language the broken file itself asks for, when it says (the run's language is not
+    known yet when its configuration does not load)."""
+
+    lang: Optional[str] = None
+
+_CLI = Text("cfg_command_line")
 
 
 from refcheck.lint.globs import GlobSet, compile_glob  # noqa: E402,F401  (re-exported)
@@ -145,8 +153,8 @@ class Settings:
                 continue
             key = name.replace("-", "_")
             if key not in names or key in ("source", "root"):
-                raise ConfigError(f"command line: unknown setting {name!r}")
-            where = _Where("command line", "--" + key.replace("_", "-"))
+                raise ConfigError("cfg_unknown_setting", where=_CLI, name=name)
+            where = _Where(_CLI, "--" + key.replace("_", "-"))
             if key == "catalogs":
                 new.catalogs += [Path(os.path.abspath(p)) for p in _str_list(where, value)]
             elif key in ("ignore", "extend_select"):
@@ -206,28 +214,30 @@ def _toml_value(value: Any) -> str:
 
 @dataclass
 class _Where:
-    file: str
+    file: Union[str, Text]
     key: str
     table: str = ""
 
-    def fail(self, value: Any, expected: str) -> ConfigError:
-        head = f"{self.file}: " + (f"[{self.table}] " if self.table else "")
+    def fail(self, value: Any, expected: str, **fields: Any) -> ConfigError:
+        """``file: [table] key = value: <expected>`` (``expected``: a message key)."""
         shown = _toml_value(value) if isinstance(value, (str, bool, list, dict, int, float)) \
             else repr(value)
-        return ConfigError(f"{head}{self.key} = {shown}: {expected}")
+        return ConfigError("cfg_bad_value", where=self.file,
+                           table=f"[{self.table}] " if self.table else "", setting=self.key,
+                           shown=shown, expected=Text(expected, fields))
 
 
 def _choice(choices: tuple[str, ...]):
     def check(where: _Where, value: Any) -> str:
         if not isinstance(value, str) or value not in choices:
-            raise where.fail(value, "expected one of " + ", ".join(choices))
+            raise where.fail(value, "cfg_expected_one_of", choices=", ".join(choices))
         return value
     return check
 
 
 def _bool(where: _Where, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise where.fail(value, "expected true or false")
+        raise where.fail(value, "cfg_expected_bool")
     return value
 
 
@@ -240,7 +250,7 @@ def _article_date(where: _Where, value: Any) -> str:
         iso = parse_iso(value)  # text/dates
         if iso:
             return iso
-    raise where.fail(value, 'expected an ISO date (yyyy-mm-dd) or "none"')
+    raise where.fail(value, "cfg_expected_date")
 
 
 def _str_list(where: _Where, value: Any) -> list[str]:
@@ -248,7 +258,7 @@ def _str_list(where: _Where, value: Any) -> list[str]:
         value = [value]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, (str, os.PathLike))
                                                        for v in value):
-        raise where.fail(value, "expected a list of strings")
+        raise where.fail(value, "cfg_expected_list")
     return [os.fspath(v) for v in value]
 
 
@@ -261,22 +271,21 @@ def _prefixes(where: _Where, value: Any) -> list[str]:
         if code == "ALL":
             code = "RC"
         if not _PREFIX.match(code) or not any(c.startswith(code) for c in RULES):
-            raise where.fail(v, "expected a rule code or prefix (RC, RC4, RC102); codes: "
-                             + ", ".join(RULES))
+            raise where.fail(v, "cfg_expected_code", codes=", ".join(RULES))
         out.append(code)
     return out
 
 
 def _per_file_ignores(where: _Where, value: Any) -> dict[str, list[str]]:
     if not isinstance(value, dict):
-        raise where.fail(value, 'expected a table of glob = ["RC…", …]')
+        raise where.fail(value, "cfg_expected_globs")
     return {str(glob): _prefixes(_Where(where.file, f'{where.key}."{glob}"', where.table), codes)
             for glob, codes in value.items()}
 
 
 def _severity_table(where: _Where, value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise where.fail(value, 'expected a table of code = "info" | "warning" | "error"')
+        raise where.fail(value, "cfg_expected_severities")
     out = {}
     for code, sev in value.items():
         sub = _Where(where.file, f"{where.key}.{code}", where.table)
@@ -313,7 +322,7 @@ def _read_table(path: Path) -> Optional[tuple[dict, str]]:
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
-        raise ConfigError(f"{_display(path)}: cannot be read: {exc.strerror or exc}") from None
+        raise ConfigError("cfg_cannot_read", where=_display(path), reason=exc) from None
     utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # as Notepad saves "Unicode"
     if path.name == "pyproject.toml" and not utf16 and b"refcheck" not in raw:
         # Every spelling of the table ([tool.refcheck], tool.refcheck.x = …, [tool] refcheck =
@@ -328,22 +337,24 @@ def _read_table(path: Path) -> Optional[tuple[dict, str]]:
         # read for what it says rather than leaving the file silently unused
         text = raw.decode("utf-16") if utf16 else raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{_display(path)}: invalid TOML: not UTF-8 ({exc.reason}); save "
-                          "it as UTF-8") from None
+        raise ConfigError("cfg_not_utf8", where=_display(path), pos=exc.start,
+                          detail=exc.reason) from None
     if path.name == "pyproject.toml" and "refcheck" not in text:
         return None
     try:
         data = _toml.loads(text)
     except _toml.TOMLDecodeError as exc:
-        raise ConfigError(f"{_display(path)}: invalid TOML: {exc}") from None
+        at = re.search(r"at line (\d+), column (\d+)", str(exc))
+        raise ConfigError("cfg_bad_toml", where=_display(path), detail=str(exc),
+                          line=at.group(1) if at else "?",
+                          column=at.group(2) if at else "?") from None
     tool = data.get("tool")
     if path.name != "pyproject.toml" and isinstance(tool, dict) and "refcheck" in tool:
         # refcheck.toml written like a pyproject ([tool.refcheck]): the same table
         if set(data) != {"tool"} or set(tool) != {"refcheck"}:
-            raise ConfigError(f"{_display(path)}: either top-level keys or one [tool.refcheck] "
-                              "table, not both")
+            raise ConfigError("cfg_both_tables", where=_display(path))
         if not isinstance(tool["refcheck"], dict):
-            raise ConfigError(f"{_display(path)}: [tool.refcheck] must be a table")
+            raise ConfigError("cfg_not_a_table", where=_display(path))
         return tool["refcheck"], "tool.refcheck"
     if path.name == "pyproject.toml":
         tool = data.get("tool")
@@ -351,7 +362,7 @@ def _read_table(path: Path) -> Optional[tuple[dict, str]]:
             return None
         table = tool["refcheck"]
         if not isinstance(table, dict):
-            raise ConfigError(f"{_display(path)}: [tool.refcheck] must be a table")
+            raise ConfigError("cfg_not_a_table", where=_display(path))
         return table, "tool.refcheck"
     return data, ""
 
@@ -374,7 +385,17 @@ def find_config(start: Optional[PathLike] = None) -> Optional[Path]:
 def settings_from_table(table: dict, path: Optional[Path], table_name: str = "") -> Settings:
     """Validate one config table. ``path`` is the config file (None: relative to cwd)."""
     root = path.parent if path is not None else Path.cwd()
-    shown = _display(path) if path is not None else "configuration"
+    shown: Union[str, Text] = _display(path) if path is not None else Text("cfg_configuration")
+    try:
+        return _settings_from_table(table, path, table_name, root, shown)
+    except ConfigError as e:
+        lang = table.get("lang")
+        e.lang = lang if isinstance(lang, str) and lang in LANGS else None
+        raise
+
+
+def _settings_from_table(table: dict, path: Optional[Path], table_name: str, root: Path,
+                         shown: Union[str, Text]) -> Settings:
     s = Settings(source=path, root=root)
     for key, value in table.items():
         where = _Where(shown, key, table_name)
@@ -382,9 +403,10 @@ def settings_from_table(table: dict, path: Optional[Path], table_name: str = "")
             import difflib  # only on this error path
 
             hint = difflib.get_close_matches(str(key), KEYS, n=1)
-            extra = f" (did you mean {hint[0]}?)" if hint else ""
-            raise ConfigError(f"{shown}: " + (f"[{table_name}] " if table_name else "")
-                              + f"unknown key {key!r}{extra}: expected one of " + ", ".join(KEYS))
+            raise ConfigError("cfg_unknown_key", where=shown,
+                              table=f"[{table_name}] " if table_name else "", setting=key,
+                              did=Text("cfg_did_you_mean", {"name": hint[0]}) if hint else "",
+                              keys=", ".join(KEYS))
         attr = key.replace("-", "_")
         if key == "catalogs":
             s.catalogs = [Path(os.path.normpath(root / p)) for p in _str_list(where, value)]
@@ -417,5 +439,18 @@ def load_settings_file(path: PathLike) -> Settings:
     p = Path(os.path.abspath(path))
     found = _read_table(p)
     if found is None:
-        raise ConfigError(f"{_display(p)}: no [tool.refcheck] table")
+        raise ConfigError("cfg_no_table", where=_display(p))
     return settings_from_table(found[0], p, found[1])
+
+
+def config_lang(config_file: Optional[PathLike] = None,
+                start: Optional[PathLike] = None) -> Optional[str]:
+    """The ``lang`` the configuration asks for (``--config FILE``, else the file that governs
+    ``start``), read without validating the rest; None when it says nothing valid. For the
+    texts printed before the settings are loaded (``--help``, usage errors)."""
+    path = Path(os.path.abspath(config_file)) if config_file else find_config(start)
+    if path is None:
+        return None
+    found = _read_table(path)
+    lang = found[0].get("lang") if found is not None else None
+    return lang if isinstance(lang, str) and lang in LANGS else None

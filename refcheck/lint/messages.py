@@ -9,6 +9,8 @@ Vietnamese ones cannot repeat).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from refcheck.io.reasons import localise
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -157,6 +159,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no such command {name!r}; commands: {commands}"},
     "usage_extra_args": {"vi": "thừa đối số trên dòng lệnh", "en": "{detail}"},
     "usage_other": {"vi": "dòng lệnh không đúng", "en": "{detail}"},
+    # configuration (refcheck.lint.config): ``{where}`` is a file, "command line" or REFCHECK_LANG
+    "cfg_command_line": {"vi": "dòng lệnh", "en": "command line"},
+    "cfg_configuration": {"vi": "cấu hình", "en": "configuration"},
+    "cfg_unknown_setting": {"vi": "{where}: không có thiết lập {name!r}",
+                            "en": "{where}: unknown setting {name!r}"},
+    "cfg_bad_value": {"vi": "{where}: {table}{setting} = {shown}: {expected}",
+                      "en": "{where}: {table}{setting} = {shown}: {expected}"},
+    "cfg_expected_one_of": {"vi": "cần một trong: {choices}", "en": "expected one of {choices}"},
+    "cfg_expected_bool": {"vi": "cần true hoặc false", "en": "expected true or false"},
+    "cfg_expected_date": {"vi": "cần một ngày dạng yyyy-mm-dd, hoặc \"none\"",
+                          "en": "expected an ISO date (yyyy-mm-dd) or \"none\""},
+    "cfg_expected_list": {"vi": "cần một danh sách chuỗi", "en": "expected a list of strings"},
+    "cfg_expected_code": {
+        "vi": "cần một mã quy tắc hoặc tiền tố mã (RC, RC4, RC102); các mã: {codes}",
+        "en": "expected a rule code or prefix (RC, RC4, RC102); codes: {codes}"},
+    "cfg_expected_globs": {"vi": "cần một bảng mẫu = [\"RC…\", …]",
+                           "en": "expected a table of glob = [\"RC…\", …]"},
+    "cfg_expected_severities": {
+        "vi": "cần một bảng mã = \"info\" | \"warning\" | \"error\"",
+        "en": "expected a table of code = \"info\" | \"warning\" | \"error\""},
+    "cfg_cannot_read": {"vi": "{where}: không đọc được: {reason}",
+                        "en": "{where}: cannot be read: {reason}"},
+    "cfg_not_utf8": {
+        "vi": "{where}: TOML không hợp lệ: không phải UTF-8 (byte ở vị trí {pos}); hãy lưu tệp "
+              "dưới dạng UTF-8",
+        "en": "{where}: invalid TOML: not UTF-8 ({detail}); save it as UTF-8"},
+    "cfg_bad_toml": {"vi": "{where}: TOML không hợp lệ (dòng {line}, cột {column})",
+                     "en": "{where}: invalid TOML: {detail}"},
+    "cfg_both_tables": {
+        "vi": "{where}: hoặc các khóa ở mức trên cùng, hoặc một bảng [tool.refcheck], không "
+              "dùng cả hai",
+        "en": "{where}: either top-level keys or one [tool.refcheck] table, not both"},
+    "cfg_not_a_table": {"vi": "{where}: [tool.refcheck] phải là một bảng",
+                        "en": "{where}: [tool.refcheck] must be a table"},
+    "cfg_unknown_key": {"vi": "{where}: {table}không có khóa {setting!r}{did}; các khóa: {keys}",
+                        "en": "{where}: {table}unknown key {setting!r}{did}: expected one of {keys}"},
+    "cfg_did_you_mean": {"vi": " (có phải ý bạn là {name}?)", "en": " (did you mean {name}?)"},
+    "cfg_no_table": {"vi": "{where}: không có bảng [tool.refcheck]",
+                     "en": "{where}: no [tool.refcheck] table"},
     "stdin_fixed": {
         "vi": "{path}: đã sửa {n} chỗ; văn bản đã sửa in ra đầu ra chuẩn",
         "en": "{path}: {n} fix(es) applied; the fixed text is on standard output"},
@@ -180,11 +221,29 @@ def json_kind(value, lang: str = "vi") -> str:
     return kinds.get(lang, kinds["vi"])
 
 
+@dataclass(frozen=True)
+class Text:
+    """A message by key, kept as data until the run's language is known: a field of another
+    message (``expected …`` inside ``key = value: expected …``) or a place ("command line")."""
+
+    key: str
+    fields: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return say(self.key, "en", **self.fields)
+
+
+def _field(value, lang: str):
+    if isinstance(value, Text):
+        return say(value.key, lang, **value.fields)
+    return localise(value, lang)
+
+
 def say(key: str, lang: str = "vi", **fields) -> str:
     """The message ``key`` in ``lang`` (Vietnamese when ``lang`` is neither), one line."""
     texts = MESSAGES[key]
     lang = lang if lang in texts else "vi"
-    return texts[lang].format(**{k: localise(v, lang) for k, v in fields.items()})
+    return texts[lang].format(**{k: _field(v, lang) for k, v in fields.items()})
 
 
 class Said(Exception):

@@ -4,9 +4,9 @@ Click words its errors in English ("Error: Invalid value for '--format'", "No su
 and adds a "Usage:" block. refcheck's messages are Vietnamese unless ``--lang en``, never
 mixed, so :class:`LocalGroup` catches each usage error on its way out and re-raises it as a
 :class:`LocalUsageError` that prints ``refcheck: <reason> (xem: refcheck check --help)`` in
-the language the command line asks for (``--lang`` is read from the arguments: the
-configuration file is not loaded yet when the arguments do not parse). Exit code 2, as
-click's own.
+the run's language (``refcheck.lint.lang.run_lang``: ``--lang`` in the arguments,
+``REFCHECK_LANG``, the configuration file's ``lang``; the settings are not loaded yet when the
+arguments do not parse). Exit code 2, as click's own.
 """
 from __future__ import annotations
 
@@ -14,20 +14,10 @@ from typing import Optional, Sequence
 
 import click
 
+from refcheck.lint.lang import run_lang
 from refcheck.lint.messages import say
 
-__all__ = ["LocalGroup", "LocalUsageError", "argv_lang"]
-
-
-def argv_lang(args: Sequence[str]) -> str:
-    """``en`` when the arguments say ``--lang en`` (or ``--lang=en``), else ``vi``."""
-    args = list(args)
-    for i, a in enumerate(args):
-        if a == "--lang" and i + 1 < len(args):
-            return "en" if args[i + 1] == "en" else "vi"
-        if a.startswith("--lang="):
-            return "en" if a.split("=", 1)[1] == "en" else "vi"
-    return "vi"
+__all__ = ["LocalGroup", "LocalUsageError"]
 
 
 class LocalUsageError(click.UsageError):
@@ -63,7 +53,7 @@ def _opt_name(param: Optional[click.Parameter]) -> str:
 
 def localise(e: click.UsageError, args: Sequence[str]) -> click.UsageError:
     """``e`` worded in the language ``args`` ask for."""
-    lang = argv_lang(args)
+    lang = run_lang(args)
     ctx = e.ctx
     cmd = ctx.command_path if ctx is not None else "refcheck"
     hint = say("usage_hint", lang, command=cmd)

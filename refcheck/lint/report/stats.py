@@ -29,12 +29,22 @@ class Statistics:
         return rows
 
     def format(self, lang: str = "en") -> str:
-        """Counts per code, most frequent first: ``code  name  count``."""
-        rows = self.rows()
+        """Counts per code, most frequent first: ``code  name  count``, the name in ``lang``
+        (the rule's summary: an editor reads "Sai ngày ban hành", not ``date-mismatch``)."""
+        rows = [(code, _title(code, name, lang), n) for code, name, n in self.rows()]
         if not rows:
             return ""
         return tabulate([list(r) for r in rows], headers=list(_t(lang)["stats"]),
                         tablefmt="simple", colalign=("left", "left", "right")) + "\n"
+
+
+def _title(code: str, name: str, lang: str) -> str:
+    """The rule's one-line summary in ``lang`` (vi when missing); ``name`` for a code the
+    registry does not know."""
+    rule = RULES.get(code)
+    if rule is None:
+        return name
+    return rule.summary.get(lang) or rule.summary.get("vi") or name
 
 
 def _of(results: Iterable[FileResult]) -> Statistics:

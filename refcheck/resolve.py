@@ -451,8 +451,9 @@ def resolve_article(citations: list[Citation], catalog, article_date: Optional[s
             res = _resolve_bare(c, catalog, article_date, prior)
         elif c.kind == "named" and c.title:
             res = resolve_law(c, catalog, article_date, floor) if catalog is not None else Resolution()
-        elif prior is not None and c.kind == "named":
-            res = _inherit(prior, prior.in_scope)  # "Nghị quyết Trung ương 4" after "… (khóa XII)"
+        elif prior is not None and (c.kind == "named" or not c.year and citations[c.refers_to].year):
+            # "Nghị quyết Trung ương 4" after "… (khóa XII)"; "67/NĐ-CP" after "67/2014/NĐ-CP"
+            res = _inherit(prior, prior.in_scope)
         else:
             res = resolve(c, catalog, article_date)
             if prior is not None and prior.documents and not res.documents:
@@ -494,5 +495,7 @@ def _bare_by_issuer(c: Citation, catalog, article_date) -> Optional[Resolution]:
     res = resolve(full, catalog, article_date)
     if not res.documents:
         return None
+    if res.how == "article-date" and (not res.certain or restarts_yearly(full)):
+        return None  # the latest of several is a guess ("Nghị định 209 của Chính phủ": 2004's)
     res.how = "issuer"
     return res

@@ -160,6 +160,13 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
         if any(g.law_title and any(_not_a_law(r) for r in g.refs) for g in groups):
             continue  # "luật Buộc thôi việc … theo quyết định số 4698/QĐ-BCT": no law; the
             # symbol's own candidate reads it
+        covered = start + length
+        if len(groups) > 1 and _cut_short(vt, end, covered):
+            # The window stopped at its length limit inside a list: the last member's date
+            # or issuer may lie past it ("…, Nghị định số 59/2011/NĐ-CP ngày 18/07/2011 của
+            # Thủ tướng Chính phủ, …", baomoi 22472778). It is read again in its own window.
+            covered = start + groups[-1].start
+            groups = groups[:-1]
         for g in groups:
             if not g.refs and not g.local:  # (a local congress named as such is kept: RC202)
                 if g.congress and _LOCAL_AFTER.match(vt, start + g.end):
@@ -189,10 +196,19 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
                     c.spelling = [(sp, w) for sp, w in c.spelling
                                   if text[sp.start:sp.end].upper() != w.upper()]
             out.extend(cits)
-        covered = start + length
     if problems is not None:
         _unparsed(v, out, problems, broken)
     return out
+
+
+_CUT_SLACK = 40  # "của Thủ tướng Chính phủ" and the comma before it
+
+
+def _cut_short(vt: str, end: int, parsed_to: int) -> bool:
+    """Whether a window ended at its forward limit (wrap.window_end stops at a line break
+    otherwise), with the parse running to near that limit: what follows may still belong
+    to the last group."""
+    return end < len(vt) and vt[end] != "\n" and parsed_to >= end - _CUT_SLACK
 
 
 def is_official(vt: str) -> bool:

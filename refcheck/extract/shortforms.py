@@ -39,15 +39,44 @@ def _title_rx(title: str) -> str:
     return r"[ \t*]*(?:\r?\n[ \t*]*)?".join(re.escape(w) for w in words)
 
 
+# An amending law cited with its number keeps no title (extract/scan.py: the number may be the
+# amended law's); its title is the text from the type word to "số <number>" or the date.
+_AMENDING_TEXT = re.compile(r"(?:Bộ[ \t]+luật|Luật|Pháp[ \t]+lệnh)[ \t\r\n]+(sửa[ \t]+đổi.*?)"
+                            r"(?=[ \t\r\n*]+(?:số[ \t]*:?[ \t\r\n]*\d|ngày[ \t]+\d)|[ \t\r\n]*\Z)",
+                            re.IGNORECASE | re.DOTALL)
+# "dự thảo Luật sửa đổi, bổ sung …": a bill of the same title, not the law cited before
+_BILL_BEFORE = re.compile(r"(?:dự[ \t]+thảo|dự[ \t]+án)[ \t]*\Z", re.IGNORECASE)
+
+
+def law_title(c: Citation) -> Optional[str]:
+    """The title of a law citation: its own, or an amending law's read from its text
+    ("Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân số 26/2012/QH13")."""
+    if c.title:
+        return c.title
+    if c.kind == "symbol" and c.type in _LAW_TYPES:
+        m = _AMENDING_TEXT.match(c.text)
+        if m:
+            return " ".join(m.group(1).split())
+    return None
+
+
+def _full_law(c: Citation) -> bool:
+    """A law cited in full: with its number, year or date (not a bare or undated title)."""
+    return c.kind == "symbol" or (c.kind == "named" and bool(c.year or c.date))
+
+
 def title_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> list[Citation]:
     """Bare titles in ``text[lo:hi]`` (one article) of laws that ``citations`` (that article's,
-    in order) cite in full before them, as ``bare`` citations with the title."""
+    in order) cite in full before them, as ``bare`` citations with the title. An amending
+    law's title repeated ("Luật sửa đổi, bổ sung một số điều của Luật Quản lý thuế") is the
+    amending law, not the law inside its title."""
     firsts: dict[str, tuple[int, str, str]] = {}  # casefolded title -> (end, title, type)
     for c in citations:
-        if c.title and c.type in _LAW_TYPES and c.kind in ("named", "symbol"):
-            key = " ".join(c.title.split()).casefold()
-            if key not in firsts and not key.startswith("sửa đổi") and len(firsts) < _MAX_TITLES:
-                firsts[key] = (c.end, c.title, c.type)
+        title = law_title(c) if c.type in _LAW_TYPES and c.kind in ("named", "symbol") else None
+        if title:
+            key = " ".join(title.split()).casefold()
+            if key not in firsts and len(firsts) < _MAX_TITLES:
+                firsts[key] = (c.end, title, c.type)
     if not firsts:
         return []
     spans = sorted((c.start, c.end) for c in citations)
@@ -64,6 +93,8 @@ def title_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> lis
             if k >= 0 and spans[k][1] > a:
                 continue  # inside a citation already read (an amending law's title)
             if _FULL_AFTER.match(text, b):
+                continue
+            if key.startswith("sửa đổi") and _BILL_BEFORE.search(text, max(lo, a - 16), a):
                 continue
             if any(o != key and o.startswith(key + " ") and _repeat_rx(firsts[o][1]).match(text, a, hi)
                    for o in longer):
@@ -98,29 +129,35 @@ def link_short_forms(citations: list[Citation], text: Optional[str] = None) -> N
     citation it abbreviates — whether or not the catalog knows that document — else None.
 
     A short form ("Nghị định số 100", "NĐ 100", "Chỉ thị 05 của Bộ Chính trị") refers to the
-    latest citation of its type and number; a definition ("(sau đây gọi là Nghị định 100)")
-    to the citation of its type just before it; a law's bare title to the first full
-    citation of that title; a number and year ("Nghị định 155/2016") repeating an earlier one
-    to it; a plenum named without its khóa ("Nghị quyết Trung ương 4") to the latest plenum
-    of that number cited with one, and a plenum cited again in full to its latest citation. ``text`` (the file's text) is needed for definitions.
+    latest citation of its type and number; "văn bản số 2383" (a generic type word) to the
+    latest of that number; a definition ("(sau đây gọi là Nghị định 100)") to the citation
+    of its type just before it; a law's bare title to the first full citation of that title
+    (its number, year or date), else to its first mention; a number and year ("Nghị định
+    155/2016") repeating an earlier one to it; a symbol without its year repeating an earlier
+    one of that number and issuer ("Nghị định 67/NĐ-CP" after "Nghị định 67/2014/NĐ-CP",
+    "Nghị định 67/CP" twice) to it; a plenum named without its khóa ("Nghị quyết Trung ương
+    4") to the latest plenum of that number cited with one, and a plenum cited again in full
+    to its latest citation. ``text`` (the file's text) is needed for definitions.
     """
     last_sym: dict[tuple[Optional[str], int], int] = {}
     last_num: dict[int, int] = {}
     last_year: dict[tuple[Optional[str], int, int], int] = {}
     last_type: dict[Optional[str], int] = {}
-    last_law: dict[str, int] = {}
+    law_full: dict[str, int] = {}
+    law_any: dict[str, int] = {}
     last_plenum: dict[tuple[Optional[str], int], int] = {}
     v = load_vocab()
     for i, c in enumerate(citations):
         c.refers_to = None
         if c.kind == "bare":
             if c.title:
-                c.refers_to = last_law.get(_title_key(c.title))
+                key = _title_key(c.title)
+                c.refers_to = law_full.get(key, law_any.get(key))
             elif c.number is not None:
                 j = last_type.get(c.type) if defined_here(text, c) else None
                 if j is None:
                     j = last_sym.get((c.type, c.number))
-                if j is None and c.type is None:
+                if j is None and (c.type is None or v.is_generic(c.type)):
                     j = last_num.get(c.number)
                 c.refers_to = j
             continue
@@ -136,14 +173,49 @@ def link_short_forms(citations: list[Citation], text: Optional[str] = None) -> N
             if is_number_year(c):
                 c.refers_to = next((last_year[(t, c.number, c.year)] for t in types
                                     if (t, c.number, c.year) in last_year), None)
+            elif c.year is None:
+                c.refers_to = _yearless_repeat(c, types, last_sym, citations)
             for t in types:
                 last_sym[(t, c.number)] = i
                 last_type[t] = i
                 if c.year:
                     last_year[(t, c.number, c.year)] = i
             last_num[c.number] = i
-        if c.title and c.kind in ("named", "symbol"):
-            last_law.setdefault(_title_key(c.title), i)
+        title = law_title(c) if c.kind in ("named", "symbol") else None
+        if title:
+            key = _title_key(title)
+            law_any.setdefault(key, i)
+            if _full_law(c):
+                law_full.setdefault(key, i)
+
+
+def _code_dropped(c: Citation) -> bool:
+    """A symbol without the type code its type carries ("Nghị định 67/CP"; a Công văn's
+    2383/BVHTTDL-TCDL carries none)."""
+    codes = load_vocab().types.get(c.type or "") or ()
+    return c.type_code is None and bool(codes) and None not in codes and "*" not in codes
+
+
+def _yearless_repeat(c: Citation, types: set, last_sym: dict, citations: list[Citation]) -> Optional[int]:
+    """The earlier symbol citation that ``c``, a symbol without a year, repeats: of its type,
+    number and issuer code, either with a year (the writer dropped it: "Nghị định 67/NĐ-CP"
+    after "Nghị định 67/2014/NĐ-CP") or, when ``c`` has no type code either ("Nghị định
+    67/CP"), with the same symbol. A date of its own that is not that document's says it is
+    another document (administrative numbers restart every year)."""
+    for t in types:
+        j = last_sym.get((t, c.number))
+        if j is None:
+            continue
+        e = citations[j]
+        if e.kind != "symbol" or e.issuer_code != c.issuer_code or e.number_suffix != c.number_suffix:
+            continue
+        if not (e.year or (_code_dropped(c) and e.symbol == c.symbol)):
+            continue
+        if c.date and (e.date or e.year) and c.date != e.date and not (
+                e.date is None and c.date[:4] == str(e.year)):
+            continue
+        return j
+    return None
 
 
 _LOWER_MAX = 32  # distinct (type, number) keys looked for per article: bounded passes
@@ -174,9 +246,9 @@ def number_repeats(text: str, citations: list[Citation], lo: int, hi: int,
             continue
         if c.type in v.short_forms and (c.type, c.number) not in first and len(first) < _LOWER_MAX:
             first[(c.type, c.number)] = c.end
-    if not first:
-        return []
     spans = sorted((c.start, c.end) for c in citations)
+    if not first:
+        return _generic_repeats(text, citations, lo, hi, spans)
     starts = [s for s, _ in spans]
     by_type: dict[str, list[int]] = {}
     for t, n in first:
@@ -202,5 +274,37 @@ def number_repeats(text: str, citations: list[Citation], lo: int, hi: int,
             if k >= 0 and spans[k][1] > a:
                 continue  # inside a citation already read
             out.append(Citation(text=text[a:b], start=a, end=b, kind="bare", type=t, number=n))
+    out += _generic_repeats(text, citations, lo, hi, spans + sorted((c.start, c.end) for c in out))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+# A generic type word, "số" and the number of a document cited before: "Công văn
+# 2383/BVHTTDL-TCDL … Ngay sau khi ban hành văn bản số 2383" (baomoi 22503661), "Văn bản số
+# 119 /BC-BCT … cùng Văn bản số 119 nêu trên" (baomoi 21488033). Without "số" a generic word
+# and a number are prose ("văn bản 2 trang").
+_GENERIC_NUMBER = re.compile(r"(?<!\w)(?P<w>[Vv]ăn[ \t\u00a0]+bản)[ \t\u00a0]+số[ \t\u00a0]+0*(?P<n>\d{1,5})"
+                             r"(?![\w/\-\u2013]|[.,]\d)")
+
+
+def _generic_repeats(text: str, citations: list[Citation], lo: int, hi: int,
+                     spans: list[tuple[int, int]]) -> list[Citation]:
+    first: dict[int, int] = {}  # number -> end of its first citation
+    for c in citations:
+        if c.kind == "symbol" and c.number is not None and not c.title:
+            first.setdefault(c.number, c.end)
+    if not first:
+        return []
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    out: list[Citation] = []
+    for m in _GENERIC_NUMBER.finditer(text, min(first.values()), hi):
+        n = int(m.group("n"))
+        a, b = m.start(), m.end()
+        if first.get(n, hi) > a:
+            continue
+        k = bisect_right(starts, b) - 1
+        if k >= 0 and spans[k][1] > a:
+            continue  # inside a citation already read
+        out.append(Citation(text=text[a:b], start=a, end=b, kind="bare", type="Văn bản", number=n))
     return out

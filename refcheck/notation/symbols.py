@@ -184,7 +184,14 @@ def canonical_parts(shape: str, digits: str, year: Optional[int], codes: Sequenc
                            False, "old")
     party_crossed = (system == "party" and issuer_code == "TW"
                      and (type_code or "").upper() in t.party_types)
-    if party_crossed or (shape == "state_admin" and system == "party"):
+    if shape == "state_admin" and system == "party" and type_code and not party_crossed \
+            and type_code.upper() not in t.party_types:
+        # A type the Party never issues, in State style: a State body's own symbol, as the
+        # Central Steering Committee for Natural Disaster Prevention numbers its dispatches
+        # ("Công điện số 01/CĐ-TW của Ban Chỉ đạo T.Ư về Phòng chống thiên tai", baomoi
+        # 21493754): not a Party symbol written the State's way
+        system = "state"
+    elif party_crossed or (shape == "state_admin" and system == "party"):
         # A Party symbol in State style: 09/NQ-TW, 09/2007/NQ-TW
         sym = f"{padded}-{type_code}/{issuer_code}" if type_code else f"{padded}/{issuer_code}"
         return SymbolParts(sym, number, None, type_code, issuer_code, "party", suffix, True,

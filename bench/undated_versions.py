@@ -13,7 +13,9 @@ force then:
 
 Every law title named without a year that has two or more versions in the catalog counts:
 resolved by inference (and how often right), left unresolved (``version-unknown``), or
-resolved otherwise (a version the article names elsewhere). Always exits 0: it measures.
+resolved otherwise (a version the article names elsewhere). So does every plenum named
+without its khóa ("Nghị quyết Trung ương 4"): the plenum of the khóa in office on the bound
+(``how="plenum-inferred"``), against the khóa in office in 2017. Always exits 0: it measures.
 
     python bench/undated_versions.py [--corpus PATH] [--limit N] [--jobs N] [--wrong]
 """
@@ -59,14 +61,19 @@ def one(item: tuple[str, str]) -> list[dict]:
     for a in r.articles:
         floor = None
         for i, (c, res) in enumerate(zip(a.citations, a.resolutions)):
-            if c.kind != 'named' or not c.title or c.year is not None or c.date is not None:
+            if c.kind != 'named' or c.year is not None or c.date is not None:
                 continue
-            if res.how not in ('in-force-inferred', 'version-unknown', 'article-version'):
+            if c.plenum and not c.khoa and not c.title:  # "Nghị quyết Trung ương 4"
+                truth = {day: [d.id for d in cat.plenum(cat.khoa_at(day), c.plenum)] for day in DAYS}
+                how = 'plenum-inferred' if res.how == 'plenum-inferred' else 'plenum-unknown'
+            elif not c.title or res.how not in ('in-force-inferred', 'version-unknown', 'article-version'):
                 continue  # one version only, ambiguous, unknown, a bill …
-            truth = {day: [d.id for d in resolve_law(c, cat, day).documents] for day in DAYS}
+            else:
+                truth = {day: [d.id for d in resolve_law(c, cat, day).documents] for day in DAYS}
+                how = res.how
             if floor is None:
                 floor = written_after(r.text, a.start, a.end) or ''
-            rows.append({'id': aid, 'start': c.start, 'text': c.text, 'how': res.how,
+            rows.append({'id': aid, 'start': c.start, 'text': c.text, 'how': how,
                          'pick': [d.id for d in res.documents], 'truth': truth,
                          'floor': floor, 'inferred': getattr(res, 'inferred', None),
                          'findings': [f'{f.code}:{f.severity}' for f in a.findings if f.citation == i]})
@@ -110,7 +117,7 @@ def main() -> int:
         has_truth = bool(strict)
         tally[row['how'], 'all'] += 1
         tally[row['how'], 'has-truth'] += has_truth
-        if row['how'] != 'version-unknown':
+        if not row['how'].endswith('unknown'):
             if row['pick'] == strict:
                 tally[row['how'], 'agree'] += 1
             elif row['pick'] and set(row['pick']) <= period:
@@ -118,10 +125,11 @@ def main() -> int:
             else:
                 tally[row['how'], 'wrong'] += 1
                 wrong.append(row)
-    print(f'corpus: {a.corpus}; no-year law titles with several versions: {len(rows)} '
-          f'in {len({r["id"] for r in rows})} articles')
+    print(f'corpus: {a.corpus}; no-year law titles with several versions and plenums with no '
+          f'khóa: {len(rows)} in {len({r["id"] for r in rows})} articles')
     print(f'{"how":20} {"titles":>7} {"truth known":>12} {"agree":>7} {"period":>7} {"wrong":>7}')
-    for how in ('in-force-inferred', 'article-version', 'version-unknown'):
+    for how in ('in-force-inferred', 'article-version', 'version-unknown', 'plenum-inferred',
+                'plenum-unknown'):
         n = tally[how, 'all']
         if not n:
             continue
@@ -132,7 +140,11 @@ def main() -> int:
         ok = tally['in-force-inferred', 'agree'] + tally['in-force-inferred', 'period']
         print(f'inferred picks right (in force in Jan–Jul 2017): {ok}/{inferred} '
               f'{100 * ok / inferred:.1f} %')
-    said = collections.Counter(f for row in rows if row['how'] == 'in-force-inferred' for f in row['findings'])
+    inferred = tally['plenum-inferred', 'all']
+    if inferred:
+        ok = tally['plenum-inferred', 'agree'] + tally['plenum-inferred', 'period']
+        print(f'inferred plenums right (the khóa in office in Jan–Jul 2017): {ok}/{inferred}')
+    said = collections.Counter(f for row in rows if row['how'].endswith('inferred') for f in row['findings'])
     print('findings on inferred picks: ' + (', '.join(f'{k} {n}' for k, n in sorted(said.items())) or 'none'))
     if a.wrong:
         for row in wrong:

@@ -153,7 +153,8 @@ def _unpick_bills(text: str, a: Article) -> None:
 
 def _floor(text: str, a: Article) -> Optional[str]:
     """An undated article's lower bound, read only when a law is named without a year."""
-    if not any(c.title and c.year is None and c.date is None for c in a.citations):
+    if not any((c.title or c.plenum and not c.khoa) and c.year is None and c.date is None
+               for c in a.citations):
         return None
     from refcheck.text.datefloor import written_after
 

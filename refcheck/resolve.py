@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from refcheck.model import Citation, Document, Resolution
+from refcheck.catalog.lawnames import by_expanded_title, plenum_at_bound, resolve_undated
 from refcheck.catalog.numbers import is_number_year, number_year_candidates
 from refcheck.extract.loose import is_old_dash
 from refcheck.extract.shortforms import link_short_forms
@@ -224,14 +225,10 @@ def resolve_law(c: Citation, catalog, article_date: Optional[str] = None,
     if not versions and title:  # abbreviations by initials, old tone placement (HĐND, Uỷ ban)
         versions = [d for d in laws_titled(catalog, title) if not c.type or same_type(c.type, d.type)]
     if not versions and title:  # "BLHS 2015", "Luật BHYT sửa đổi năm 2014"
-        from refcheck.catalog.lawnames import by_expanded_title
-
         versions = by_expanded_title(c, title, catalog, law_versions, law_amendments)
         if isinstance(versions, Resolution):
             return versions
     if c.date is None and c.year is None:  # "Luật Đất đai", "BLHS": the version in force
-        from refcheck.catalog.lawnames import resolve_undated
-
         return resolve_undated(c, versions, catalog, article_date, floor)
     if c.date and c.year is None:  # "Luật … ngày 19 tháng 6 năm 2015": the version of that day
         match = [d for d in versions if d.date == c.date]
@@ -456,6 +453,8 @@ def resolve_article(citations: list[Citation], catalog, article_date: Optional[s
             res = _inherit(prior, prior.in_scope)
         else:
             res = resolve(c, catalog, article_date)
+            if floor and c.plenum and not (c.khoa or res.documents) and c.kind == "named":
+                res = plenum_at_bound(c, catalog, floor) or res  # "Nghị quyết Trung ương 4"
             if prior is not None and prior.documents and not res.documents:
                 res = _inherit(prior, prior.in_scope)  # "Nghị định 155/2016" after its full symbol
         out.append(res)

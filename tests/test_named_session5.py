@@ -73,3 +73,51 @@ def test_the_inferred_version_raises_nothing(year):
     # the same text with and without the year evidence: the same findings
     text = CUSTOMS.replace("2017", year)
     assert _findings(text) == _findings(CUSTOMS.replace("năm 2017", "năm nay").replace("1-2017", "1"))
+
+
+# 22582387: the bound is the anniversary day; the plenum is named without its khóa
+PRESS = ("Kỷ niệm 92 năm Ngày Báo chí Cách mạng Việt Nam (21/6/1925 – 21/6/2017), tối 21/6, Hội Nhà "
+         "báo Việt Nam long trọng tổ chức Lễ trao giải Báo chí Quốc gia lần thứ XI năm 2016. 4. Tác "
+         "phẩm “Nghị quyết Trung ương IV - Cách làm sáng tạo ở tỉnh Quảng Ngãi” của nhóm tác giả")
+
+
+def _plenum(text, **kw):
+    r = check_source(text, **kw)
+    return [(c, res) for a in r.articles for c, res in zip(a.citations, a.resolutions) if c.plenum]
+
+
+def test_a_plenum_without_khoa_takes_the_khoa_in_office_on_the_bound():
+    [(c, res)] = _plenum(PRESS)
+    assert res.how == "plenum-inferred" and res.inferred == "2017-06-21" and not res.certain
+    assert res.documents and {d.khoa for d in res.documents} == {"XII"}
+    assert "04-NQ/TW@2016-10-30" in [d.id for d in res.documents]
+    # no bound: nothing chosen; a bound from which the khóa changes within two years: nothing
+    [(c, res)] = _plenum(PRESS.replace("21/6/2017", "21/6"))
+    assert res.documents == []
+    [(c, res)] = _plenum(PRESS.replace("21/6/2017", "21/6/2020").replace("năm 2016", "năm 2019"))
+    assert res.documents == []
+
+
+def test_an_inferred_plenum_raises_nothing():
+    assert _findings(PRESS) == _findings(PRESS.replace("21/6/2017", "21/6"))
+
+
+# 22388457: the 2017 bill names the code it amends by the code's year
+BILL = ("Ngày 27/5, Ủy ban Thường vụ Quốc hội tổ chức hội nghị góp ý về dự án Luật sửa đổi, bổ sung "
+        "một số điều của Bộ luật Hình sự 2015. Khoản 3, Điều 19 về việc luật sư tố giác thân chủ được "
+        "nhiều đại biểu quan tâm thảo luận.")
+
+
+def test_an_amending_title_with_the_amended_codes_year_names_that_code():
+    r = check_source(BILL)
+    [(c, res)] = [(c, res) for a in r.articles for c, res in zip(a.citations, a.resolutions)]
+    assert [d.symbol for d in res.documents] == ["100/2015/QH13"]
+    assert res.how == "amended-law" and not res.certain
+    assert [f.code for a in r.articles for f in a.findings] == []  # was RC406 (no such law)
+
+
+def test_an_amending_law_of_that_year_is_not_taken_for_the_amended_one():
+    # laws.tsv: 31/2013/QH13 amends Luật Thuế giá trị gia tăng in 2013 (issue 13's example)
+    r = check_source("Luật sửa đổi, bổ sung một số điều của Luật Thuế giá trị gia tăng năm 2013 quy định")
+    docs = [d.symbol for a in r.articles for res in a.resolutions for d in res.documents]
+    assert docs == ["31/2013/QH13"]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from refcheck.extract.lawtitle import initials, is_amending, title_words
+from refcheck.extract.lawtitle import amended_titles, initials, is_amending, title_words
 from refcheck.model import Document, Resolution
 
 _SKIPPABLE = frozenset(("và", "của", "các"))
@@ -171,6 +171,19 @@ def in_force_after(versions: list[Document], floor: str) -> Optional[Document]:
     return d
 
 
+def plenum_at_bound(c, catalog, floor: str) -> Optional[Resolution]:
+    """"Nghị quyết Trung ương IV" in an undated article (baomoi 22582387, bound 2017-06-21):
+    the plenum of the khóa in office on the bound, when the same khóa stays in office for
+    ``_FLOOR_WINDOW_DAYS`` after it; a guess like a law's inferred version."""
+    from datetime import date, timedelta
+
+    k = catalog.khoa_at(floor)
+    later = (date.fromisoformat(floor) + timedelta(days=_FLOOR_WINDOW_DAYS)).isoformat()
+    docs = catalog.plenum(k, c.plenum) if k and catalog.khoa_at(later) == k else []
+    return Resolution(docs, in_scope=True, how="plenum-inferred", certain=False,
+                      inferred=floor) if docs else None
+
+
 def _ambiguous(ix: TitleIndex, c) -> bool:
     letters = c.title.replace(" ", "")
     if not letters.isupper():
@@ -237,6 +250,8 @@ def by_expanded_title(c, title: str, catalog, versions_of, amendments_of):
     """Versions of a law written by its abbreviation ("BLHS 2015": resolve.law_versions of
     the catalog title), or, for "Luật X sửa đổi năm Y", the Resolution: the amending law of
     that year, else the revised version of that year."""
+    if c.year and is_amending(title):
+        return _amending_by_inner_year(c, title, catalog, versions_of, amendments_of)
     base, amending = amended_suffix(title)
     full = expand_title(catalog, base, c.type) or base
     if amending and c.year:
@@ -246,6 +261,28 @@ def by_expanded_title(c, title: str, catalog, versions_of, amendments_of):
         return Resolution(hits, in_scope=bool(hits or whole), how="title" if hits else "",
                           certain=bool(hits))
     return versions_of(catalog, full, c.type) if full != title else []
+
+
+def _amending_by_inner_year(c, title: str, catalog, versions_of, amendments_of) -> list[Document] | Resolution:
+    """"Luật sửa đổi, bổ sung một số điều của Bộ luật Hình sự 2015" (baomoi 22388457, the 2017
+    bill): no amending law of that year amends the code, so the year is the amended code's;
+    the citation names that version (``how`` "amended-law", a guess: the text may mean the
+    amending law, 12/2017/QH14 "… của Bộ luật Hình sự số 100/2015/QH13")."""
+    inner = amended_titles(title)
+    if len(inner) != 1:
+        return []
+    year = c.year
+    if any(_year(d) == year for d in amendments_of(catalog, inner[0])):
+        return []  # an amending law of that year: its title, as written, is not the catalog's
+    hits = [d for d in versions_of(catalog, inner[0]) if d.title and not is_amending(d.title)
+            and _year(d) == year]
+    if len(hits) != 1:
+        return []
+    return Resolution(hits, in_scope=True, how="amended-law", certain=False)
+
+
+def _year(d: Document) -> Optional[int]:
+    return d.year or (int(d.date[:4]) if d.date else None)
 
 
 def unpick_bills(text: str, start: int, end: int, citations: list, resolutions: list[Resolution]) -> None:

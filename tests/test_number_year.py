@@ -108,10 +108,12 @@ def test_several_candidates_are_none_whatever_the_article_date():
     assert art.resolutions[0].documents == []  # not the latest of the two 219/2013 circulars
 
 
-def test_one_candidate_with_no_issuer_is_not_pinned():
-    # 22570147 "Quyết định 74/2008" meant a UBND decision; the catalog knows only a ministry's
+def test_one_candidate_with_no_issuer_is_no_resolution():
+    # 22570147 "Quyết định 74/2008" meant a UBND decision; the catalog knows only a ministry's:
+    # with no issuer the type fixes or the catalog can name, the one it holds is a guess
+    # (session 5: 10 of 10 such picks in baomoi 2017 were wrong)
     cites, codes = _check("theo Quyết định 74/2008 của UBND TP về quản lý vỉa hè")
-    assert cites[0][1:] == (["74/2008/QĐ-BGDĐT"], False)
+    assert cites[0][1:] == ([], False)
     assert not [c for c in codes if c.startswith("RC30")]
 
 

@@ -16,6 +16,7 @@ from itertools import accumulate
 from typing import Optional
 
 from refcheck.model import Article
+from refcheck.notation.vocab import load_vocab
 from refcheck.text.dates import DMY, iso_day
 from refcheck.text.positions import LINE_BREAK
 
@@ -172,9 +173,36 @@ _HEADER_TAIL = re.compile(r"Số:[ \t*]*(?:\r?\n[ \t*|]*)?\d{1,5}[a-z]?[ \t]*[/\
 _LINE_OPEN = frozenset(" \t*|")
 
 
+# The gazette's layout in capitals (tests/data/official/027.txt, Nghị định 136/2007/NĐ-CP): the
+# type word alone on the document's first line, then its own number and date,
+# "NGHỊ ĐỊNH\n\nSỐ 136/2007/NĐ-CP NGÀY 17 THÁNG 8 NĂM 2007".
+_CAPS_HEADER = re.compile(r"[ \t*#]*(?P<type>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3})[ \t*]*\r?\n"
+                          r"(?:[ \t*]*\r?\n){0,3}[ \t*#]*SỐ[ \t]*:?[ \t]*(?P<sym>\d{1,5}[a-z]?[ \t]*/\S+)"
+                          r"[ \t]+NGÀY[ \t]+(?P<d>\d{1,2})[ \t]+THÁNG[ \t]+(?P<m>\d{1,2})[ \t]+NĂM[ \t]+"
+                          r"(?P<y>\d{4})[ \t*]*(?:\r?\n|\Z)")
+
+
+def caps_header(text: str, start: int, end: int) -> Optional[re.Match]:
+    """The capitals header at the top of ``text[start:end]`` (:data:`_CAPS_HEADER`): its first
+    non-blank line a type word in capitals, the next its "SỐ … NGÀY …" line."""
+    first = start
+    while first < end and text[first] in " \t\r\n":
+        first += 1
+    m = _CAPS_HEADER.match(text, first, end)
+    if not m or not m.group("type").isupper():
+        return None
+    word = m.group("type")
+    return m if load_vocab().canonical_type(word[:1] + word[1:].lower()) else None
+
+
 def header_number(text: str, start: int, end: int) -> Optional[re.Match]:
     """The "Số: N/…" header line in ``text[start:end]``, found from the literal "Số" (a
-    multi-line "^" pattern is tried at every position)."""
+    multi-line "^" pattern is tried at every position), else the capitals header at its top."""
+    m = _colon_header(text, start, end)
+    return m if m is not None else caps_header(text, start, end)
+
+
+def _colon_header(text: str, start: int, end: int) -> Optional[re.Match]:
     p = text.find("Số:", start, end)  # the header's spelling; "Số " opens many sentences
     while p >= 0:
         q = p - 1
@@ -196,6 +224,8 @@ def header_date(text: str, start: int, end: int) -> Optional[str]:
     m = header_number(text, start, end)
     if not m:
         return None
+    if m.re is _CAPS_HEADER:
+        return iso_day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     after = " ".join(text[m.start():min(end, m.end() + 400)].replace("*", "").split())
     d = _HEADER_DAY.search(after)
     if not d:

@@ -19,7 +19,7 @@ from refcheck.extract.anchors import (  # noqa: F401  (re-exported: tests and be
     word_start)
 from refcheck.extract.grammar import parse_prefix
 from refcheck.extract.groups import build_groups, group_citations
-from refcheck.extract.articles import header_number
+from refcheck.extract.articles import caps_header, header_number
 from refcheck.extract.lawtitle import is_amending
 from refcheck.extract.wrap import decap, flatten, joinable, window_end
 from refcheck.model import Citation
@@ -104,7 +104,9 @@ def candidates(text: str, loose: bool = False,
 
 _DIGIT = re.compile(r"\d")
 # A law's title ends at a year, a date or "số" within its twenty-odd words.
-_LAW_END = re.compile(r"[ \t](?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t][Ss]ố[ \t]*:?[ \t]*\d|[ \t]ngày[ \t]+\d")
+# A line break inside the window reads as a space ("Luật Ngân sách nhà nước\nsố 83/2015/QH13",
+# "Luật Đầu tư công số\n58/2024/QH15": official texts wrap lines, tests/data/official/008.txt).
+_LAW_END = re.compile(r"\s(?:năm\s+)?(?:19|20)\d\d\b|\s[Ss]ố[ \t]*:?\s*\d|\sngày\s+\d")
 
 
 def _law_end(vt: str, anchor: int, end: int) -> bool:
@@ -234,7 +236,10 @@ _HEADER_AFTER = re.compile(r"[ \t*]*(?:\||\r?\n|\Z|[^\n\d]{2,40}, ngày)")
 
 
 def _is_header(vt: str, a: int, b: int) -> bool:
-    return bool(_HEADER_BEFORE.search(vt, max(0, a - 40), a) and _HEADER_AFTER.match(vt, b))
+    if _HEADER_BEFORE.search(vt, max(0, a - 40), a) and _HEADER_AFTER.match(vt, b):
+        return True
+    m = caps_header(vt, 0, min(len(vt), a + 200)) if a < 400 else None  # "NGHỊ ĐỊNH\n\nSỐ 136/…"
+    return m is not None and m.start("sym") <= a < m.end("sym")
 
 
 # Opens with the literal "ố" (the match starts one character earlier, at "S" or "s").

@@ -121,3 +121,23 @@ def test_an_amending_law_of_that_year_is_not_taken_for_the_amended_one():
     r = check_source("Luật sửa đổi, bổ sung một số điều của Luật Thuế giá trị gia tăng năm 2013 quy định")
     docs = [d.symbol for a in r.articles for res in a.resolutions for d in res.documents]
     assert docs == ["31/2013/QH13"]
+
+
+# 22589939: the resolution's own closing line gives the day; Luật Đặc xá's next version is of
+# 2018-11-19, more than a year after it
+PARDON = ("Luật Chăn nuôi; Luật Trồng trọt; Luật sửa đổi, bổ sung một số điều của Luật Đặc xá; "
+          "Nghị quyết này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIV, kỳ họp "
+          "thứ 3 thông qua ngày 08 tháng 6 năm 2017.")
+
+
+def test_a_reported_day_holds_its_version_for_a_year():
+    r = check_source(PARDON)
+    [(c, res)] = [(c, res) for a in r.articles for c, res in zip(a.citations, a.resolutions)
+                  if c.title == "Đặc xá"]
+    assert res.how == "in-force-inferred" and res.inferred == "2017-06-08"
+    assert [d.symbol for d in res.documents] == ["07/2007/QH12"]
+    # the same law from a year's bound (1 January 2017): the 2018 version is within two years
+    r = check_source(PARDON.replace("ngày 08 tháng 6 năm 2017", "năm 2018, năm 2018"))
+    [(c, res)] = [(c, res) for a in r.articles for c, res in zip(a.citations, a.resolutions)
+                  if c.title == "Đặc xá"]
+    assert res.documents == []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Union
 
 from refcheck.extract.articles import split_articles
+from refcheck.extract.caps import cased
 from refcheck.extract.scan import scan
 from refcheck.model import Article, Citation, Document, FileResult, Finding, Resolution
 from refcheck.extract.shortforms import number_repeats, title_repeats
@@ -89,9 +90,12 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     catalog = _catalog_arg(catalog)
     article_date = _date_arg(article_date)
     front_matter_date = _date_arg(front_matter_date, "front_matter_date")
-    v = view(text)
+    # Extraction and checks read ``seen``: the text with its all-caps passages in the case of
+    # prose (same length, so offsets hold); citations quote and fixes match the original.
+    seen = cased(text)
+    v = view(seen)
     unparsed: list[tuple[int, int]] = []
-    citations = scan(text, v, unparsed)
+    citations = scan(seen, v, unparsed)
     articles = split_articles(text, article_date=article_date, front_matter_date=front_matter_date,
                               front_matter_title=front_matter_title)
     starts = [a.start for a in articles]
@@ -103,12 +107,12 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     cat_name = None
     titles = _titles(catalog)
     for a in articles:
-        repeats = (title_repeats(text, a.citations, a.start, a.end)
-                   + number_repeats(text, a.citations, a.start, a.end, v)) if a.citations else []
+        repeats = (title_repeats(seen, a.citations, a.start, a.end)
+                   + number_repeats(seen, a.citations, a.start, a.end, v)) if a.citations else []
         if repeats:
             a.citations = sorted(a.citations + repeats, key=lambda c: c.start)
-        more = list_years(text, a.citations, a.end)
-        more += law_names(text, a.citations + more, a.start, a.end, titles)
+        more = list_years(seen, a.citations, a.end)
+        more += law_names(seen, a.citations + more, a.start, a.end, titles)
         if more:  # laws named without a year, abbreviations, the later years of a list
             a.citations = sorted(a.citations + more, key=lambda c: c.start)
         if not a.citations:
@@ -116,18 +120,23 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
         if cat_name is None:
             names = getattr(catalog, "names", None)
             cat_name = "+".join(names) if names else "mặc định"
-        ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=text)
-        floor = None if a.date else _floor(text, a)
-        a.resolutions = resolve_article(a.citations, catalog, a.date, floor, text)
+        ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=seen)
+        floor = None if a.date else _floor(seen, a)
+        a.resolutions = resolve_article(a.citations, catalog, a.date, floor, seen)
         _article_versions(a, catalog)
         if floor:
-            _unpick_bills(text, a)
+            _unpick_bills(seen, a)
         _drop_unknown_titles(a)
-        link_short_forms(a.citations, text)
+        link_short_forms(a.citations, seen)
+        if seen is not text:
+            for c in a.citations:
+                c.text = text[c.start:c.end]
         for ci, (c, res) in enumerate(zip(a.citations, a.resolutions)):
             a.findings.extend(check_citation(c, res, ci, ctx))
         a.findings.extend(rc303_consistency(a, ctx))
         a.findings.extend(rc001_article_date(a, ctx))
+    if seen is not text:
+        _in_capitals(text, seen, articles)
     pos = position
     for a in articles:
         if a.findings and pos is None:
@@ -143,6 +152,21 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
         if len(a.findings) > 1:
             a.findings.sort(key=_finding_order)
     return FileResult(path=path, articles=articles, text=text, kind=kind)
+
+
+def _in_capitals(text: str, seen: str, articles: list[Article]) -> None:
+    """Passages printed in capitals: case carries no information there ("20/CT-TTG" in a
+    title line is not a misspelling of 20/CT-TTg), and a fix computed on the prose-case
+    reading would write prose case into capitals."""
+    for a in articles:
+        recased = [text[c.start:c.end] != seen[c.start:c.end] for c in a.citations]
+        a.findings = [f for f in a.findings
+                      if not (f.code == "RC102" and f.citation is not None and recased[f.citation]
+                              and str(f.args.get("found", "")).upper()
+                              == str(f.args.get("canonical", "")).upper())]
+        for f in a.findings:
+            if f.fix is not None and text[f.fix.start:f.fix.end] != seen[f.fix.start:f.fix.end]:
+                f.fix = None
 
 
 def _unpick_bills(text: str, a: Article) -> None:

@@ -94,6 +94,37 @@ def test_short_form_links_its_full_citation(cat, src, text, short, nth, full, fn
     assert row[3] == rows[target][3]  # the resolution is the full citation's, known or not
 
 
+# A law named again without its year, as the title finder reads it (kind "named"): linked to
+# the full citation before it whose title it repeats, "Việt Nam" or "(sửa đổi)" aside.
+NAMED_AGAIN = [
+    ("baomoi/22263501", "theo quy định tại Điều 143 Bộ luật Hình sự Việt Nam năm 1999, được sửa "
+     "đổi, bổ sung năm 2009.\n…\nphạt tù từ 6 tháng đến 3 năm” theo quy định tại khoản 1 Điều 143 "
+     "Bộ luật hình sự. Luật sư Trần Tuấn Anh", "Bộ luật hình sự", "Bộ luật Hình sự Việt Nam năm 1999"),
+    ("baomoi/22271407", "Thực tế cho thấy, trước khi Luật BHXH (sửa đổi) năm 2014 có hiệu lực, việc "
+     "khởi kiện đối với các\n…\nnhững vướng mắc nêu trên chủ yếu xuất phát từ sự không đồng bộ "
+     "giữa Luật BHXH, Luật Tố tụng dân sự", "Luật BHXH", "Luật BHXH (sửa đổi) năm 2014"),
+    ("baomoi/22285346", "theo quy định tại Điều 54 Luật Hải quan Việt Nam 2014, Điểm a Khoản 1\n…\n"
+     "của Thủ tướng Chính phủ quy định chi tiết và biện pháp thi hành Luật Hải quan về thủ tục hải "
+     "quan", "Luật Hải quan", "Luật Hải quan Việt Nam 2014"),
+]
+
+
+@pytest.mark.parametrize("src,text,short,full", NAMED_AGAIN, ids=[r[0] for r in NAMED_AGAIN])
+def test_law_named_again_links_its_full_citation(cat, src, text, short, full):
+    rows = _rows(text, cat, "2017-06-30")
+    assert _one(rows, short)[2] == rows.index(_one(rows, full)), [r[:4] for r in rows]
+
+
+def test_law_named_again_is_not_linked_to_another_law(cat):
+    """"Luật Tố tụng dân sự" after "Luật BHXH (sửa đổi) năm 2014" (22271407) abbreviates nothing
+    before it; nor does "Luật Giáo dục" a "Luật Giáo dục đại học năm 2012"."""
+    rows = _rows(NAMED_AGAIN[1][1], cat, "2017-06-30")
+    assert _one(rows, "Luật Tố tụng dân sự")[2] is None, [r[:4] for r in rows]
+    rows = _rows("Theo Luật Giáo dục đại học năm 2012, các trường tự chủ. Luật Giáo dục quy định "
+                 "khác.", cat, "2017-06-30")
+    assert _one(rows, "Luật Giáo dục")[2] is None, [r[:4] for r in rows]
+
+
 def test_amending_repeat_resolves_to_the_amending_law(cat):
     """013.txt: the repeat is 26/2012/QH13, the amending law (laws.tsv), not 04/2007/QH12."""
     text = LINKED[5][1]

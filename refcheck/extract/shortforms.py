@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from typing import Optional
 
+from refcheck.extract.lawtitle import title_words
 from refcheck.extract.loose import is_number_year
 from refcheck.model import Citation
 from refcheck.notation.vocab import load_vocab
@@ -113,6 +114,21 @@ def _title_key(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
+_LINK_DROP = frozenset(("và", "các"))
+_LINK_TAILS = (("việt", "nam"), ("sửa", "đổi", "bổ", "sung"), ("sửa", "đổi"))
+
+
+def _link_key(title: str) -> tuple[str, ...]:
+    """A law's title as an undated mention may repeat it: case, tone placement, commas, "và"
+    and "các" set aside, and a trailing "Việt Nam" or "(sửa đổi)" ("Bộ luật hình sự" after "Bộ
+    luật Hình sự Việt Nam năm 1999", "Luật BHXH" after "Luật BHXH (sửa đổi) năm 2014")."""
+    words = [w for w in title_words(title) if w not in _LINK_DROP]
+    for tail in _LINK_TAILS:
+        if len(words) > len(tail) and tuple(words[-len(tail):]) == tail:
+            words = words[:-len(tail)]
+    return tuple(words)
+
+
 # A definition in an official text: "Nghị định số 100/2019/NĐ-CP … (sau đây gọi là Nghị định
 # 100)", "(sau đây gọi tắt là Nghị định số 65/2013/NĐ-CP)", "(gọi tắt là Nghị định 38/2012)",
 # "(viết tắt là …)": the short name is the document just cited.
@@ -145,6 +161,7 @@ def link_short_forms(citations: list[Citation], text: Optional[str] = None) -> N
     last_type: dict[Optional[str], int] = {}
     law_full: dict[str, int] = {}
     law_any: dict[str, int] = {}
+    law_loose: dict[tuple[str, ...], int] = {}  # _link_key -> the first full citation
     last_plenum: dict[tuple[Optional[str], int], int] = {}
     v = load_vocab()
     for i, c in enumerate(citations):
@@ -161,6 +178,10 @@ def link_short_forms(citations: list[Citation], text: Optional[str] = None) -> N
                     j = last_num.get(c.number)
                 c.refers_to = j
             continue
+        if c.kind == "named" and c.title and not (c.year or c.date):
+            # a law named again without its year ("Luật Hải quan" after "Luật Hải quan Việt
+            # Nam 2014", "Luật BHXH" after "Luật BHXH (sửa đổi) năm 2014")
+            c.refers_to = law_loose.get(_link_key(c.title))
         if c.kind == "named" and c.plenum is not None and not c.title:
             if c.khoa is None:
                 c.refers_to = last_plenum.get((None, c.plenum))
@@ -187,6 +208,8 @@ def link_short_forms(citations: list[Citation], text: Optional[str] = None) -> N
             law_any.setdefault(key, i)
             if _full_law(c):
                 law_full.setdefault(key, i)
+                if len(law_loose) < _MAX_TITLES:
+                    law_loose.setdefault(_link_key(title), i)
 
 
 def _code_dropped(c: Citation) -> bool:

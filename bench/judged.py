@@ -14,16 +14,18 @@ over the news corpus twice, as the set was judged: without an article date and w
 It also reports, for the judged warning codes, how many judged rows are still raised.
 A report, not a gate: it always exits 0.
 
-Five judged sets (``--set``): ``corpus``, the whole news corpus (session 3, runs nodate and
+Six judged sets (``--set``): ``corpus``, the whole news corpus (session 3, runs nodate and
 dated); ``sample``, the fresh news sample of session 4 (the articles listed in
 ``bench/judge/sample-20261202.ids``, drawn by ``bench/judge/sample.py``; same two runs);
 ``sample2``, session 5's sample (``sample-20261205.ids``: every anchored article no earlier set
 read; same two runs); ``caps``, the same articles printed in capitals (run ``caps``, no date:
-news shows few all-caps citation lines, official headers many); and ``tables``, the official titles of the shared tables (``bench/judge/tables.py``, run
+news shows few all-caps citation lines, official headers many); ``official``, the 66 labelled
+official excerpts of ``tests/data/official`` (run ``official``, no date, each file one article:
+Căn cứ lines, headers, party documents); and ``tables``, the official titles of the shared tables (``bench/judge/tables.py``, run
 ``tables``, no article date). ``--dump TSV`` writes every finding of the run (errors and
 warnings, with its excerpt and the verdict when judged) for a judge to read.
 
-    python bench/judged.py [--set corpus|sample|tables] [--corpus PATH] [--refcheck CMD]
+    python bench/judged.py [--set corpus|sample|sample2|caps|official|tables] [--corpus PATH] [--refcheck CMD]
                            [--judged TSV] [--show N] [--dump TSV]
 """
 from __future__ import annotations
@@ -45,6 +47,7 @@ JUDGED = ROOT / 'bench' / 'judged-findings.tsv'
 RUNS = {'nodate': [], 'dated': ['--article-date', '2017-07-01']}
 SAMPLE_IDS = ROOT / 'bench' / 'judge' / 'sample-20261202.ids'
 SAMPLE2_IDS = ROOT / 'bench' / 'judge' / 'sample-20261205.ids'
+OFFICIAL = ROOT / 'tests' / 'data' / 'official'
 Key = tuple[str, str, str, str]  # article_id, run, code, citation_text
 
 
@@ -84,6 +87,12 @@ def build_set(name: str, corpus: Path, tmp: Path) -> tuple[Path, dict[str, list[
     if name == 'corpus':
         return corpus, RUNS
     out = tmp / f'{name}.jsonl.gz'
+    if name == 'official':  # the labelled official excerpts, one article each (id = file name)
+        with gzip.open(out, 'wt', encoding='utf-8') as dst:
+            for f in sorted(OFFICIAL.glob('*.txt')):
+                dst.write(json.dumps({'id': f.name, 'title': '', 'text': f.read_text(encoding='utf-8')},
+                                     ensure_ascii=False) + '\n')
+        return out, {'official': []}
     if name == 'tables':
         sys.path.insert(0, str(ROOT / 'bench' / 'judge'))
         import tables  # noqa: PLC0415 (a bench helper beside this script)
@@ -104,6 +113,7 @@ def build_set(name: str, corpus: Path, tmp: Path) -> tuple[Path, dict[str, list[
 
 def excerpt(text: str, cit: str, width: int = 200) -> str:
     """About `width` characters of the text around the citation, on one line."""
+    text = text.replace('\n', ' ')
     i = text.find(cit) if cit else -1
     if i < 0:
         return ''
@@ -131,7 +141,8 @@ def run(cmd: list[str], corpus: Path, extra: list[str], texts: dict[str, str]) -
                         text = cits[i]['text']
                     else:
                         text = span(texts.get(art['id'], ''), f)
-                    rows.append((art['id'], f['code'], f['severity'], text))
+                    # a TSV cell holds no line break: official texts break citations over lines
+                    rows.append((art['id'], f['code'], f['severity'], text.replace('\n', ' ')))
         return rows
 
 
@@ -158,7 +169,7 @@ def main() -> int:
     ap.add_argument('--refcheck', help='command that runs refcheck (default: the CLI next to this Python)')
     ap.add_argument('--judged', type=Path, default=JUDGED)
     ap.add_argument('--show', type=int, default=40, help='list at most N unjudged / lost findings')
-    ap.add_argument('--set', dest='which', choices=('corpus', 'sample', 'sample2', 'caps', 'tables'), default='corpus')
+    ap.add_argument('--set', dest='which', choices=('corpus', 'sample', 'sample2', 'caps', 'official', 'tables'), default='corpus')
     ap.add_argument('--dump', type=Path, help='write every finding of the run here (TSV)')
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -10,7 +10,7 @@ labels.jsonl by span overlap and prints, per label kind: found, resolved right, 
 right (symbols), false positives and error-level findings on correct citations
 (false alarms). It always exits 0.
 
-    python bench/official_score.py [--refcheck PATH] [--verbose]
+    python bench/official_score.py [--refcheck PATH] [--verbose] [--files GLOB]
 """
 from __future__ import annotations
 
@@ -99,10 +99,14 @@ def main() -> int:
     ap.add_argument("--refcheck", default=shutil.which("refcheck") or "refcheck")
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--verbose", action="store_true", help="list misses and false positives")
+    ap.add_argument("--files", default="*.txt",
+                    help="glob of the excerpts to score (default all; '0[4-6]*.txt': session 5's 040-064)")
     args = ap.parse_args()
 
-    files = sorted(args.data.glob("*.txt"))
-    labels = [json.loads(line) for line in (args.data / "labels.jsonl").open(encoding="utf-8")]
+    files = sorted(args.data.glob(args.files))
+    names = {f.name for f in files}
+    labels = [lab for lab in map(json.loads, (args.data / "labels.jsonl").open(encoding="utf-8"))
+              if lab["file"] in names]
     try:
         report = run_refcheck(args.refcheck, files)
     except (OSError, json.JSONDecodeError) as exc:

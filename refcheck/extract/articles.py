@@ -168,8 +168,11 @@ def _dateline(block: list[str]) -> Optional[str]:
 
 
 _HEADER_SPAN = 3000  # an official header (issuer, motto, number, place and date) fits in this
-# "Số: 15/2019/QĐ-UBND" at the start of its line, or "Số:" with the number on the next line.
-_HEADER_TAIL = re.compile(r"Số:[ \t*]*(?:\r?\n[ \t*|]*)?\d{1,5}[a-z]?[ \t]*[/\-]")
+# "Số: 15/2019/QĐ-UBND" at the start of its line, or "Số:" with the number on the next line;
+# a Party document prints no colon, "Số 384-QĐ/TW" (official 065, a Quy định of Ban Bí thư):
+# without it only the Party shape N-CODE/… counts ("Số 5/…" at a line start may be prose).
+_HEADER_TAIL = re.compile(r"Số(?::[ \t*]*(?:\r?\n[ \t*|]*)?|[ \t]+(?=\d{1,5}[a-z]?-[A-ZĐ]+/))"
+                          r"\d{1,5}[a-z]?[ \t]*[/\-]")
 _LINE_OPEN = frozenset(" \t*|")
 
 
@@ -203,7 +206,7 @@ def header_number(text: str, start: int, end: int) -> Optional[re.Match]:
 
 
 def _colon_header(text: str, start: int, end: int) -> Optional[re.Match]:
-    p = text.find("Số:", start, end)  # the header's spelling; "Số " opens many sentences
+    p = text.find("Số", start, end)  # "Số:", or "Số " before a Party number (_HEADER_TAIL)
     while p >= 0:
         q = p - 1
         while q >= start and text[q] in _LINE_OPEN:
@@ -212,7 +215,7 @@ def _colon_header(text: str, start: int, end: int) -> Optional[re.Match]:
             m = _HEADER_TAIL.match(text, p, end)
             if m:
                 return m
-        p = text.find("Số:", p + 3, end)
+        p = text.find("Số", p + 2, end)
     return None
 # "Hà Nội, ngày 24 tháng 11 năm 2025" (Markdown emphasis removed first), after the number.
 _HEADER_DAY = re.compile(r",[ \t]*ngày[ \t]+(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})")

@@ -230,14 +230,17 @@ def _not_a_law(r) -> bool:
 
 
 # A document's own number in its header: "Số: 15/2019/QĐ-UBND" alone on its line (or after
-# "Số:" on the line above), before a table cell or the place and date.
-_HEADER_BEFORE = re.compile(r"(?:\A|\n)[ \t*|]*[Ss]ố[ \t]*:[ \t*]*(?:\r?\n[ \t*|]*)?\Z")
+# "Số:" on the line above), before a table cell or the place and date; "Số 384-QĐ/TW" (no
+# colon, official 065) alone on its line counts only in the Party shape N-CODE/….
+_HEADER_BEFORE = re.compile(r"(?:\A|\n)[ \t*|]*(?:[Ss]ố[ \t]*:[ \t*]*(?:\r?\n[ \t*|]*)?|(Số)[ \t]+)\Z")
 _HEADER_AFTER = re.compile(r"[ \t*]*(?:\||\r?\n|\Z|[^\n\d]{2,40}, ngày)")
+_PARTY_NUMBER = re.compile(r"\d{1,5}[a-z]?-[A-ZĐ]+/")
 
 
 def _is_header(vt: str, a: int, b: int) -> bool:
-    if _HEADER_BEFORE.search(vt, max(0, a - 40), a) and _HEADER_AFTER.match(vt, b):
-        return True
+    h = _HEADER_BEFORE.search(vt, max(0, a - 40), a)
+    if h and _HEADER_AFTER.match(vt, b) and (h.group(1) is None or _PARTY_NUMBER.match(vt, a)):
+        return True  # no colon ("Số 384-QĐ/TW", official 065): the Party shape only
     m = caps_header(vt, 0, min(len(vt), a + 200)) if a < 400 else None  # "NGHỊ ĐỊNH\n\nSỐ 136/…"
     return m is not None and m.start("sym") <= a < m.end("sym")
 

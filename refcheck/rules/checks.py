@@ -8,6 +8,7 @@ warning, and their message says so.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Optional
 
 from refcheck.model import Article, Citation, Finding, Fix, Resolution, Span
@@ -199,12 +200,17 @@ def check_citation(c: Citation, res: Resolution, ci: int, ctx: Context) -> list[
 
 # --- article-level rules ---------------------------------------------------------------------
 
+_AMENDING_TITLE = re.compile(r"(?:luật|pháp lệnh)\s+sửa\s+đổi", re.IGNORECASE)
+
+
 def rc303_consistency(article: Article, ctx: Context) -> list[Finding]:
     """One document cited two ways inside one article."""
     seen: dict[str, tuple[int, Citation]] = {}
     out: list[Finding] = []
     for ci, (c, res) in enumerate(zip(article.citations, article.resolutions)):
-        if c.kind != "symbol":
+        if c.kind != "symbol" or _AMENDING_TITLE.match(c.text):
+            # "luật Sửa đổi, bổ sung một số điều của Bộ luật Hình sự số 100/2015/QH13"
+            # (baomoi/22737640): the type and date are the amending law's, the symbol the code's
             continue
         key = res.documents[0].id if len(res.documents) == 1 else (c.symbol if not res.documents else None)
         if key is None:

@@ -241,6 +241,7 @@ def _cut_short(c: Citation, ci, ctx: Context):
 
 def rc304_khoa(c, res, ci, ctx: Context):
     if not c.khoa:
+        yield from _symbol_term(c, res, ci, ctx)
         return
     cat = ctx.catalog
     if c.kind == "symbol" and c.system == "state":
@@ -271,6 +272,24 @@ def rc304_khoa(c, res, ci, ctx: Context):
             yield emit(ctx, "RC304", Span(c.start, c.end), ci, khoa=c.khoa or d.khoa or "",
                        detail=f"{d.id}: Hội nghị Trung ương {d.plenum}", docs=(d,),
                        severity=None if pinned(c, res) else "warning", unverified=not d.verified)
+
+
+def _symbol_term(c: Citation, res, ci, ctx: Context):
+    """"Căn cứ Luật Quy hoạch số 21/2017/QH12" (official 043), "Bộ luật hình sự số
+    100/2015/QH14" (baomoi/21511113): the Assembly term in the code and the year in the symbol
+    cannot both be right (khóa XII ended in 2011, XIV began in 2016). Only symbols the catalog
+    does not hold: an entry of that very symbol would be the catalog's word against the rule."""
+    from refcheck.text.roman import to_roman
+
+    if c.kind != "symbol" or c.system != "state" or not c.year or ctx.catalog is None or res.documents:
+        return
+    m = re.fullmatch(r"(?:UBTV)?QH(\d+)", (c.issuer_code or "").split("-")[0])
+    terms = ctx.catalog.assembly_term_for_year(c.year)
+    if m is None or not terms or to_roman(int(m.group(1))) in terms:
+        return
+    yield emit(ctx, "RC304", Span(c.start, c.end), ci, variant="symbol-year",
+               khoa=to_roman(int(m.group(1))), detail=c.symbol, year=c.year,
+               expected=" / ".join(terms))
 
 
 def _assembly_term(c: Citation, ci, ctx: Context):

@@ -62,6 +62,15 @@ def _law_date(c, res, ci, ctx: Context):
     dated = sorted({d.date for d in res.near if d.date})
     if not dated or not c.date_span:
         return
+    if ctx.text and amends_before(ctx.text, c.start):
+        # "Luật sửa đổi, bổ sung một số điều và Phụ lục … của Luật Thống kê ngày 12 tháng 11 năm
+        # 2021" (official 005): the date is the amending law's, not one of X's versions
+        yield emit(ctx, "RC202", Span(c.start, c.end), ci, symbol=" ".join(c.text.split()))
+        return
+    if any(not d.date and law_year(d) == int(c.date[:4]) for d in res.near):
+        # "Luật Ban hành văn bản quy phạm pháp luật ngày 03 tháng 6 năm 2008" (official 023): the
+        # catalog holds that year's version (17/2008/QH12) without its day; nothing to hold against
+        return
     same_year = any(x[:4] == c.date[:4] for x in dated)
     # Outside a "Căn cứ" clause a date after a law's title may be an event's: "… bàn về tháo gỡ
     # vướng mắc trong thi hành Luật Doanh nghiệp và Luật Đầu tư ngày 25/4/2016" (baomoi/22214631,

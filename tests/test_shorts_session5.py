@@ -245,6 +245,15 @@ def test_crossed_only_in_a_party_type(cat, text, cited, symbol, crossed):
     assert (("RC103", "warning", cited) in _findings(text, cat)) is crossed
 
 
+def test_procedure_code_is_no_citation(cat):
+    """baomoi/22464272 (judged false): "QTKĐ: 23-2014/BLĐTBXH" is an inspection procedure's
+    code, one code with neither type word nor "số"; "Nghị quyết 19-2017/NQ-CP" (the
+    Government's own style) and a law's "99-2015/QH13" stay citations."""
+    text = ("quy trình kiểm định kỹ thuật an toàn vận thăng chở hàng có người đi kèm (QTKĐ: "
+            "23-2014/BLĐTBXH). Theo Nghị quyết 19-2017/NQ-CP và 99-2015/QH13.")
+    assert [r[4].symbol for r in _rows(text, cat)] == ["19-2017/NQ-CP", "99-2015/QH13"]
+
+
 def test_list_member_keeps_its_issuer_past_the_window(cat):
     """baomoi/22472778, the eval_injection miss: in a long list the window's length limit fell
     after the sixth member's date, before the issuer added to it; the member is read again in

@@ -178,8 +178,9 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
                 if g.congress_numeric and not (g.issuer and g.issuer[0] == "Đảng"):
                     continue  # "Đại hội 12" alone may be anyone's twelfth congress
             if g.type_word is None and g.so_raw is None and all(
-                    r.shape == "state_admin" and len(r.codes) < 2 for r in g.refs):
-                continue  # "3/TTXVN": one code and no type word is too weak
+                    r.shape in ("state_admin", "crossed_year") and len(r.codes) < 2
+                    and not _LAW_CODE.match(r.codes[0] if r.codes else "") for r in g.refs):
+                continue  # "3/TTXVN", "(QTKĐ: 23-2014/BLĐTBXH)": one code and no type word is too weak
             if any(r.shape in ("state_year", "crossed_year", "number_year", "year_dash")
                    and not 1945 <= (r.year or 0) <= 2100 for r in g.refs):
                 continue
@@ -219,6 +220,7 @@ def is_official(vt: str) -> bool:
         return True
     return header_number(vt, 0, min(len(vt), 3000)) is not None
 _LAW_CODES = ("L", "PL")
+_LAW_CODE = re.compile(r"(?:UBTV)?QH\d")  # 80-2015/QH13 carries no type code: a law
 
 
 def _not_a_law(r) -> bool:

@@ -52,10 +52,12 @@ def _basis_lines() -> list[str]:
 #: Lines whose capitals read differently, and why: the prose line misses what capitals find
 #: ("của Chính phủ Quy định …" ends the issuer at a capital; "Ủy ban thường vụ Quốc hội" in
 #: lower case is no spelling of the body), or a misspelt title ("quy phạm luật") with "Uỷ"
-#: for "Ủy" that only capitals in prose let through.
+#: for "Ủy" that only capitals in prose let through; or a line cut inside the issuer
+#: ("… của Thủ tướng Chính" + "phủ" on the next line, official 051): capitals read the body.
 DIFFERENT = ("Căn cứ Nghị định số 43/2014/NĐ-CP ngày 15 tháng 5 năm 2014 của Chính phủ Quy định",
              "Căn cứ Nghị quyết số 1211/2016/UBTVQH13 ngày 25 tháng 5 năm 2016 của Ủy ban thường vụ",
-             "Căn cứ Luật Ban hành văn bản quy phạm luật của Hội đồng nhân dân và Uỷ ban nhân dân")
+             "Căn cứ Luật Ban hành văn bản quy phạm luật của Hội đồng nhân dân và Uỷ ban nhân dân",
+             "Căn cứ Quyết định số 411/QĐ-TTg của Thủ tướng Chính")
 
 
 @pytest.mark.parametrize("line", [x for x in _basis_lines() if not x.startswith(DIFFERENT)])

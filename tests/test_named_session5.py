@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import run_cli
+from linear import assert_linear
 from hypothesis import given, strategies as st
 
 from refcheck.api import check_source
@@ -141,3 +143,9 @@ def test_a_reported_day_holds_its_version_for_a_year():
     [(c, res)] = [(c, res) for a in r.articles for c, res in zip(a.citations, a.resolutions)
                   if c.title == "Đặc xá"]
     assert res.documents == []
+
+
+@pytest.mark.parametrize("unit", ["năm 2017 ", "tháng 5/2017, ", "ngày 1/2/2017 ", "tháng   ",
+                                  "năm năm năm ", "1/2004 - 5/2010 ", "tính đến ngày 31.12.2016 "])
+def test_the_bound_is_linear(unit):
+    assert_linear(written_after, lambda n: (unit * (n // len(unit) + 1))[:n], unit)

@@ -39,8 +39,8 @@ _DRAFT = re.compile(r"(?<!\w)dự[ \t]+thảo(?!\w)", re.IGNORECASE)
 # A month or a year the text speaks of: "tháng 3/2014", "tháng 5 năm 2017", "năm 2016" (the
 # first year of "năm 2016-2017"), read like a full date: its clause must not point ahead.
 _MONTH_YEAR = re.compile(
-    r"(?<!\w)(?:tháng[ \t]+(\d{1,2})[ \t]*(?:/|-|[ \t]năm[ \t]+)[ \t]*((?:19|20)\d\d)"
-    r"|(?:(?<=tháng)[ \t]+(\d{1,2})[ \t]+)?năm[ \t]+((?:19|20)\d\d))(?![\d/])",
+    r"(?<!\w)(?:tháng[ \t]+\d{1,2}[ \t]*(?:/|-|[ \t]năm[ \t]+)[ \t]*((?:19|20)\d\d)"
+    r"|năm[ \t]+((?:19|20)\d\d))(?![\d/])",
     re.IGNORECASE)
 # "tính đến ngày 31.12.2016" is "as of", a day already past.
 _AS_OF = re.compile(r"(?<!\w)tính[ \t]+đến(?!\w)", re.IGNORECASE)
@@ -96,7 +96,7 @@ def _year_named_twice(text: str, start: int, end: int) -> Optional[int]:
     seen: dict[int, int] = {}
     for m in _MONTH_YEAR.finditer(text, start, end):
         if not _AHEAD.search(_clause_before(text, m.start(), start) + m.group(0)):
-            y = int(m.group(2) or m.group(4))
+            y = int(m.group(1) or m.group(2))
             seen[y] = seen.get(y, 0) + 1
     return max((y for y, n in seen.items() if n >= 2), default=None)
 
@@ -107,5 +107,5 @@ _ANY_YEAR = re.compile(r"(?<![\d/.])(?:năm|/|\.)[ \t]*((?:19|20)\d\d)(?!\d)", r
 def _latest_year(text: str, start: int, end: int) -> int:
     """The latest year the text names in any way ("năm 2030", "tháng 8/2016", "2017-2018")."""
     return max([int(m.group(1)) for m in _ANY_YEAR.finditer(text, start, end)]
-               + [int(m.group(2) or m.group(4)) for m in _MONTH_YEAR.finditer(text, start, end)],
+               + [int(m.group(1) or m.group(2)) for m in _MONTH_YEAR.finditer(text, start, end)],
                default=0)

@@ -102,8 +102,9 @@ class Resolution:
     how: str = ""  # "date" | "khoa" | "article-date" | "only" | "named" | ...
     certain: bool = True  # False: a best guess that checks must not hold against the text
     near: list[Document] = field(default_factory=list)  # same symbol, excluded by the text's khóa
-    #: how == "in-force-inferred": the day an undated article's text shows it was written
-    #: after (text/datefloor), on which the version was taken; a guess, never a date to check
+    #: how "in-force-inferred" / "plenum-inferred": the day an undated article's text shows it
+    #: was written after (text/datefloor), on which the version or khóa was taken; a guess,
+    #: never a date to check
     inferred: Optional[str] = None
 
 

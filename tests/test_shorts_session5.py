@@ -335,3 +335,35 @@ def test_law_title_wrapped_before_its_number_keeps_its_type(cat, line, symbol):
     text = ("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n**Độc lập - Tự do - Hạnh phúc**\n\n" + line + "\n")
     (c,) = [c for c in check_source(text, catalog=cat).articles[0].citations if c.symbol == symbol]
     assert c.type == "Luật" and c.text.startswith("Luật ")
+
+
+# --- Markdown emphasis inside words and numbers (converted official texts) --------------------
+
+_MOTTO = "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n**Độc lập - Tự do - Hạnh phúc**\n\n"
+
+
+def test_emphasis_inside_a_number_is_read_through(cat):
+    """tests/data/official/001.txt: "Nghị định số **1**04/2012/NĐ-CP" is 104/2012/NĐ-CP, the
+    law's date "tháng** 1**1" is November; the markers are no misspelling (no RC102)."""
+    text = _MOTTO + ("*Căn cứ Luật Khám chữa bệnh ngày 23 tháng** 1**1 năm 2009;*\n\n*Căn cứ Nghị "
+                     "định số **1**04/2012/NĐ-CP\nngày 05 tháng 12 năm 2012 của Chính phủ quy định "
+                     "đối với tàu quân sự nước ngoài;*\n")
+    art = check_source(text, catalog=cat).articles[0]
+    law, decree = art.citations
+    assert (law.title, law.date) == ("Khám chữa bệnh", "2009-11-23")
+    assert (decree.type, decree.number, decree.symbol, decree.date) == (
+        "Nghị định", 104, "104/2012/NĐ-CP", "2012-12-05")
+    assert text[decree.start:decree.end].startswith("Nghị định số **1**04/2012/NĐ-CP")
+    assert "RC102" not in [f.code for f in art.findings]
+
+
+def test_emphasis_inside_a_repeated_title(cat):
+    """tests/data/official/053.txt: "**Luật Bảo hiểm x**ã h**ội**" repeats the law cited in
+    the "Căn cứ" line."""
+    text = _MOTTO + ("*Căn cứ **Luật Bảo hiểm xã hội** ngày 29 tháng 6 năm 2024;*\n\n*Chính ph**ủ ban "
+                     "h**ành Ngh**ị định quy định chi tiết v**à hư**ớng dẫn thi h**ành m**ột số điều "
+                     "của **Luật Bảo hiểm x**ã h**ội** về bảo hiểm x**ã h**ội bắt buộc.*\n")
+    rows = _rows(text, cat)
+    full = rows.index(_one(rows, "Luật Bảo hiểm xã hội** ngày 29 tháng 6 năm 2024"))
+    (bare,) = [r for r in rows if r[1] == "bare"]
+    assert bare[0] == "Luật Bảo hiểm x**ã h**ội" and bare[2] == full, [r[:4] for r in rows]

@@ -378,7 +378,7 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                 w = canonical_parts(r.shape, digits, r.year, r.codes, drop_amp=False)
                 written = format_symbol(r.shape, number, r.year, w.type_code, w.issuer_code,
                                         number_text=digits)
-                if c.symbol_raw != written:
+                if c.symbol_raw.replace("*", "") != written:  # (emphasis inside is not a slip)
                     c.spelling.append((sym_span, written))
             if i == 0 and g.so_raw and ":" in g.so_raw:
                 so = osp(*g.so_span)

@@ -133,7 +133,7 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
     ``problems``, when given, receives ``(start, end)`` spans (original offsets) of text that
     promises a symbol ("Nghị quyết số 18-NQ/ …") but that the grammar cannot read.
     """
-    v = v or view(text)
+    v = _unsplit(text, v or view(text))
     vt = v.text
     out: list[Citation] = []
     covered = -1
@@ -212,6 +212,31 @@ def _cut_short(vt: str, end: int, parsed_to: int) -> bool:
     otherwise), with the parse running to near that limit: what follows may still belong
     to the last group."""
     return end < len(vt) and vt[end] != "\n" and parsed_to >= end - _CUT_SLACK
+
+
+# Markdown emphasis inside a word or a number, as converted official texts carry it: "Nghị
+# định số **1**04/2012/NĐ-CP", "ngày 23 tháng** 1**1 năm 2009", "Luật Kh**á**m bệnh"
+# (tests/data/official/001.txt). The scanner reads such text without the markers.
+_SPLIT = re.compile(r"(?<=\w)\*{2,4}(?=\w)")
+
+
+def _unsplit(text: str, v: View) -> View:
+    """``v`` without emphasis markers between two word characters (offsets still map to
+    ``text``); only for composed text, whose view is ``text`` itself."""
+    if v.text is not text or "**" not in text:
+        return v
+    runs = [(m.start(), m.end()) for m in _SPLIT.finditer(text)]
+    if not runs:
+        return v
+    parts, starts, origs, pos, vlen = [], [], [], 0, 0
+    for a, b in runs:
+        parts.append(text[pos:a])
+        vlen += a - pos
+        starts.append(vlen)  # the view from here on continues at the original offset b
+        origs.append(b)
+        pos = b
+    parts.append(text[pos:])
+    return View("".join(parts), [0] + starts, [0] + origs)
 
 
 def is_official(vt: str) -> bool:

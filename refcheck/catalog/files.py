@@ -23,7 +23,9 @@ def default_catalog_path() -> Path:
     installed = package / "_default" / "catalog.yaml"
     if installed.is_file():  # the wheel's layout; no importlib.resources import needed
         return installed
-    try:
+    if package.is_dir():  # on disk (a checkout): the resource would be the file just tried
+        return package.parent / "catalog.yaml"
+    try:  # zipped
         from importlib.resources import files
 
         p = files("refcheck._default") / "catalog.yaml"

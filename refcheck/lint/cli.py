@@ -82,7 +82,7 @@ def _iter_files(paths: list[str], settings, walk):
 @click.option("--id-field", default="id", show_default=True, help="JSON-lines id field.")
 @click.option("--date-field", default="date", show_default=True, help="JSON-lines date field.")
 @click.option("-j", "--jobs", type=int, default=None,
-              help="Worker processes (0 = all cores). Folders: all cores when there is "
+              help="Worker processes (0 = all cores). Folders: the idle cores when there is "
                    "enough to check; archive mode: 1.")
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Archive mode on a Dask cluster (scheduler address, or 'local').")

@@ -46,19 +46,34 @@ Entry = tuple
 
 def code_fingerprint() -> str:
     """Name, size and modification time of refcheck's own modules and grammar files: a
-    development checkout that changes code without a version bump must not meet old results."""
+    development checkout that changes code without a version bump must not meet old results.
+    Walked with ``os.scandir`` and plain strings (every run pays for it, cached or not)."""
     from refcheck._version import __version__
 
     parts = [_SCHEMA, __version__]
-    package = Path(__file__).resolve().parent.parent
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    found: list[tuple[str, int, int]] = []
+
+    def walk(folder: str, rel: str) -> None:
+        with os.scandir(folder) as it:
+            for e in it:
+                name = e.name
+                if e.is_dir(follow_symlinks=False):
+                    if name != "__pycache__":  # holds only .pyc
+                        walk(e.path, rel + name + "/")
+                elif os.path.splitext(name)[1] in _CODE_SUFFIXES:
+                    st = e.stat()
+                    found.append((rel + name, st.st_size, st.st_mtime_ns))
+
     try:
-        files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".lark", ".yaml"))
-        for p in files:
-            st = p.stat()
-            parts.append(f"{p.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
+        walk(package, "")
+        parts += [f"{name}:{size}:{mtime}" for name, size, mtime in sorted(found)]
     except OSError:
         parts.append(f"{package}:?")
     return "\n".join(parts)
+
+
+_CODE_SUFFIXES = frozenset((".py", ".lark", ".yaml"))
 
 
 def digest(data: bytes) -> bytes:

@@ -367,3 +367,22 @@ def test_emphasis_inside_a_repeated_title(cat):
     full = rows.index(_one(rows, "Luật Bảo hiểm xã hội** ngày 29 tháng 6 năm 2024"))
     (bare,) = [r for r in rows if r[1] == "bare"]
     assert bare[0] == "Luật Bảo hiểm x**ã h**ội" and bare[2] == full, [r[:4] for r in rows]
+
+
+QUALIFIED = [
+    # tests/data/official/028.txt, 051.txt; baomoi/21509389 ("Quyết định cưỡng chế số")
+    ("Xét Tờ trình số 30/TTr-UBND ngày 17 tháng 6 năm 2016 của Ủy ban nhân dân tỉnh; Báo cáo thẩm "
+     "tra số 18/BC-HĐND-KTNS ngày 22 tháng 6 năm 2016 của Ban Kinh tế - Ngân sách", "18/BC-HĐND-KTNS",
+     "Báo cáo"),
+    ("triển khai thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ và Kế hoạch\nhành "
+     "động số 469-KH/TU ngày 16/5/2025 của Tỉnh ủy về thực hiện Nghị quyết", "469-KH/TU", "Kế hoạch"),
+    ("đã ban hành Quyết định cưỡng chế số 549/QĐ-CC ngày 22-9-2016 thi hành", "549/QĐ-CC", "Quyết định"),
+    # a type word whose code the symbol does not carry names nothing
+    ("Báo cáo mới nhất số 12/QĐ-UBND của tỉnh", "12/QĐ-UBND", None),
+]
+
+
+@pytest.mark.parametrize("text,symbol,type_word", QUALIFIED)
+def test_type_word_before_a_qualifier(cat, text, symbol, type_word):
+    (c,) = [r[4] for r in _rows(text, cat) if r[4].symbol == symbol]
+    assert c.type == type_word

@@ -384,6 +384,8 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                 so = osp(*g.so_span)
                 c.spelling.append((so, "số"))
             c.title = g.law_title
+            if c.type is None and i == 0 and type_code:
+                c.type = _qualified_type(original, span.start, type_code)
             date = r.date
             if date:
                 set_date(c, date, osp, original)
@@ -393,3 +395,24 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                 c.khoa = khoa[0]
             out.append(c)
     return out
+
+
+@lru_cache(maxsize=256)
+def _qualified_rx(type_code: str) -> Optional[re.Pattern]:
+    words = [w for w, codes in load_vocab().types.items() if type_code in codes]
+    if not words:
+        return None
+    alt = "|".join(re.escape(w[0]) + "(?i:" + re.escape(w[1:]) + ")" for w in words)
+    # the type word, one or two words that qualify it, "số": at the end of the text before
+    return re.compile(rf"(?<!\w)(?P<w>(?:{alt}))[ \t\r\n*]+[^\W\d]+(?:[ \t]+[^\W\d]+)?"
+                      r"[ \t\r\n*]+[Ss]ố[ \t]*:?[ \t]*\Z")
+
+
+def _qualified_type(original: str, at: int, type_code: str) -> Optional[str]:
+    """The type word of a symbol read without one because a qualifier stands between them
+    ("Báo cáo thẩm tra số 18/BC-HĐND-KTNS", "Kế hoạch\nhành động số 469-KH/TU":
+    tests/data/official 028, 051): only a type word whose code the symbol carries."""
+    rx = _qualified_rx(type_code)
+    m = rx.search(original, max(0, at - 60), at) if rx else None
+    return load_vocab().canonical_type(m.group("w")) if m else None
+

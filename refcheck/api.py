@@ -121,7 +121,7 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
             names = getattr(catalog, "names", None)
             cat_name = "+".join(names) if names else "mặc định"
         ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=seen)
-        floor = None if a.date else _floor(seen, a)
+        floor = None if a.date else _floor(seen, a, catalog)
         a.resolutions = resolve_article(a.citations, catalog, a.date, floor, seen)
         _article_versions(a, catalog)
         if floor:
@@ -175,14 +175,16 @@ def _unpick_bills(text: str, a: Article) -> None:
     unpick_bills(text, a.start, a.end, a.citations, a.resolutions)
 
 
-def _floor(text: str, a: Article) -> Optional[str]:
-    """An undated article's lower bound, read only when a law is named without a year."""
+def _floor(text: str, a: Article, catalog) -> Optional[str]:
+    """An undated article's lower bound, read only when a law is named without a year (or a
+    plenum without its khóa); the catalog gives the National Assembly terms' first years."""
     if not any((c.title or c.plenum and not c.khoa) and c.year is None and c.date is None
                for c in a.citations):
         return None
     from refcheck.text.datefloor import written_after
 
-    return written_after(text, a.start, a.end)
+    assembly = {k: first for k, first, _ in getattr(catalog, "assembly_terms", None) or ()}
+    return written_after(text, a.start, a.end, assembly)
 
 
 def _article_versions(a: Article, catalog) -> None:

@@ -149,3 +149,22 @@ def test_a_reported_day_holds_its_version_for_a_year():
                                   "năm năm năm ", "1/2004 - 5/2010 ", "tính đến ngày 31.12.2016 "])
 def test_the_bound_is_linear(unit):
     assert_linear(written_after, lambda n: (unit * (n // len(unit) + 1))[:n], unit)
+
+
+# 22279900: no day with its year, but the Standing Committee of "Quốc hội khóa XIV" (from 2016)
+ASSEMBLY = ("Thực hiện chương trình làm việc của phiên họp thứ 10, Ủy ban thường vụ Quốc hội khóa "
+            "XIV, chiều 15/5, Ủy ban Thường vụ Quốc hội đã tiến hành xem xét một số nội dung về công "
+            "tác nhân sự. Căn cứ quy định tại Điều 74, Hiến pháp nước CHXHCN Việt Nam; Điều 38, Điều "
+            "54, Luật tổ chức Quốc hội, Điều 35 Quy chế làm việc của Ủy ban thường vụ Quốc hội")
+
+
+def test_a_national_assembly_term_bounds_an_undated_article():
+    assert written_after(ASSEMBLY, assembly={"XIV": 2016}) == "2016-01-01"
+    assert written_after(ASSEMBLY) is None  # no catalog, no term dates
+    assert written_after("Kỳ họp thứ 4, HĐND tỉnh khóa IX", assembly={"IX": 1992}) is None
+    r = check_source(ASSEMBLY)
+    [(c, res)] = [(c, res) for a in r.articles for c, res in zip(a.citations, a.resolutions)
+                  if c.title and c.title.casefold() == "tổ chức quốc hội"]
+    assert res.how == "in-force-inferred" and res.inferred == "2016-01-01"
+    assert [d.symbol for d in res.documents] == ["57/2014/QH13"]
+    assert _findings(ASSEMBLY) == _findings(ASSEMBLY.replace("khóa XIV", ""))

@@ -13,13 +13,14 @@ A year named without a day ("Năm 2016, …", "tháng 3/2014") is weaker evidenc
 ("Đoàn giám sát của Quốc hội năm 2018") often carries no ahead word, and a story may name
 one year of its past. Such a year counts only when the text names it twice outside ahead
 clauses, and then as the start of the year before it. Measured on the 28k articles of the
-2017 news corpus (bench/undated_versions.py): 157 of 158 inferred picks are the version in
-force in 2017.
+2017 news corpus (bench/undated_versions.py): 178 of 179 inferred picks are the version in
+force in 2017 (21 of them bounded by "Quốc hội khóa XIV" alone, the term's first year from the
+catalog).
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Mapping, Optional
 
 from refcheck.text.dates import DMY, LONG, iso_day
 
@@ -42,6 +43,8 @@ _MONTH_YEAR = re.compile(
     r"(?<!\w)(?:tháng[ \t]+\d{1,2}[ \t]*(?:/|-|[ \t]năm[ \t]+)[ \t]*((?:19|20)\d\d)"
     r"|năm[ \t]+((?:19|20)\d\d))(?![\d/])",
     re.IGNORECASE)
+# A National Assembly term: "Ủy ban thường vụ Quốc hội khóa XIV", "ĐBQH khóa XIV".
+_ASSEMBLY = re.compile(r"(?:Quốc[ \t]+hội|QH)[ \t]+(?:khóa|khoá)[ \t]+([XVI]{1,6})(?!\w)", re.IGNORECASE)
 # "tính đến ngày 31.12.2016" is "as of", a day already past.
 _AS_OF = re.compile(r"(?<!\w)tính[ \t]+đến(?!\w)", re.IGNORECASE)
 # A clause ends at a full stop, a semicolon, a colon or a line break ("Ngày 30/5/2017, …"
@@ -56,14 +59,21 @@ def _clause_before(text: str, start: int, lo: int) -> str:
     return left[ends[-1].end():] if ends else left
 
 
-def written_after(text: str, start: int = 0, end: Optional[int] = None) -> Optional[str]:
+def written_after(text: str, start: int = 0, end: Optional[int] = None,
+                  assembly: Optional[Mapping[str, int]] = None) -> Optional[str]:
     """The latest day ``text[start:end]`` shows to be past (ISO), or ``None``: a full date
     with nothing ahead-pointing in its clause before it, 1 January of a cited symbol's year,
-    or 1 January of the year before a year the text names twice (outside ahead clauses). A
-    day that does not exist (31/2/2017) is no evidence; the bound is dropped when the text
-    names a year more than ``_STALE_YEARS`` after it."""
+    1 January of the year before a year the text names twice (outside ahead clauses), or 1
+    January of the first year of a National Assembly term it names ("Quốc hội khóa XIV";
+    ``assembly``: term -> first year, the catalog's). A day that does not exist (31/2/2017) is
+    no evidence; the bound is dropped when the text names a year more than ``_STALE_YEARS``
+    after it."""
     end = len(text) if end is None else end
     best: Optional[str] = None
+    for m in _ASSEMBLY.finditer(text, start, end) if assembly else ():
+        first = assembly.get(m.group(1).upper()) if assembly else None
+        if first and (best is None or f"{first}-01-01" > best):
+            best = f"{first}-01-01"  # "đại biểu Quốc hội khóa XIV": that term has begun
     for m in _DAY.finditer(text, start, end):
         g = m.groups()
         d, mo, y = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])

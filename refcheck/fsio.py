@@ -24,6 +24,42 @@ TMP_SUFFIX = ".refcheck-tmp"
 
 
 # ---------------------------------------------------------------------------------------------
+# Hashes
+# ---------------------------------------------------------------------------------------------
+def sha256(data: bytes = b""):
+    """``hashlib.sha256`` from CPython's own module when it has one: importing ``hashlib``
+    starts OpenSSL (about 3 % of a cached run's start-up), and these digests are the same."""
+    return _hash("sha256")(data)
+
+
+def blake2b(data: bytes, digest_size: int):
+    """``hashlib.blake2b``, likewise."""
+    return _hash("blake2b")(data, digest_size=digest_size)
+
+
+_HASHES: dict = {}
+
+
+def _hash(name: str):
+    f = _HASHES.get(name)
+    if f is None:
+        try:
+            if name == "sha256":
+                try:
+                    from _sha2 import sha256 as f  # Python 3.12+
+                except ImportError:
+                    from _sha256 import sha256 as f  # type: ignore[no-redef]
+            else:
+                from _blake2 import blake2b as f
+        except ImportError:  # pragma: no cover - another Python
+            import hashlib
+
+            f = getattr(hashlib, name)
+        _HASHES[name] = f
+    return f
+
+
+# ---------------------------------------------------------------------------------------------
 # The cache root
 # ---------------------------------------------------------------------------------------------
 def cache_root() -> Path:

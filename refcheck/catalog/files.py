@@ -6,11 +6,11 @@ needs.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import fields as dc_fields
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
+from refcheck.fsio import sha256
 from refcheck.model import Document
 
 PathLike = Union[str, Path]
@@ -46,10 +46,10 @@ def _version() -> str:
 
 
 def cache_key(contents: Sequence[bytes]) -> str:
-    h = hashlib.sha256()
+    h = sha256()
     h.update(f"{CACHE_SCHEMA}\0{_version()}\0{','.join(DOC_FIELDS)}\0".encode())
     for c in contents:
-        h.update(hashlib.sha256(c).digest())
+        h.update(sha256(c).digest())
     return h.hexdigest()
 
 
@@ -78,7 +78,7 @@ def key_for(files: Sequence[Path]) -> tuple[str, Optional[list[bytes]]]:
     stats = [os.stat(p) for p in files]
     token = "\n".join(f"{os.path.abspath(p)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}"
                        for p, st in zip(files, stats))
-    memo_name = hashlib.sha256(f"{CACHE_SCHEMA}\0{_version()}\0{token}".encode(
+    memo_name = sha256(f"{CACHE_SCHEMA}\0{_version()}\0{token}".encode(
         "utf-8", "surrogatepass")).hexdigest()
     memo_dir = _memo_dir()
     if memo_dir is not None:

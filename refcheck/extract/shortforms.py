@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 
 from typing import Optional
@@ -90,10 +90,14 @@ def title_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> lis
     split = text.find("**", lo, hi) >= 0
     out: list[Citation] = []
     taken: list[tuple[int, int]] = []  # spans in out, sorted and disjoint: overlap by bisect
+    # Several titles: the law words are found once and each title is tried there only, not
+    # one pass over the article per title (up to _MAX_TITLES of them on a long one).
+    anchors = [m.start() for m in _LAW_ANCHOR.finditer(text, lo, hi)] if len(longer) > 1 else None
     for key in longer:
         end0, title, typ = firsts[key]
         rx = _repeat_rx(title, split)
-        for m in rx.finditer(text, end0, hi):
+        found = rx.finditer(text, end0, hi) if anchors is None else _at(rx, text, end0, hi, anchors)
+        for m in found:
             a, b = m.start(), m.end()
             k = bisect_right(starts, b) - 1
             if k >= 0 and spans[k][1] > a:
@@ -113,6 +117,25 @@ def title_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> lis
                                 title=title, system="state"))
     out.sort(key=lambda c: c.start)
     return out
+
+
+#: Where _LAW_WORD can start, in the same case-blind matching: every "bộ", "luật" and "pháp
+#: lệnh" (none of them overlaps another, so one finditer gives all of them).
+_LAW_ANCHOR = re.compile(r"bộ|luật|pháp lệnh", re.IGNORECASE)
+
+
+def _at(rx: re.Pattern, text: str, pos: int, hi: int, anchors: list[int]):
+    """``rx.finditer(text, pos, hi)`` for a pattern that can only match at ``anchors``
+    (sorted): the same matches, tried only there."""
+    i = bisect_left(anchors, pos)
+    n = len(anchors)
+    while i < n and anchors[i] < hi:
+        m = rx.match(text, anchors[i], hi)
+        if m is None:
+            i += 1
+            continue
+        yield m
+        i = bisect_left(anchors, m.end(), i + 1)
 
 
 def _title_key(title: str) -> str:

@@ -21,7 +21,6 @@ unwritable cache directory only means nothing is kept.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import pickle
@@ -29,6 +28,7 @@ import time
 from pathlib import Path
 from typing import Optional
 
+from refcheck.fsio import blake2b, sha256
 from refcheck.model import Article, FileResult
 
 _SCHEMA = "refcheck-results-3"
@@ -77,7 +77,7 @@ _CODE_SUFFIXES = frozenset((".py", ".lark", ".yaml"))
 
 
 def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+    return blake2b(data, 16).digest()
 
 
 def payload(result: FileResult, table: Optional[dict]) -> tuple:
@@ -107,7 +107,7 @@ class ResultCache:
 
     def __init__(self, root: Path, salt: str, project: str = "") -> None:
         self.dir = root / "results"
-        name = hashlib.sha256(f"{salt}\0{project}".encode("utf-8", "surrogatepass")).hexdigest()
+        name = sha256(f"{salt}\0{project}".encode("utf-8", "surrogatepass")).hexdigest()
         self.path = self.dir / f"{name[:32]}.cache"
         self._old: Optional[dict[str, Entry]] = None
         self._new: dict[str, Entry] = {}

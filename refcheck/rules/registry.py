@@ -9,13 +9,12 @@ the file's hash), so a run does not pay for a YAML parser.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from refcheck.fsio import cache_file, try_write_atomic
+from refcheck.fsio import cache_file, sha256, try_write_atomic
 
 RULES_FILE = Path(__file__).resolve().parent / "rules.yaml"
 LANGS = ("vi", "en")
@@ -50,7 +49,7 @@ class RuleDef:
 
 def _load_raw() -> dict:
     data = RULES_FILE.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:20]
+    digest = sha256(data).hexdigest()[:20]
     cache = cache_file(f"rules-{digest}.json")
     if cache is not None:
         try:

@@ -378,6 +378,9 @@ def test_cli_validate():
     assert r.exit_code == 0
     r = run("validate", str(FIXTURES / "unknown_key.yaml"), str(FIXTURES / "good.yaml"))
     assert r.exit_code == 2
+    assert f"{FIXTURES / 'unknown_key.yaml'}:7: documents[0].colour: không có khóa này" \
+        in r.output
+    r = run("validate", str(FIXTURES / "unknown_key.yaml"), "--lang", "en")
     assert f"{FIXTURES / 'unknown_key.yaml'}:7: documents[0].colour: unknown key" in r.output
 
 

@@ -101,7 +101,7 @@ def _read_all(files: Sequence[Path]) -> list[bytes]:
         try:
             contents.append(p.read_bytes())
         except OSError as exc:
-            raise CatalogError(p, 0, "file", f"cannot read: {exc.strerror or exc}") from None
+            raise CatalogError(p, 0, "file", "cannot_read", {"reason": exc}) from None
     return contents
 
 
@@ -193,7 +193,7 @@ def validate(paths: Optional[Sequence[PathLike]] = None, *,
         try:
             text = f.read_bytes()
         except OSError as exc:
-            errors.append(CatalogError(f, 0, "file", f"cannot read: {exc.strerror or exc}"))
+            errors.append(CatalogError(f, 0, "file", "cannot_read", {"reason": exc}))
             continue
         parsed.append(_parse_file(f, text))
     known = set()

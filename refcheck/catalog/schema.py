@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
 from refcheck.catalog.errors import CatalogError
+from refcheck.catalog.messages import Msg, date_msg, kind_of
 from refcheck.catalog.files import (
     FORMAT_VERSION,
     stats,
@@ -24,39 +25,33 @@ from refcheck.catalog.yamlsafe import (
 from refcheck.model import Document
 from refcheck.notation.symbols import canonical_code, parse_symbol
 from refcheck.text.roman import from_roman
-from refcheck.text.dates import date_problem
 from refcheck.text.normalize import short_repr as _short
 
 PathLike = Union[str, Path]
-
-
-def _typename(v) -> str:
-    return {str: "string", int: "integer", bool: "boolean", list: "list", dict: "mapping",
-            float: "number", type(None): "null"}.get(type(v), type(v).__name__)
 
 
 def _check_schema(pf: _ParsedFile, data, root) -> None:
     p = pf.path
     err = pf.errors.append
     if not isinstance(data, dict):
-        err(CatalogError(p, _line(root), "file", "a catalog is a mapping with 'documents'"))
+        err(CatalogError(p, _line(root), "file", "not_mapping"))
         return
     for k in data:
         if k not in TOP_KEYS:
-            err(CatalogError(p, _line(_key_node(root, k)), str(k), "unknown key"))
+            err(CatalogError(p, _line(_key_node(root, k)), str(k), "unknown_key"))
     ver = data.get("refcheck_catalog")
     if ver != FORMAT_VERSION or isinstance(ver, bool):
         err(CatalogError(p, _line(_key_node(root, "refcheck_catalog")) or 1, "refcheck_catalog",
-                         f"expected refcheck_catalog: {FORMAT_VERSION}, got {ver!r}"))
+                         "bad_version", {"version": FORMAT_VERSION, "got": ver}))
     name = data.get("name")
     if name is not None:
         if isinstance(name, str) and name:
             pf.name = name
         else:
-            err(CatalogError(p, _line(_key_node(root, "name")), "name", "must be a string"))
+            err(CatalogError(p, _line(_key_node(root, "name")), "name", "must_string"))
     if "description" in data and not isinstance(data["description"], (str, type(None))):
         err(CatalogError(p, _line(_key_node(root, "description")), "description",
-                         "must be a string"))
+                         "must_string"))
     _check_terms(pf, data.get("terms"), _key_node(root, "terms"))
     _check_scopes(pf, data.get("scope"), _key_node(root, "scope"))
     docs = data.get("documents", [])
@@ -64,7 +59,7 @@ def _check_schema(pf: _ParsedFile, data, root) -> None:
     if docs is None:
         docs = []
     if not isinstance(docs, list):
-        err(CatalogError(p, _line(dnode), "documents", f"must be a list, got {_typename(docs)}"))
+        err(CatalogError(p, _line(dnode), "documents", "must_list_got", {"kind": kind_of(docs)}))
         return
     seen: dict[str, int] = {}
     for i, entry in enumerate(docs):
@@ -74,7 +69,7 @@ def _check_schema(pf: _ParsedFile, data, root) -> None:
             continue
         if doc.id in seen:
             err(CatalogError(p, _line(_key_node(node, "id")), f"documents[{i}].id",
-                             f"duplicate id {doc.id!r} (first at line {seen[doc.id]})"))
+                             "duplicate_id", {"id": doc.id, "line": seen[doc.id]}))
             continue
         seen[doc.id] = _line(node)
         pf.docs.append(doc)
@@ -88,18 +83,18 @@ def _entries(pf, items, node, where: str, keys) -> Iterator[tuple[dict, Any, str
     mapping" and each unknown key are reported here, the same way for every such list."""
     p = pf.path
     if not isinstance(items, list):
-        pf.errors.append(CatalogError(p, _line(node), where, "must be a list"))
+        pf.errors.append(CatalogError(p, _line(node), where, "must_list"))
         return
     for i, entry in enumerate(items):
         enode = node.value[i]
         at = f"{where}[{i}]"
         if not isinstance(entry, dict):
-            pf.errors.append(CatalogError(p, _line(enode), at, "must be a mapping"))
+            pf.errors.append(CatalogError(p, _line(enode), at, "must_mapping"))
             continue
         unknown = [k for k in entry if k not in keys]
         for k in unknown:
             pf.errors.append(CatalogError(p, _line(_key_node(enode, k)), f"{at}.{k}",
-                                          "unknown key"))
+                                          "unknown_key"))
         yield entry, enode, at, not unknown
 
 
@@ -108,19 +103,19 @@ def _check_terms(pf, terms, node) -> None:
     if terms is None:
         return
     if not isinstance(terms, dict):
-        pf.errors.append(CatalogError(p, _line(node), "terms", "must be a mapping"))
+        pf.errors.append(CatalogError(p, _line(node), "terms", "must_mapping"))
         return
     for k in terms:
         if k not in ("party", "assembly"):
             pf.errors.append(CatalogError(p, _line(_key_node(node, k)), f"terms.{k}",
-                                          "unknown key"))
+                                          "unknown_key"))
     for kind in ("party", "assembly"):
         for t, tnode, where, _known in _entries(pf, terms.get(kind) or [], _key_node(node, kind),
                                                 f"terms.{kind}", ("khoa", "start", "end")):
             khoa, start, end = t.get("khoa"), t.get("start"), t.get("end")
             if not isinstance(khoa, str) or from_roman(khoa) is None:
                 pf.errors.append(CatalogError(p, _line(_key_node(tnode, "khoa") or tnode),
-                                              f"{where}.khoa", "must be a Roman numeral"))
+                                              f"{where}.khoa", "must_roman"))
                 continue
             ok = True
             for fname, v in (("start", start), ("end", end)):
@@ -128,16 +123,17 @@ def _check_terms(pf, terms, node) -> None:
                     continue
                 vn = _line(_key_node(tnode, fname) or tnode)
                 if kind == "party":
-                    prob = date_problem(v) if isinstance(v, str) else "must be an ISO date"
+                    prob = date_msg(v) if isinstance(v, str) else Msg("must_iso_date")
                 else:
                     prob = None if isinstance(v, int) and not isinstance(v, bool) \
-                        and 1900 <= v <= 2100 else "must be a year"
+                        and 1900 <= v <= 2100 else Msg("must_year")
                 if prob:
-                    pf.errors.append(CatalogError(p, vn, f"{where}.{fname}", prob))
+                    pf.errors.append(CatalogError(p, vn, f"{where}.{fname}", prob.key,
+                                                  prob.fields))
                     ok = False
             if ok and end is not None and end <= start:
                 pf.errors.append(CatalogError(p, _line(tnode), f"{where}.end",
-                                              "term ends before it starts"))
+                                              "term_order"))
                 ok = False
             if ok:
                 (pf.party_terms if kind == "party" else pf.assembly_terms).append(
@@ -151,32 +147,32 @@ def _check_scopes(pf, scopes, node) -> None:
     for s, snode, where, known in _entries(pf, scopes, node, "scope", SCOPE_KEYS):
         n0 = len(pf.errors)
 
-        def bad(k, msg):
+        def bad(k, msg: Msg):
             pf.errors.append(CatalogError(p, _line(_key_node(snode, k) or snode),
-                                          f"{where}.{k}", msg))
+                                          f"{where}.{k}", msg.key, msg.fields))
 
         if not isinstance(s.get("name"), str):
-            bad("name", "required string")
+            bad("name", Msg("required_string"))
         if s.get("system") not in ("party", "state"):
-            bad("system", "must be 'party' or 'state'")
+            bad("system", Msg("party_or_state"))
         ic = s.get("issuer_codes")
         if not isinstance(ic, list) or not ic or not all(isinstance(x, str) for x in ic):
-            bad("issuer_codes", "must be a non-empty list of strings")
+            bad("issuer_codes", Msg("nonempty_strings"))
         tc = s.get("type_codes")
         if tc is not None and (not isinstance(tc, list)
                                or not all(isinstance(x, (str, type(None))) for x in tc)):
-            bad("type_codes", "must be a list of strings or nulls")
+            bad("type_codes", Msg("strings_or_nulls"))
         for k in ("from", "to"):
             v = s.get(k)
             if v is not None:
-                prob = date_problem(v) if isinstance(v, str) else "must be an ISO date"
+                prob = date_msg(v) if isinstance(v, str) else Msg("must_iso_date")
                 if prob:
                     bad(k, prob)
         if not isinstance(s.get("complete", False), bool):
-            bad("complete", "must be true or false")
+            bad("complete", Msg("must_bool"))
         tw = s.get("types")
         if tw is not None and (not isinstance(tw, list) or not all(isinstance(x, str) for x in tw)):
-            bad("types", "must be a list of type words")
+            bad("types", Msg("type_words"))
         if known and len(pf.errors) == n0:
             pf.scopes.append(Scope(
                 s["name"], s["system"], tuple(ic),
@@ -196,68 +192,66 @@ def _check_doc(pf, entry, node, i) -> Optional[Document]:
     p = pf.path
     where = f"documents[{i}]"
     if not isinstance(entry, dict):
-        pf.errors.append(CatalogError(p, _line(node), where,
-                                      f"must be a mapping, got {_typename(entry)}"))
+        pf.errors.append(CatalogError(p, _line(node), where, "must_mapping_got",
+                                      {"kind": kind_of(entry)}))
         return None
     n0 = len(pf.errors)
 
-    def bad(k, msg, sub=None):
-        vn = _key_node(node, k)
-        if sub is not None and vn is not None:
-            vn = sub(vn)
-        pf.errors.append(CatalogError(p, _line(vn or node), f"{where}.{k}", msg))
+    def bad(k, key: str, **fields):
+        pf.errors.append(CatalogError(p, _line(_key_node(node, k) or node), f"{where}.{k}",
+                                      key, fields))
 
     for k in entry:
         if k not in DOC_KEYS:
-            bad(str(k), "unknown key")
+            bad(str(k), "unknown_key")
     for k in ("id", "system"):
         if entry.get(k) in (None, ""):
-            pf.errors.append(CatalogError(p, _line(node), f"{where}.{k}", f"missing {k}"))
+            pf.errors.append(CatalogError(p, _line(node), f"{where}.{k}", "missing",
+                                          {"name": k}))
     for k in _STR_FIELDS:
         v = entry.get(k)
         if v is not None and (not isinstance(v, str) or not v.strip()):
-            bad(k, f"must be a non-empty string, got {_typename(v)}")
+            bad(k, "nonempty_string_got", kind=kind_of(v))
     for k in _INT_FIELDS:
         v = entry.get(k)
         if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
-            bad(k, f"must be a non-negative integer, got {_typename(v)} {_short(v)}")
+            bad(k, "nonneg_int_got", kind=kind_of(v), value=_short(v))
     for k in _DATE_FIELDS:
         v = entry.get(k)
         if v is not None:
-            prob = date_problem(v) if isinstance(v, str) else \
-                f"bad date: expected YYYY-MM-DD, got {_typename(v)}"
+            prob = date_msg(v) if isinstance(v, str) else \
+                Msg("date_kind_got", {"kind": kind_of(v)})
             if prob:
-                bad(k, prob)
+                bad(k, prob.key, **prob.fields)
     sysv = entry.get("system")
     if sysv is not None and sysv not in ("party", "state"):
-        bad("system", f"must be 'party' or 'state', got {sysv!r}")
+        bad("system", "party_or_state_got", value=sysv)
     v = entry.get("verified")
     if v is not None and not isinstance(v, bool):
-        bad("verified", f"must be true or false, got {_typename(v)}")
+        bad("verified", "must_bool_got", kind=kind_of(v))
     for k in ("khoa", "congress"):
         v = entry.get(k)
         if isinstance(v, str) and from_roman(v) is None:
-            bad(k, f"must be a Roman numeral, got {_short(v)}")
+            bad(k, "must_roman_got", value=_short(v))
     aliases = entry.get("aliases")
     if aliases is not None and (not isinstance(aliases, list)
                                 or not all(isinstance(a, str) and a.strip() for a in aliases)):
-        bad("aliases", "must be a list of strings")
+        bad("aliases", "strings")
     rel = entry.get("relations")
     rels: dict[str, tuple] = {}
     if rel is not None:
         if not isinstance(rel, dict):
-            bad("relations", "must be a mapping")
+            bad("relations", "must_mapping")
         else:
             rnode = _key_node(node, "relations")
             for k, targets in rel.items():
                 if k not in REL_KEYS:
                     pf.errors.append(CatalogError(p, _line(_key_node(rnode, k) or rnode),
-                                                  f"{where}.relations.{k}", "unknown key"))
+                                                  f"{where}.relations.{k}", "unknown_key"))
                 elif not isinstance(targets, list) or not all(isinstance(t, str)
                                                               for t in targets):
                     pf.errors.append(CatalogError(p, _line(_key_node(rnode, k) or rnode),
-                                                  f"{where}.relations.{k}",
-                                                  "must be a list of ids"))
+                                                  f"{where}.relations.{k}", "ids"))
                 else:
                     rels[k] = tuple(targets)
     if len(pf.errors) != n0:
@@ -285,7 +279,7 @@ def _check_doc(pf, entry, node, i) -> Optional[Document]:
     )
 
 
-def _type_word_problem(doc: Document, sp) -> Optional[str]:
+def _type_word_problem(doc: Document, sp) -> Optional[Msg]:
     """A type word the symbol's type code contradicts (``Chỉ thị`` on ``05-NQ/TW``). Only
     modern shapes are held to it: Party symbols and State symbols with a year; old ones
     (``89-TC/TCT``, ``51-L/CTN``) used codes differently."""
@@ -300,8 +294,8 @@ def _type_word_problem(doc: Document, sp) -> Optional[str]:
     if code in v.types[doc.type] or any(v.same_kind(doc.type, w)
                                         for w in v.code_of_type.get(code, ())):
         return None
-    words = ", ".join(v.code_of_type[code])
-    return f"type {doc.type!r} contradicts the type code {code!r} of {doc.symbol!r} ({words})"
+    words = ", ".join(repr(w) for w in v.code_of_type[code])
+    return Msg("type_word", {"type": doc.type, "code": code, "symbol": doc.symbol, "words": words})
 
 
 def _check_semantics(pf: _ParsedFile, known_ids: set, terms: dict) -> list[CatalogError]:
@@ -311,9 +305,9 @@ def _check_semantics(pf: _ParsedFile, known_ids: set, terms: dict) -> list[Catal
     for doc, node, i in zip(pf.docs, pf.doc_nodes, pf.doc_index):
         where = f"documents[{i}]"
 
-        def bad(k, msg, n=None):
+        def bad(k, key: str, n=None, **fields):
             out.append(CatalogError(p, _line(n or _key_node(node, k) or node), f"{where}.{k}",
-                                    msg))
+                                    key, fields))
 
         rnode = _key_node(node, "relations")
         for kind in REL_KEYS:
@@ -322,39 +316,39 @@ def _check_semantics(pf: _ParsedFile, known_ids: set, terms: dict) -> list[Catal
             for j, t in enumerate(targets):
                 if t not in known_ids:
                     n = tnode.value[j] if tnode is not None and j < len(tnode.value) else None
-                    bad(f"relations.{kind}", f"{t!r} points to no document", n)
+                    bad(f"relations.{kind}", "dangling", n, target=t)
                 elif t == doc.id:
-                    bad(f"relations.{kind}", "a document cannot relate to itself")
+                    bad(f"relations.{kind}", "self_relation")
         if doc.symbol:
             sp = parse_symbol(doc.symbol)
             if sp is None:
-                bad("symbol", f"cannot parse symbol {doc.symbol!r}")
+                bad("symbol", "bad_symbol", symbol=doc.symbol)
             else:
                 if sp.symbol != doc.symbol:
-                    bad("symbol", f"not canonical: write {sp.symbol!r}")
+                    bad("symbol", "not_canonical", symbol=sp.symbol)
                 for k in ("number", "type_code", "issuer_code", "year"):
                     have = getattr(doc, k)
                     want = getattr(sp, k)
                     if k in ("year",) and doc.system == "party":
                         continue
                     if have != want:
-                        bad(k, f"{have!r} contradicts symbol {doc.symbol!r} ({k} {want!r})")
+                        bad(k, "contradicts_symbol", have=have, symbol=doc.symbol, name=k,
+                            want=want)
                 if (doc.system == "state" and sp.year is not None and doc.date
                         and int(doc.date[:4]) != sp.year):
-                    bad("date", f"{doc.date} contradicts the year {sp.year} in {doc.symbol!r}")
+                    bad("date", "date_vs_year", date=doc.date, year=sp.year, symbol=doc.symbol)
                 problem = _type_word_problem(doc, sp)
                 if problem:
-                    bad("type", problem)
+                    bad("type", problem.key, **problem.fields)
             if doc.id != doc.symbol and not doc.id.startswith(doc.symbol + "@"):
-                bad("id", f"{doc.id!r} differs from its symbol {doc.symbol!r} (write the symbol, "
-                          f"or SYMBOL@DATE when several documents share it)")
+                bad("id", "id_vs_symbol", id=doc.id, symbol=doc.symbol)
         if doc.system == "party" and doc.khoa and doc.date:
             t = terms.get(doc.khoa)
             if t is not None:
                 start, end = t
                 if doc.date < start or (end is not None and doc.date >= end):
-                    bad("date", f"{doc.date} is outside khóa {doc.khoa} "
-                                f"({start} to {end or 'now'})")
+                    bad("date", "outside_term", date=doc.date, khoa=doc.khoa, start=start,
+                        end=end or Msg("now"))
     return out
 
 
@@ -370,13 +364,13 @@ def _parse_file(path: PathLike, text: bytes) -> _ParsedFile:
     try:
         root, _loader = _compose(p, text)
         if root is None:
-            raise CatalogError(p, 1, "file", "empty catalog")
+            raise CatalogError(p, 1, "file", "empty")
         data = _to_python(p, root, text)
     except CatalogError as exc:
         pf.errors.append(exc)
         return pf
     except RecursionError:
-        pf.errors.append(CatalogError(p, 0, "yaml", "nesting too deep"))
+        pf.errors.append(CatalogError(p, 0, "yaml", "too_deep_any"))
         return pf
     pf.root = root
     _check_schema(pf, data, root)

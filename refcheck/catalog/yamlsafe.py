@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from refcheck.catalog.errors import CatalogError
+from refcheck.catalog.messages import kind_of
 from refcheck.catalog.index import Scope
 from refcheck.model import Document
 from refcheck.text.normalize import short_repr as _short
@@ -91,20 +92,21 @@ def _compose(path: str, text: bytes):
     deep = _DEEP.search(text)
     if deep:
         raise CatalogError(path, text.count(b"\n", 0, deep.start()) + 1, "yaml",
-                           "nesting too deep (more than 64 levels)")
+                           "too_deep")
 
     loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
         if node is not None and node.id != "mapping":
-            raise CatalogError(path, _line(node), "file",
-                               "a catalog is a mapping with 'documents'")
+            raise CatalogError(path, _line(node), "file", "not_mapping")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise CatalogError(path, (mark.line + 1) if mark else 0, "yaml",
-                           f"malformed YAML: {exc.problem or exc}") from None
+        raise CatalogError(path, (mark.line + 1) if mark else 0, "yaml", "malformed",
+                           {"detail": " ".join(str(exc.problem or exc).split()),
+                            "column": (mark.column + 1) if mark else "?"}) from None
     except yaml.YAMLError as exc:
-        raise CatalogError(path, 0, "yaml", f"malformed YAML: {exc}") from None
+        raise CatalogError(path, 0, "yaml", "malformed", {"detail": " ".join(str(exc).split()), "column": "?"}) \
+            from None
     finally:
         try:
             loader.dispose()
@@ -120,12 +122,11 @@ def _alias_error(path: str, text: bytes) -> CatalogError:
     try:
         for ev in yaml.parse(text, Loader=_loader_class()):
             if isinstance(ev, yaml.AliasEvent):
-                return CatalogError(path, ev.start_mark.line + 1, "yaml",
-                                    f"alias *{ev.anchor}: YAML anchors/aliases are not "
-                                    f"allowed in a catalog")
+                return CatalogError(path, ev.start_mark.line + 1, "yaml", "alias",
+                                    {"anchor": ev.anchor})
     except yaml.YAMLError:
         pass
-    return CatalogError(path, 0, "yaml", "YAML anchors/aliases are not allowed in a catalog")
+    return CatalogError(path, 0, "yaml", "alias_any")
 
 
 _T = "tag:yaml.org,2002:"
@@ -144,8 +145,7 @@ def _to_python(path: str, root, text: bytes = b""):
         seen.add(id(node))
         tag = node.tag
         if tag not in _SAFE_TAGS:
-            raise CatalogError(path, _line(node), where or "yaml",
-                               f"tag {tag!r} is not allowed (safe YAML only)")
+            raise CatalogError(path, _line(node), where or "yaml", "tag", {"tag": tag})
         if node.id == "scalar":
             v = node.value
             if tag == _T + "str" or tag == _T + "timestamp":
@@ -164,15 +164,16 @@ def _to_python(path: str, root, text: bytes = b""):
                     return float(v.replace("_", ""))
                 except ValueError:
                     pass
-            raise CatalogError(path, _line(node), where or "yaml",
-                               f"unsupported {tag.rsplit(':', 1)[-1]} value {_short(v)}")
+            raise CatalogError(path, _line(node), where or "yaml", "unsupported",
+                               {"kind": {_T + "int": kind_of(0), _T + "float": kind_of(0.0)}
+                                .get(tag, tag.rsplit(":", 1)[-1]), "value": _short(v)})
         if node.id == "sequence":
             return [conv(v, f"{where}[{i}]") for i, v in enumerate(node.value)]
         out = {}
         for k, v in node.value:
             key = conv(k, where)
             if isinstance(key, (list, dict)):
-                raise CatalogError(path, _line(k), where or "yaml", "complex keys not allowed")
+                raise CatalogError(path, _line(k), where or "yaml", "complex_key")
             out[key] = conv(v, f"{where}.{key}" if where else str(key))
         return out
 

@@ -9,11 +9,15 @@ from pathlib import Path
 
 import click
 
+_lang_opt = click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
+                         help="Language of the messages (default: vi).")
+
 _catalog_opts = [
     click.option("--catalog", "catalogs", multiple=True, type=click.Path(dir_okay=False),
                  help="Extra catalog file stacked over the default (repeatable)."),
     click.option("--no-default-catalog", is_flag=True,
                  help="Do not load the embedded default catalog."),
+    _lang_opt,
 ]
 
 
@@ -23,14 +27,21 @@ def catalog_options(f):
     return f
 
 
-def _load(catalogs, no_default):
+def _lang(lang) -> str:
+    from refcheck.lint.lang import settle
+
+    return settle(lang)
+
+
+def _load(catalogs, no_default, lang: str = "vi"):
     from refcheck.catalog.errors import CatalogError
     from refcheck.catalog.load import load_catalog
+    from refcheck.io.reasons import localise
 
     try:
         return load_catalog(list(catalogs), default=not no_default)
     except CatalogError as exc:
-        click.echo(str(exc), err=True)
+        click.echo(exc.say(lang, localise), err=True)
         sys.exit(2)
 
 
@@ -41,19 +52,23 @@ def catalog() -> None:
 
 @catalog.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-def validate_cmd(files) -> None:
+@_lang_opt
+def validate_cmd(files, lang) -> None:
     """Check catalog FILEs (default: the embedded catalog); exit 2 on any error."""
     from refcheck.catalog.files import default_catalog_path
     from refcheck.catalog.load import validate
+    from refcheck.io.reasons import localise
+    from refcheck.lint.messages import say
 
+    lang = _lang(lang)
     errors = validate(list(files) or None)
     for e in errors:
-        click.echo(str(e))
+        click.echo(e.say(lang, localise))
     if errors:
-        click.echo(f"{len(errors)} error(s)", err=True)
+        click.echo(say("cat_errors", lang, n=len(errors)), err=True)
         sys.exit(2)
     shown = ", ".join(files) if files else str(default_catalog_path())
-    click.echo(f"ok: {shown}", err=True)
+    click.echo(say("cat_ok", lang, files=shown), err=True)
 
 
 def _find(cat, query: str):
@@ -73,7 +88,10 @@ def _find(cat, query: str):
     return hits
 
 
-def _describe(d) -> list[tuple[str, str]]:
+def _describe(d, lang: str = "en") -> list[tuple[str, str]]:
+    """The fields of ``d`` that are set, by name; booleans as yes/no in ``lang``."""
+    from refcheck.lint.messages import say
+
     rows = [("id", d.id)]
     for k in ("symbol", "system", "type", "number", "year", "type_code", "issuer_code",
               "issuer", "date", "effective", "expired", "title", "khoa", "plenum", "congress"):
@@ -84,7 +102,7 @@ def _describe(d) -> list[tuple[str, str]]:
         v = getattr(d, k)
         if v:
             rows.append((k, "; ".join(v)))
-    rows.append(("verified", "yes" if d.verified else "no"))
+    rows.append(("verified", say("yes" if d.verified else "no", lang)))
     if d.source:
         rows.append(("source", d.source))
     if d.catalog:
@@ -96,24 +114,29 @@ def _describe(d) -> list[tuple[str, str]]:
 @click.argument("query")
 @catalog_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def show_cmd(query, catalogs, no_default_catalog, as_json) -> None:
+def show_cmd(query, catalogs, no_default_catalog, lang, as_json) -> None:
     """List every entry matching a SYMBOL (all khóa / dates), an ID or an alias."""
-    cat = _load(catalogs, no_default_catalog)
+    from refcheck.lint.messages import FIELD_LABELS, say
+
+    lang = _lang(lang)
+    cat = _load(catalogs, no_default_catalog, lang)
     hits = _find(cat, query)
     if not hits:
-        click.echo(f"no catalog entry for {query!r}", err=True)
+        click.echo(say("cat_no_entry", lang, query=query), err=True)
         sys.exit(1)
-    if as_json:
+    if as_json:  # field names and values as stored: the same in both languages
         import json
 
         click.echo(json.dumps([dict(_describe(d)) for d in hits], ensure_ascii=False,
                               indent=2))
         return
-    click.echo(f"{len(hits)} entr{'y' if len(hits) == 1 else 'ies'} for {query!r}")
+    click.echo(say("cat_entries", lang, n=len(hits), query=query,
+                   ies="y" if len(hits) == 1 else "ies"))
     for d in hits:
         click.echo("")
-        width = 12
-        for k, v in _describe(d):
+        rows = [(FIELD_LABELS[k][lang], v) for k, v in _describe(d, lang)]
+        width = max(12, *(len(k) for k, _ in rows))
+        for k, v in rows:
             click.echo(f"  {k:<{width}} {v}")
 
 
@@ -121,13 +144,13 @@ def show_cmd(query, catalogs, no_default_catalog, as_json) -> None:
 @catalog_options
 @click.option("--series", "n_series", default=20, show_default=True,
               help="How many numbering series to list in the coverage table (0: all).")
-def stats_cmd(catalogs, no_default_catalog, n_series) -> None:
+def stats_cmd(catalogs, no_default_catalog, lang, n_series) -> None:
     """Counts by system, type code, issuer code and verified; coverage by series."""
     from collections import Counter
 
     from tabulate import tabulate
 
-    cat = _load(catalogs, no_default_catalog)
+    cat = _load(catalogs, no_default_catalog, _lang(lang))
     docs = cat.documents
     click.echo(f"catalogs: {', '.join(cat.names)}  entries: {len(docs)}")
     for title, counter in (
@@ -179,13 +202,13 @@ def _coverage_table(cat, n: int) -> None:
 @click.option("--limit", default=30, show_default=True,
               help="Unverified entries to list (0: all).")
 @click.option("--tsv", "as_tsv", is_flag=True, help="Tab-separated, every entry, for a sheet.")
-def review_cmd(catalogs, no_default_catalog, sources, limit, as_tsv) -> None:
+def review_cmd(catalogs, no_default_catalog, lang, sources, limit, as_tsv) -> None:
     """Unverified entries with their evidence, and every recorded conflict and decision."""
     from tabulate import tabulate
 
     from refcheck.catalog.review import Evidence, conflicts, default_sources, unverified
 
-    cat = _load(catalogs, no_default_catalog)
+    cat = _load(catalogs, no_default_catalog, _lang(lang))
     sources = sources or default_sources()
     entries = unverified(cat.documents, Evidence(sources))
     confl = conflicts(sources) if sources else []
@@ -273,7 +296,7 @@ def import_cmd(file, colmap, system, name, output) -> None:
               help="Write every disagreement (between articles, or with the catalog) as TSV.")
 @catalog_options
 def mine_cmd(paths, jsonl, text_field, id_field, output, min_count, disagree_path, catalogs,
-             no_default_catalog) -> None:
+             no_default_catalog, lang) -> None:
     """Candidate entries from an archive: citations with a symbol and a date, voted per
     document across independent articles (verified: false; catalog entries always win)."""
     from refcheck.lint.mine import (agreement, candidates_yaml, disagreements, iter_texts, mine,
@@ -282,7 +305,7 @@ def mine_cmd(paths, jsonl, text_field, id_field, output, min_count, disagree_pat
     if not paths and not jsonl:
         click.echo("error: give folders/files or --jsonl FILE", err=True)
         sys.exit(2)
-    cat = _load(catalogs, no_default_catalog)
+    cat = _load(catalogs, no_default_catalog, _lang(lang))
     errors: list[str] = []
     res = settle(mine(iter_texts(paths, jsonl, text_field, id_field, errors), cat), cat,
                  min_count=min_count)

@@ -364,7 +364,9 @@ def _load_catalog(settings):
     try:
         return load_catalog([str(p) for p in settings.catalogs], default=settings.default_catalog)
     except CatalogError as e:
-        _err(str(e))
+        from refcheck.io.reasons import localise
+
+        _err(e.say(settings.lang, localise))
         raise _Exit(2)
 
 

@@ -198,9 +198,45 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cfg_did_you_mean": {"vi": " (có phải ý bạn là {name}?)", "en": " (did you mean {name}?)"},
     "cfg_no_table": {"vi": "{where}: không có bảng [tool.refcheck]",
                      "en": "{where}: no [tool.refcheck] table"},
+    # refcheck catalog … (refcheck.lint.catalog_cli)
+    "cat_errors": {"vi": "{n} lỗi", "en": "{n} error(s)"},
+    "cat_ok": {"vi": "không có lỗi: {files}", "en": "ok: {files}"},
+    "cat_no_entry": {"vi": "danh mục không có mục nào cho {query!r}",
+                     "en": "no catalog entry for {query!r}"},
+    "cat_entries": {"vi": "{n} mục cho {query!r}", "en": "{n} entr{ies} for {query!r}"},
+    "yes": {"vi": "có", "en": "yes"},
+    "no": {"vi": "không", "en": "no"},
     "stdin_fixed": {
         "vi": "{path}: đã sửa {n} chỗ; văn bản đã sửa in ra đầu ra chuẩn",
         "en": "{path}: {n} fix(es) applied; the fixed text is on standard output"},
+}
+
+
+#: ``catalog show``'s labels for a document's fields (its ``--json`` keeps the field names).
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "id": {"vi": "id", "en": "id"},
+    "symbol": {"vi": "số ký hiệu", "en": "symbol"},
+    "system": {"vi": "hệ thống", "en": "system"},
+    "type": {"vi": "loại", "en": "type"},
+    "number": {"vi": "số", "en": "number"},
+    "year": {"vi": "năm", "en": "year"},
+    "type_code": {"vi": "mã loại", "en": "type code"},
+    "issuer_code": {"vi": "mã cơ quan", "en": "issuer code"},
+    "issuer": {"vi": "cơ quan", "en": "issuer"},
+    "date": {"vi": "ngày", "en": "date"},
+    "effective": {"vi": "hiệu lực", "en": "effective"},
+    "expired": {"vi": "hết hiệu lực", "en": "expired"},
+    "title": {"vi": "trích yếu", "en": "title"},
+    "khoa": {"vi": "khóa", "en": "term"},
+    "plenum": {"vi": "hội nghị", "en": "plenum"},
+    "congress": {"vi": "đại hội", "en": "congress"},
+    "replaces": {"vi": "thay thế", "en": "replaces"},
+    "replaced_by": {"vi": "bị thay bởi", "en": "replaced by"},
+    "amends": {"vi": "sửa đổi", "en": "amends"},
+    "aliases": {"vi": "tên khác", "en": "aliases"},
+    "verified": {"vi": "đã kiểm chứng", "en": "verified"},
+    "source": {"vi": "nguồn", "en": "source"},
+    "catalog": {"vi": "danh mục", "en": "catalog"},
 }
 
 

@@ -35,18 +35,30 @@ _LONG_RE = re.compile(rf"\s*{LONG}{_AFTER}", re.IGNORECASE)
 _YMD_RE = re.compile(rf"\s*{YMD}{_AFTER}")
 
 
-def date_problem(value: str) -> Optional[str]:
-    """``None`` if ``value`` is a real ISO date, else why not."""
+def date_fault(value: str) -> Optional[str]:
+    """``None`` if ``value`` is a real ISO date, else what is wrong, as a key: ``shape`` (not
+    YYYY-MM-DD), ``impossible`` (no such day) or ``range`` (year outside 1900-2100). Callers
+    that speak to editors word it in their language."""
     m = _ISO.match(value)
     if not m:
-        return f"bad date {_short(value)}: expected YYYY-MM-DD"
+        return "shape"
     y, mo, d = (int(g) for g in m.groups())
     leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
     if not 1 <= mo <= 12 or not 1 <= d <= (_DAYS[mo - 1] - (mo == 2 and not leap)):
-        return f"impossible date {_short(value)}"
+        return "impossible"
     if not 1900 <= y <= 2100:
-        return f"impossible date {_short(value)}: year out of range"
+        return "range"
     return None
+
+
+_FAULTS = {"shape": "bad date {v}: expected YYYY-MM-DD", "impossible": "impossible date {v}",
+           "range": "impossible date {v}: year out of range"}
+
+
+def date_problem(value: str) -> Optional[str]:
+    """``None`` if ``value`` is a real ISO date, else why not (English)."""
+    fault = date_fault(value)
+    return _FAULTS[fault].format(v=_short(value)) if fault else None
 
 
 def iso_day(y: int, m: int, d: int) -> Optional[str]:

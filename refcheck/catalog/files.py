@@ -69,15 +69,16 @@ def key_for(files: Sequence[Path]) -> tuple[str, Optional[list[bytes]]]:
     """(content key, the files' contents when they had to be read).
 
     Reading and hashing the 2.7 MB default catalog costs a few milliseconds on every run;
-    a file whose path, size, modification time and inode are unchanged since its key was
-    recorded is not read again (as Python trusts a .pyc by its source's mtime and size).
+    a file whose path, size, modification and status-change times and inode are unchanged
+    since its key was recorded is not read again (as Python trusts a .pyc by its source's
+    mtime and size; the status-change time catches an mtime put back by ``cp -p``).
     Raises OSError when a file cannot be read."""
     import os
     import time
 
     stats = [os.stat(p) for p in files]
-    token = "\n".join(f"{os.path.abspath(p)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}"
-                       for p, st in zip(files, stats))
+    token = "\n".join(f"{os.path.abspath(p)}\0{st.st_size}\0{st.st_mtime_ns}\0"
+                      f"{st.st_ctime_ns}\0{st.st_ino}" for p, st in zip(files, stats))
     memo_name = sha256(f"{CACHE_SCHEMA}\0{_version()}\0{token}".encode(
         "utf-8", "surrogatepass")).hexdigest()
     memo_dir = _memo_dir()
@@ -90,7 +91,7 @@ def key_for(files: Sequence[Path]) -> tuple[str, Optional[list[bytes]]]:
             pass
     contents = [p.read_bytes() for p in files]
     key = cache_key(contents)
-    newest = max((st.st_mtime for st in stats), default=0.0)
+    newest = max((max(st.st_mtime, st.st_ctime) for st in stats), default=0.0)
     if memo_dir is not None and time.time() - newest > RACY_SECONDS:
         _write_memo(memo_dir, memo_name, key)
     return key, contents

@@ -46,6 +46,9 @@ def _read_cache(key: str) -> Optional[dict]:
         view = memoryview(data)
         state = marshal.loads(view[8:8 + n])
         state["blob"] = view[8 + n:]  # the entries stay in the file's buffer, uncopied
+        ends = memoryview(state["ends"]).cast("I")
+        if len(state["blob"]) != (ends[-1] if len(ends) else 0):
+            return None  # cut short: the entries are decoded lazily, where a cut would abort
     except Exception:  # missing, unreadable, truncated: rebuild
         return None
     finally:

@@ -114,9 +114,39 @@ def make_baseline(results: list[FileResult], root: PathLike) -> Baseline:
     return Baseline(counts, root)
 
 
-def write_baseline(path: PathLike, results: list[FileResult]) -> Baseline:
-    """Write the baseline of ``results`` to ``path`` (paths relative to its folder)."""
+def check_replaceable(path: PathLike) -> None:
+    """Refuse to write a baseline over a file that is not one: ``--baseline a.txt
+    --write-baseline`` must not replace a draft (or any other file) with JSON. A missing or
+    empty file, or a refcheck baseline of any version, may be replaced. Checked before the
+    run starts and again right before writing."""
     path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 16)
+    except (FileNotFoundError, NotADirectoryError):
+        return  # a new baseline (a missing folder is said when writing)
+    except IsADirectoryError:
+        raise BaselineError("baseline_not_ours", path=path) from None
+    except OSError:
+        return  # unreadable: writing will say why
+    if not head.strip():
+        return
+    try:
+        data = json.loads(head.decode("utf-8"))
+    except ValueError:  # not JSON, or a big file cut at 64 kB: decide on its first bytes
+        data = None
+    if isinstance(data, dict) and "refcheck-baseline" in data:
+        return
+    if data is None and head.lstrip().startswith(b'{') and b'"refcheck-baseline"' in head[:200]:
+        return
+    raise BaselineError("baseline_not_ours", path=path)
+
+
+def write_baseline(path: PathLike, results: list[FileResult]) -> Baseline:
+    """Write the baseline of ``results`` to ``path`` (paths relative to its folder); never
+    over a file that is not a baseline (:func:`check_replaceable`)."""
+    path = Path(path)
+    check_replaceable(path)
     baseline = make_baseline(results, path.parent if str(path.parent) else Path("."))
     baseline.source = path
     from refcheck.fsio import write_atomic

@@ -167,7 +167,8 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
         except ValueError as e:
             _err(say("bad_encoding", settings.lang, reason=e))  # e.why: in the run's language
             return 2
-    if output and writeback.output_is_input(output, paths, settings.lang):
+    if writeback.refused_targets(output, paths, lang=settings.lang, stdin_filename=stdin_filename,
+                                 baseline=baseline, write_baseline=write_baseline):
         return 2
     adate = None if settings.article_date in (None, "none") else settings.article_date
 

@@ -91,6 +91,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "baseline_not_baseline": {
         "vi": "{path}: không phải baseline của refcheck (phiên bản {version})",
         "en": "{path}: not a refcheck baseline (version {version})"},
+    "baseline_not_ours": {
+        "vi": "{path}: tệp này không phải baseline của refcheck; không ghi đè, hãy chọn tệp khác",
+        "en": "{path}: this file is not a refcheck baseline; refusing to overwrite it"},
     "baseline_bad_row": {
         "vi": "{path}: findings[{i}] cần có path, code, key, count",
         "en": "{path}: findings[{i}] needs path, code, key, count"},

@@ -44,6 +44,14 @@ _REFRESH_NS = 24 * 3600 * 10**9  # rewrite an all-hit cache once a day to keep i
 Entry = tuple
 
 
+def stamp_ns(st: os.stat_result) -> int:
+    """The time an entry is matched on: the later of the file's modification and status
+    change times. ``cp -p``, ``rsync -a`` or ``touch -r`` put back an old mtime on new
+    content of the same size (a date's digit corrected); the status change time cannot be
+    set back, so such a file is read again rather than reported from its old entry."""
+    return max(st.st_mtime_ns, st.st_ctime_ns)
+
+
 def code_fingerprint() -> str:
     """Name, size and modification time of refcheck's own modules and grammar files: a
     development checkout that changes code without a version bump must not meet old results.

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
 from refcheck.lint import blocks
-from refcheck.lint.resultcache import ResultCache, digest, payload, result_of
+from refcheck.lint.resultcache import ResultCache, digest, payload, result_of, stamp_ns
 
 # Less work than this is done faster in-process: the pool's fixed cost (fork, the catalog
 # decoded before it, IPC) is about what 3 MB of news cost to check on one core.
@@ -90,13 +90,13 @@ def _work(task: tuple) -> tuple:
         lang = job.settings.lang
         return name, None, None, None, 0, 0, (e.path or name, e.reason_in(lang), e.say(lang)), None
     if expect is not None and expect == d:
-        return name, src, None, d, st.st_size, st.st_mtime_ns, None, None
+        return name, src, None, d, st.st_size, stamp_ns(st), None, None
     result = _check(src, job)
     if not job.textless:
-        return name, src, result, d, st.st_size, st.st_mtime_ns, None, None
+        return name, src, result, d, st.st_size, stamp_ns(st), None, None
     table = position_table(result, src)
     result.text = ""
-    return name, None, result, d, st.st_size, st.st_mtime_ns, None, table
+    return name, None, result, d, st.st_size, stamp_ns(st), None, table
 
 
 def _read(name: str) -> tuple:
@@ -186,6 +186,15 @@ def _parts(item: Item, parts: Iterator, lang: str = "vi") -> Iterator:
         why = Reason("os_read", {"os": e}) if isinstance(e, OSError) else Reason(
             "cannot_decode", {"encoding": "utf-8", "pos": e.start, "byte": e.object[e.start]})
         item.error = ReadError(item.name, why).say(lang)
+
+
+def _ignore_sigint() -> None:
+    """Pool workers leave Ctrl-C to the parent: a terminal sends SIGINT to the whole process
+    group, and a worker interrupted while it holds the task queue's lock leaves the parent's
+    ``Pool.terminate`` waiting for that lock forever (and prints its traceback)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work_chunk(tasks: list) -> list:
@@ -284,7 +293,7 @@ class Runner:
             if cache is not None:
                 key = _absolute(name, cwd)
                 if st is not None:
-                    entry = cache.lookup(key, st.st_size, st.st_mtime_ns)
+                    entry = cache.lookup(key, st.st_size, stamp_ns(st))
                 if (entry is not None and not self.need_source and cache.textless(entry)
                         and cache.trusted(entry)):
                     slots.append(("hit", name, key, entry))
@@ -403,7 +412,7 @@ class Runner:
 
         gc.freeze()  # the workers' collections then leave the inherited pages unwritten
         self.parallel = jobs
-        with mp.get_context("fork").Pool(jobs) as pool:
+        with mp.get_context("fork").Pool(jobs, initializer=_ignore_sigint) as pool:
             def submit(chunk):
                 return pool.apply_async(_work_chunk, (chunk,)).get
 

@@ -70,6 +70,31 @@ class _Listings:
         return listed is not None and listed != ino
 
 
+def refused_targets(output: Optional[str], paths, *, lang: str, stdin_filename=None,
+                    baseline=None, write_baseline: bool = False) -> bool:
+    """Whether a file this run would write names something it must not replace (said on
+    stderr), checked before anything is opened for writing: ``-o`` naming an input, the
+    file ``--stdin-filename`` names (the editor's buffer is that file: the report must not
+    replace it) or the ``--baseline``; a ``--write-baseline`` over a file that is not a
+    baseline (``--baseline a.txt`` would turn the draft into JSON)."""
+    if write_baseline and baseline:
+        from refcheck.lint.baseline import BaselineError, check_replaceable
+
+        try:
+            check_replaceable(baseline)
+        except BaselineError as e:
+            _err(e.say(lang))
+            return True
+    if not output:
+        return False
+    named = list(paths)
+    if stdin_filename and "-" in named:
+        named.append(stdin_filename)
+    if baseline:
+        named.append(baseline)
+    return output_is_input(output, named, lang)
+
+
 def roots(paths) -> list[str]:
     """Real paths of the checked folders (a named file counts its folder): a symbolic link
     is fixed through only when its target lies inside one of them."""

@@ -153,7 +153,7 @@ def load_vocab() -> Vocab:
                 v = pickle.load(fh)
             if isinstance(v, Vocab):
                 return v
-        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError, ImportError):
+        except Exception:  # unreadable or damaged (any unpickling error): parse the YAML
             pass
     v = _parse_vocab(data)
     if cache is not None:

@@ -45,8 +45,33 @@ def _catalog_arg(catalog):
     if isinstance(catalog, (list, tuple)):
         from refcheck.catalog.load import load_catalog
 
+        if not all(isinstance(c, (str, os.PathLike)) for c in catalog):
+            raise TypeError(f"catalog paths must be str or os.PathLike, got {catalog!r}")
         return load_catalog([os.fspath(c) for c in catalog])
+    if not (hasattr(catalog, "lookup") and hasattr(catalog, "scopes")):
+        # a dict, bytes, a number: an AttributeError deep in resolution would not say why
+        raise TypeError("catalog must be None, a catalog file path (or a list of them) or a "
+                        f"catalog from refcheck.catalog.load.load_catalog, got "
+                        f"{type(catalog).__name__}")
     return catalog
+
+
+def _text_arg(text) -> str:
+    """The text to check, which must already be decoded: bytes or a path would be checked
+    as something else (or fail deep inside with an unrelated message)."""
+    if isinstance(text, str):
+        return text
+    hint = ("decode it first, or read a file with refcheck.io.read.read_path"
+            if isinstance(text, (bytes, bytearray, memoryview, os.PathLike)) else "")
+    raise TypeError(f"text must be str, got {type(text).__name__}" + (f": {hint}" if hint else ""))
+
+
+def _lang_arg(lang) -> str:
+    """Messages exist in Vietnamese and English only: another value must not silently give
+    Vietnamese."""
+    if lang not in ("vi", "en"):
+        raise ValueError(f"lang must be 'vi' or 'en', got {lang!r}")
+    return lang
 
 
 def _date_arg(value: DateLike, name: str = "article_date") -> Optional[str]:
@@ -87,6 +112,8 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
     ``refcheck: ignore`` comments) are the lint layer's; ``position`` maps an offset to
     (line, column) when the text came from markup with its own offset map.
     """
+    text = _text_arg(text)
+    lang = _lang_arg(lang)
     catalog = _catalog_arg(catalog)
     article_date = _date_arg(article_date)
     front_matter_date = _date_arg(front_matter_date, "front_matter_date")

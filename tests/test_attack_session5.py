@@ -112,14 +112,9 @@ def test_result_cache_is_not_fooled_by_a_restored_mtime(work):
     assert "RC102" not in again.stdout, again.stdout
 
 
-def test_catalog_key_is_not_fooled_by_a_restored_mtime(work, monkeypatch):
+def test_catalog_key_is_not_fooled_by_a_restored_mtime(work):
     """A house catalog corrected in place with its mtime put back kept its old index."""
-    import time
-
     from refcheck.catalog.files import key_for
-
-    real_time = time.time
-    monkeypatch.setattr(time, "time", lambda: real_time() + 60)  # the edit is a minute old
 
     cat = work / "house.yaml"
     cat.write_text("date: 2020-06-20\n", encoding="utf-8")
@@ -218,3 +213,62 @@ def test_ctrl_c_with_workers_exits_130_without_traceback_or_hang(work, mode):
     assert proc.returncode == 130, err.decode()
     assert b"Traceback" not in err, err.decode()
     assert (work / "report.txt").read_text(encoding="utf-8") == "báo cáo hôm qua\n"
+
+
+# --------------------------------------------------------------------------- archive mode
+
+
+@pytest.mark.parametrize("options,named", [
+    (["--fix"], "--fix"),
+    (["--diff"], "--diff"),
+    (["--baseline", "bl.json", "--write-baseline"], "--write-baseline"),
+    (["--encoding", "cp1258"], "--encoding"),
+])
+def test_archive_mode_refuses_the_options_it_would_ignore(work, options, named):
+    """``--jsonl`` with ``--write-baseline`` exited 0 and wrote no baseline; ``--fix`` and
+    ``--diff`` did nothing, all without a word."""
+    n = work / "n.jsonl"
+    body = json.dumps({"id": 1, "text": SPACED}, ensure_ascii=False) + "\n"
+    n.write_text(body, encoding="utf-8")
+    r = run("check", "--jsonl", "n.jsonl", *options)
+    assert r.exit_code == 2
+    assert named in r.stderr and "--jsonl" in r.stderr
+    assert n.read_text(encoding="utf-8") == body
+    assert not (work / "bl.json").exists()
+
+
+# --------------------------------------------------------------------------- library calls
+
+
+@pytest.mark.parametrize("text,needle", [
+    (SPACED.encode("utf-8"), "decode it first"),
+    (Path("a.txt"), "read_path"),
+    (None, "text must be str"),
+    (45, "text must be str"),
+])
+def test_check_text_says_what_text_must_be(text, needle):
+    """``check_text(b"...")`` raised "is_normalized() argument 2 must be str", a Path
+    "object of type 'PosixPath' has no len()"."""
+    from refcheck.api import check_text
+
+    with pytest.raises(TypeError, match=needle):
+        check_text(text)
+
+
+@pytest.mark.parametrize("catalog", [{}, 5, b"catalog.yaml", [None]])
+def test_check_text_says_what_a_catalog_must_be(catalog):
+    """A dict or a number as ``catalog`` raised AttributeError: 'dict' object has no
+    attribute 'lookup'."""
+    from refcheck.api import check_text
+
+    with pytest.raises(TypeError, match="catalog"):
+        check_text(SPACED, catalog=catalog)
+
+
+@pytest.mark.parametrize("lang", ["fr", None, "VI"])
+def test_check_text_refuses_a_language_it_has_no_messages_in(lang):
+    """``lang="fr"`` silently gave Vietnamese messages."""
+    from refcheck.api import check_text
+
+    with pytest.raises(ValueError, match="lang"):
+        check_text(SPACED, lang=lang)

@@ -91,7 +91,7 @@ def key_for(files: Sequence[Path]) -> tuple[str, Optional[list[bytes]]]:
             pass
     contents = [p.read_bytes() for p in files]
     key = cache_key(contents)
-    newest = max((max(st.st_mtime, st.st_ctime) for st in stats), default=0.0)
+    newest = max((st.st_mtime for st in stats), default=0.0)
     if memo_dir is not None and time.time() - newest > RACY_SECONDS:
         _write_memo(memo_dir, memo_name, key)
     return key, contents

@@ -82,14 +82,6 @@ def _init_worker(options: Options, catalog=None) -> None:
     _STATE["key"] = _options_key(options)
 
 
-def _init_pool_worker(options: Options, catalog=None) -> None:
-    """A pool worker leaves Ctrl-C to the parent (see ``runner._ignore_sigint``)."""
-    from refcheck.lint.runner import _ignore_sigint
-
-    _ignore_sigint()
-    _init_worker(options, catalog)
-
-
 def _options_key(options: Options) -> tuple:
     return (tuple(options.catalog_paths), options.default_catalog)
 
@@ -332,7 +324,9 @@ def _run_local(chunks, options: Options, catalog, jobs: int) -> Iterator[ChunkRe
     else:  # spawn: each worker loads the catalog itself (from the on-disk cache)
         ctx = mp.get_context("spawn")
         initargs = (options,)
-    with ctx.Pool(jobs, initializer=_init_pool_worker, initargs=initargs) as pool:
+    from refcheck.lint.runner import open_pool  # workers leave Ctrl-C to this process
+
+    with open_pool(ctx, jobs, initializer=_init_worker, initargs=initargs) as pool:
         def submit(chunk):
             return pool.apply_async(_run_chunk, (chunk,)).get
 

@@ -173,6 +173,9 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
     adate = None if settings.article_date in (None, "none") else settings.article_date
 
     if jsonl or dask_address:
+        if writeback.not_for_archive(settings.lang, fix=fix, diff=diff, baseline=baseline,
+                                     write_baseline=write_baseline, encoding=encoding):
+            return 2
         from refcheck.lint.archive import run_archive
 
         return run_archive(paths, catalog=_load_catalog(settings), settings=settings, output=output,

@@ -35,6 +35,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fix_not_for_kind": {
         "vi": "{path}: không tự sửa được tệp {kind}; {n} chỗ cần sửa tay (xem báo cáo)",
         "en": "{path}: fixes are not applied to {kind} files; {n} to make by hand (see the report)"},
+    "not_for_archive": {
+        "vi": "{options}: không dùng được ở chế độ lưu trữ (--jsonl, --dask); không làm gì cả",
+        "en": "{options}: not available in archive mode (--jsonl, --dask); nothing done"},
     "output_is_input": {
         "vi": "-o {output}: đây là một tệp đầu vào ({input}); không ghi đè, hãy chọn tệp khác",
         "en": "-o {output}: that is an input file ({input}); refusing to overwrite it"},

@@ -188,13 +188,38 @@ def _parts(item: Item, parts: Iterator, lang: str = "vi") -> Iterator:
         item.error = ReadError(item.name, why).say(lang)
 
 
-def _ignore_sigint() -> None:
-    """Pool workers leave Ctrl-C to the parent: a terminal sends SIGINT to the whole process
-    group, and a worker interrupted while it holds the task queue's lock leaves the parent's
-    ``Pool.terminate`` waiting for that lock forever (and prints its traceback)."""
+def open_pool(ctx, jobs: int, initializer=None, initargs: tuple = ()):
+    """A process pool whose workers leave Ctrl-C to the parent. A terminal sends SIGINT to
+    the whole process group: a worker interrupted while it holds the task queue's lock left
+    the parent's ``Pool.terminate`` waiting for that lock forever, and each printed its
+    traceback. Each worker ignores SIGINT; while they are forked the parent only notes one
+    (a worker interrupted while it starts would die of it) and raises it once they are."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    args = dict(initializer=_worker_init, initargs=(initializer, initargs))
+    noted: list = []
+    fork = ctx.get_start_method() == "fork"  # a spawned child would reset a handler
+    try:
+        previous = signal.signal(signal.SIGINT, (lambda *_: noted.append(1)) if fork
+                                 else signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        return ctx.Pool(jobs, **args)
+    try:
+        pool = ctx.Pool(jobs, **args)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if noted:
+        pool.terminate()
+        raise KeyboardInterrupt
+    return pool
+
+
+def _worker_init(initializer, initargs: tuple) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a worker replaced later forks unprotected
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _work_chunk(tasks: list) -> list:
@@ -412,7 +437,7 @@ class Runner:
 
         gc.freeze()  # the workers' collections then leave the inherited pages unwritten
         self.parallel = jobs
-        with mp.get_context("fork").Pool(jobs, initializer=_ignore_sigint) as pool:
+        with open_pool(mp.get_context("fork"), jobs) as pool:
             def submit(chunk):
                 return pool.apply_async(_work_chunk, (chunk,)).get
 

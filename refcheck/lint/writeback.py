@@ -95,6 +95,19 @@ def refused_targets(output: Optional[str], paths, *, lang: str, stdin_filename=N
     return output_is_input(output, named, lang)
 
 
+def not_for_archive(lang: str, **options) -> bool:
+    """Whether an option that archive mode (``--jsonl``, ``--dask``) does not apply was given
+    (said on stderr, exit 2): ``--fix`` and ``--diff`` would silently write nothing, and
+    ``--write-baseline`` would exit 0 with no baseline written."""
+    given = [name for name, value in options.items() if value]
+    if given:
+        flags = ", ".join("--" + name.replace("_", "-") for name in given)
+        from refcheck.lint.messages import say
+
+        _err(say("not_for_archive", lang, options=flags))
+    return bool(given)
+
+
 def roots(paths) -> list[str]:
     """Real paths of the checked folders (a named file counts its folder): a symbolic link
     is fixed through only when its target lies inside one of them."""

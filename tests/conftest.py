@@ -38,3 +38,28 @@ def work(tmp_path, monkeypatch):
     monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / ".cache"))
     monkeypatch.delenv("REFCHECK_NO_CACHE", raising=False)
     return tmp_path
+
+
+def judged_rows(name: str) -> list[dict]:
+    """The rows of a judged-findings table in tests/data (tests/test_judged_session*.py)."""
+    import csv
+    from pathlib import Path
+
+    with (Path(__file__).parent / "data" / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def check_judged_row(cat, row: dict, never_error: tuple[str, ...]) -> None:
+    """``row``'s code is raised at ``expect`` (or not at all), and a row whose verdict is in
+    ``never_error`` leaves no error-level finding behind under any code."""
+    from refcheck.api import check_source
+
+    res = check_source(row["sentence"], catalog=cat, article_date=row["article_date"] or None)
+    found = [f for a in res.articles for f in a.findings]
+    got = {f.severity for f in found if f.code == row["code"]}
+    if row["expect"] == "none":
+        assert not got, [(f.code, f.severity, f.message) for f in found]
+    else:
+        assert row["expect"] in got, [(f.code, f.severity, f.message) for f in found]
+    if row["verdict"] in never_error:
+        assert not [f for f in found if f.severity == "error"], [(f.code, f.message) for f in found]

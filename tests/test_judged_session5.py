@@ -10,20 +10,13 @@ caught. `expect` is the severity of `code` at the citation: `error`, `warning` o
 """
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
+from conftest import check_judged_row, judged_rows
 
 from refcheck.api import check_source
 from refcheck.catalog.load import load_catalog
-
-ROWS = Path(__file__).parent / "data" / "judged-session5.tsv"
-
-
-def _rows() -> list[dict]:
-    with ROWS.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +24,9 @@ def cat():
     return load_catalog()
 
 
-@pytest.mark.parametrize("row", _rows(), ids=lambda r: f"{r['case']}-{r['code']}")
+@pytest.mark.parametrize("row", judged_rows("judged-session5.tsv"), ids=lambda r: f"{r['case']}-{r['code']}")
 def test_judged_row(cat, row):
-    res = check_source(row["sentence"], catalog=cat, article_date=row["article_date"] or None)
-    found = [f for a in res.articles for f in a.findings]
-    got = {f.severity for f in found if f.code == row["code"]}
-    if row["expect"] == "none":
-        assert not got, [(f.code, f.severity, f.message) for f in found]
-    else:
-        assert row["expect"] in got, [(f.code, f.severity, f.message) for f in found]
-    if row["verdict"] in ("false", "warning"):  # a false or doubtful finding is never an error
-        assert not [f for f in found if f.severity == "error"], [(f.code, f.message) for f in found]
+    check_judged_row(cat, row, never_error=("false", "warning"))
 
 
 def test_disputed_catalog_date_is_marked_unverified(cat):

@@ -49,6 +49,10 @@ CASES = [
     ("Bộ Tài chính đã ban hành Thông tư 121/2025/TT-BTC (sau đây gọi tắt là Thông tư 121) sửa "
      "đổi, bổ sung một số điều tại Thông tư số 38/2015/TT-BTC ngày 25/3/2015 về thủ tục hải quan",
      "Thông tư 121", 0),
+    # 22378770: the decree is the second member of a list; its own code says it is a decree
+    ("các Nghị định số 72/2013/NĐ-CP, 174/2013/NĐ-CP của Chính phủ và các Thông tư của Bộ "
+     "TT&TT.\n…\nCụ thể, dự thảo Nghị định sửa đổi thay thế, bổ sung Nghị định 174 quy định xử "
+     "phạt vi phạm hành chính", "Nghị định 174", 1),
 ]
 
 

@@ -216,8 +216,10 @@ def link_short_forms(citations: list[Citation], text: Optional[str] = None) -> N
             else:  # a repeat of a full plenum citation refers to it too
                 c.refers_to = last_plenum.get((c.khoa, c.plenum))
                 last_plenum[(None, c.plenum)] = last_plenum[(c.khoa, c.plenum)] = i
-        if c.kind == "symbol" and c.number is not None and not c.type_inherited:
-            types = {c.type} if c.type else set()
+        if c.kind == "symbol" and c.number is not None:
+            # a list member's type word was written once for the list and may be another
+            # type's ("Nghị quyết số 18-NQ/TW, 20-CT/TW"): its own code says what it is
+            types = {c.type} if c.type and not c.type_inherited else set()
             types |= set(v.code_of_type.get(c.type_code or "", ()))
             if is_number_year(c):
                 c.refers_to = next((last_year[(t, c.number, c.year)] for t in types

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from refcheck.extract.lawtitle import law_title_regex
+from refcheck.extract.lawtitle import PASSED, law_title_regex
 from refcheck.fsio import cache_dir
 from refcheck.notation.vocab import alternation, load_vocab, upper_class
 
@@ -55,7 +55,8 @@ def grammar_text() -> str:
             + f"DAI_HOI: /{words_rx(v.named['congress'])}\\b/\n"
             # A law's title (refcheck/extract/lawtitle.py): only when a year, a date or "số"
             # follows (a title without one is not a citation).
-            + term("LAW_TITLE", law_title_regex(), ""))
+            + term("LAW_TITLE", law_title_regex(), "")
+            + term("LAW_PASSED", PASSED, ""))
 
 
 # Lark's runtime classes, bound when the parser is first built (importing lark costs ~15 ms,

@@ -44,6 +44,11 @@ _DEFINITION = re.compile(
 _CAPS = re.compile(r"[A-ZĐ]{2,10}")
 _DOTTED = re.compile(r"\.\w")
 _HIEN_PHAP = re.compile(rf"Hiến{_SP}+pháp(?!\w)")
+# The state's name between "Hiến pháp" and its year: "Hiến pháp nước Cộng hòa xã hội chủ nghĩa
+# Việt Nam năm 1992" (baomoi/21471880), "Hiến pháp Việt Nam 2013".
+_STATE_NAME = re.compile(rf"{_SP}+(?:của{_SP}+)?(?:nước{_SP}+)?(?:Cộng{_SP}+h(?:òa|oà){_SP}+xã{_SP}+hội"
+                         rf"{_SP}+chủ{_SP}+nghĩa{_SP}+)?Việt{_SP}+Nam(?!\w)(?={_SP}*\(?{_SP}*(?:năm{_SP}+)?(?:19|20)\d\d)",
+                         re.IGNORECASE)
 _NUMBERED_AFTER = re.compile(rf"[\s*]*(?:[Ss]ố{_SP}*:?{_SP}*\d|ngày{_SP}+\d)")
 
 
@@ -348,7 +353,8 @@ def _constitutions(text: str, lo: int, hi: int, spans: _Spans) -> list[Citation]
         if any(after.startswith(w) for w in foreign):
             continue
         year = None
-        y = _YEAR_AFTER.match(text, e, hi)
+        named = _STATE_NAME.match(text, e, hi)
+        y = _YEAR_AFTER.match(text, named.end() if named else e, hi)
         if y:
             year, e = int(y.group(1) or y.group(2)), y.end()
         else:

@@ -18,8 +18,13 @@ import re
 # Words that open another document: never inside a title (except after "của" in an amending law).
 _OTHER_DOC = (r"(?:(?:và[ \t]+)?(?:Nghị|Thông tư|Quyết định|Chỉ thị|Pháp lệnh|Hiến pháp|Luật|"
               r"Bộ luật|Kết luận|Quy định|Công văn|Văn bản)|và[ \t]+(?:luật|bộ luật))\b")
+# Words news puts between a law's title and its year (baomoi 2017): "Luật Nhà ở ban hành năm
+# 2014", "Luật Sở hữu trí tuệ được Quốc hội thông qua năm 2005", "Luật Phòng, chống tham nhũng
+# mà Quốc hội ban hành năm 2012", "Bộ luật Hình sự mới năm 2015". The grammar's LAW_PASSED.
+PASSED = (r"(?:mới|(?:(?:được|mà|do)[ \t]+(?:Quốc hội|QH)[ \t]+|được[ \t]+)?(?:thông qua|ban hành)"
+          r"(?:[ \t]+vào)?)(?=[ \t]+(?:năm[ \t]+)?(?:19|20)\d\d\b)")
 # What ends a title: a year, "số", or a date.
-END = (r"(?=[ \t]+(?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t]+[Ss]ố[ \t]*:?[ \t]*\d|"
+END = (rf"(?=[ \t]+(?:{PASSED}[ \t]+)?(?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t]+[Ss]ố[ \t]*:?[ \t]*\d|"
        r"[ \t]+(?:(?:ban hành|thông qua)[ \t]+)?ngày[ \t]+\d)")
 _AMEND = (r"[Ss]ửa[ \t]+đổi,?[ \t]+bổ[ \t]+sung[ \t]+(?:một[ \t]+số[ \t]+điều[ \t]+)?(?:của[ \t]+)?"
           r"(?:các[ \t]+)?(?:Luật|Bộ luật|luật|Pháp lệnh)[ \t]+")

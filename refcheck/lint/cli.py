@@ -247,9 +247,14 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
     to_stderr = bool(fix and "-" in files and not output)
     sink = Sink(None if kept is not None or diff_only else output, buffered=bool(fix and diff),
                 to_stderr=to_stderr)
-    writer = open_writer(fmt_name, sink.write, __version__, settings.lang,
-                         color=_color(output, color) and not to_stderr,
-                         width=None if to_stderr else _width(output), quiet=quiet)
+    try:  # SARIF writes its header at once
+        writer = open_writer(fmt_name, sink.write, __version__, settings.lang,
+                             color=_color(output, color) and not to_stderr,
+                             width=None if to_stderr else _width(output), quiet=quiet)
+    except SinkError as e:
+        _err(e.say(lang))
+        sink.discard()
+        return 2
     stats = Statistics() if statistics else None
     threshold = severity_rank(settings.fail_level)
     failing = fixed_any = False
@@ -419,6 +424,11 @@ def _emit(text: str, output: Optional[str], lang: str = "vi") -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise _Exit(0 if not text else 1)
+    except OSError as e:  # `> /dev/full`, a full disk: one line, exit 2
+        from refcheck.lint.messages import Text, say
+
+        _err(say("cannot_write_report", lang, path=Text("stdout"), reason=e))
+        raise _Exit(2)
 
 
 class _Progress:

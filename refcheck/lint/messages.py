@@ -144,6 +144,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--dask {address}: không kết nối được bộ lập lịch Dask; `dask scheduler` có đang chạy ở đó không?",
         "en": "--dask {address}: cannot reach the Dask scheduler ({detail}); is `dask scheduler` running there?"},
     "stdout": {"vi": "đầu ra chuẩn", "en": "stdout"},
+    "cannot_write_output": {
+        "vi": "không ghi được đầu ra ({reason})",
+        "en": "cannot write the output ({reason})"},
     # click's usage errors (refcheck.lint.usage)
     "usage_hint": {"vi": "(xem: {command} --help)", "en": "(see: {command} --help)"},
     "usage_no_option": {"vi": "không có tùy chọn {name}{did}", "en": "no such option {name}{did}"},

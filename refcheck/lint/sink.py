@@ -5,7 +5,7 @@ import os
 import sys
 from typing import Optional
 
-from refcheck.lint.messages import Said
+from refcheck.lint.messages import Said, Text
 
 
 class SinkError(Said):
@@ -46,6 +46,8 @@ class Sink:
                 self.stream.write(text)
             except BrokenPipeError:
                 self._broken()
+            except OSError as e:  # `> /dev/full`, a full disk: one line, exit 2
+                raise SinkError(Text("stdout"), e)
 
     def _open(self) -> None:
         from refcheck.fsio import AtomicFile
@@ -80,6 +82,8 @@ class Sink:
                 self.stream.flush()
             except BrokenPipeError:
                 self._broken()
+            except OSError as e:
+                raise SinkError(Text("stdout"), e)
 
     def discard(self) -> None:
         """After an error or Ctrl-C: remove the temporary file, keep FILE as it was."""

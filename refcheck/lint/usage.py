@@ -10,6 +10,7 @@ arguments do not parse). Exit code 2, as click's own.
 """
 from __future__ import annotations
 
+import errno
 from typing import Optional, Sequence
 
 import click
@@ -18,6 +19,9 @@ from refcheck.lint.lang import run_lang
 from refcheck.lint.messages import say
 
 __all__ = ["LocalGroup", "LocalUsageError"]
+
+#: errors of a write that found no room: the output, not the input, is at fault
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
 class LocalUsageError(click.UsageError):
@@ -110,6 +114,26 @@ class LocalGroup(click.Group):
             raise localise(e, argv) from None
         ctx.meta["refcheck.argv"] = argv
         return ctx
+
+    def main(self, args=None, *a, **kw):
+        """Click's ``main``, with a write that fails for want of room (``> /dev/full``, a full
+        disk or quota) said in one line, exit 2, instead of a traceback."""
+        try:
+            return super().main(args, *a, **kw)
+        except OSError as e:
+            if e.errno not in _NO_ROOM:
+                raise
+            import os
+            import sys
+
+            argv = sys.argv[1:] if args is None else list(args)
+            click.echo("refcheck: " + say("cannot_write_output", run_lang(argv), reason=e),
+                       err=True)
+            try:  # what is still buffered for stdout would fail again at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
+            sys.exit(2)
 
     def invoke(self, ctx):
         try:

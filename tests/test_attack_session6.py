@@ -1,0 +1,69 @@
+"""Issue 14 attacked a third time (session 6): variants of "never lose a word" the earlier
+tests (test_never_lose.py, test_robust_cli.py, test_attack_session5.py) did not cover. Each
+test reproduces one defect found by running the real command as a user would; it failed
+before its fix.
+
+The sentence is the real one of the other CLI tests (seed 000): "Chỉ thị số 45 - CT/TW ngày
+20/6/2020 của Bộ Chính trị" (RC102, safe fix "45-CT/TW").
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SPACED = "Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị"
+FIXED = "Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị"
+HANG_GUARD = 300  # seconds: only a hang can reach it, never a slow machine
+
+
+def draft(path: Path, text: str = SPACED + "\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def refcheck(*args, cwd: Path, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, env=None):
+    """The real command in a child process (signals, pipes and devices are real)."""
+    full = dict(os.environ, **(env or {}))
+    return subprocess.run([sys.executable, "-m", "refcheck", *map(str, args)], cwd=cwd,
+                          stdout=stdout, stdin=stdin, stderr=subprocess.PIPE, env=full,
+                          timeout=HANG_GUARD)
+
+
+@pytest.fixture
+def home(work):
+    """``work`` (an empty current folder with its own cache), for child processes too."""
+    return work
+
+
+# --------------------------------------------------------------------------- standard output
+
+
+needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+
+
+@needs_dev_full
+@pytest.mark.parametrize("args", [
+    ("check", "a.txt"),
+    ("check", "a.txt", "--format", "json"),
+    ("check", "a.txt", "--format", "sarif"),
+    ("check", "a.txt", "--diff"),
+    ("check", "-", "--fix"),
+    ("rule",),
+    ("check", "--help"),
+    ("check", "a.txt", "--show-settings"),
+])
+def test_standard_output_on_a_full_disk_is_one_line_and_exit_2(home, args):
+    """``refcheck check a.txt > /dev/full`` ended in a traceback and exit 1 ("findings")."""
+    draft(home / "a.txt")
+    with open("/dev/full", "w") as full, open(home / "a.txt", "rb") as stdin:
+        r = refcheck(*args, cwd=home, stdout=full, stdin=stdin)
+    err = r.stderr.decode("utf-8")
+    assert r.returncode == 2, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+    assert "ổ đĩa hết chỗ trống" in err  # ENOSPC, in the run's language
+    assert (home / "a.txt").read_text(encoding="utf-8") == SPACED + "\n"

@@ -8,6 +8,7 @@ The sentence is the real one of the other CLI tests (seed 000): "Chỉ thị s�
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -67,3 +68,36 @@ def test_standard_output_on_a_full_disk_is_one_line_and_exit_2(home, args):
     assert "Traceback" not in err and "Exception ignored" not in err
     assert "ổ đĩa hết chỗ trống" in err  # ENOSPC, in the run's language
     assert (home / "a.txt").read_text(encoding="utf-8") == SPACED + "\n"
+
+
+# --------------------------------------------------------------------------- archive mode
+
+
+def test_archive_line_with_a_lone_surrogate_escape_is_checked(home):
+    """``"\\ud800"`` is valid JSON but no output can encode it: the archive run ended in a
+    UnicodeEncodeError traceback. The character becomes U+FFFD (offsets unchanged)."""
+    line = ('{"id": "a\\ud800", "text": "' + SPACED.replace(" ngày", "\\udc00 ngày") + '"}\n')
+    (home / "n.jsonl").write_text(line + json.dumps({"id": 2, "text": SPACED}) + "\n",
+                                  encoding="utf-8")
+    r = refcheck("check", "--jsonl", "n.jsonl", cwd=home)
+    err = r.stderr.decode("utf-8")
+    assert "Traceback" not in err and r.returncode == 0, err
+    rows = [json.loads(x) for x in r.stdout.decode("utf-8").splitlines()]
+    assert [row["id"] for row in rows] == ["a\ufffd", 2]
+    assert all(f["fix"]["original"] == "45 - CT/TW" for row in rows for f in row["findings"]
+               if f["code"] == "RC102")
+
+
+def test_archive_output_stays_json_when_an_id_is_nan(home):
+    """Python reads ``NaN``/``Infinity`` (not JSON) and wrote them back: ``"id":NaN`` made
+    the JSON-lines output unreadable by any strict JSON reader."""
+    (home / "n.jsonl").write_text('{"id": NaN, "text": "%s"}\n{"id": -Infinity, "text": "%s"}\n'
+                                  % (SPACED, SPACED), encoding="utf-8")
+    r = refcheck("check", "--jsonl", "n.jsonl", cwd=home)
+    lines = r.stdout.decode("utf-8").splitlines()
+    assert len(lines) == 2, r.stderr.decode("utf-8")
+
+    def strict(name):
+        raise ValueError(name)
+
+    assert [json.loads(x, parse_constant=strict)["id"] for x in lines] == ["NaN", "-Infinity"]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections import deque
 from dataclasses import dataclass, field
@@ -102,7 +103,7 @@ def _run_chunk(chunk: tuple[str, list[tuple[int, bytes]]]) -> ChunkResult:
     res = ChunkResult()
     for lineno, raw in lines:
         try:
-            obj = json.loads(raw)
+            obj = json.loads(raw, parse_constant=str)  # NaN/Infinity are not JSON: kept as text
         except ValueError as e:  # JSONDecodeError and UnicodeDecodeError
             res.errors.append(_bad_json(f"{path}:{lineno}", e, settings.lang))
             continue
@@ -126,8 +127,14 @@ def _run_chunk(chunk: tuple[str, list[tuple[int, bytes]]]) -> ChunkResult:
                                   field=opts.text_field, kind=json_kind(text, settings.lang)))
             continue
         res.articles += 1
-        res.text_bytes += len(text.encode("utf-8", "surrogatepass"))
+        try:
+            res.text_bytes += len(text.encode("utf-8"))
+        except UnicodeEncodeError:  # a lone surrogate ("\\ud800" is valid JSON): U+FFFD, same offsets
+            text = _no_surrogates(text)
+            res.text_bytes += len(text.encode("utf-8"))
         art_id = obj.get(opts.id_field)
+        if isinstance(art_id, str):
+            art_id = _no_surrogates(art_id)
         raw_date = obj.get(opts.date_field)
         date = parse_date(raw_date)
         if date is None and raw_date not in (None, ""):
@@ -148,6 +155,15 @@ def _run_chunk(chunk: tuple[str, list[tuple[int, bytes]]]) -> ChunkResult:
                               ensure_ascii=False, separators=(",", ":")) + "\n")
     res.output = "".join(out)
     return res
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (which no output can encode) replaced by U+FFFD, one
+    code point for one, so offsets still slice the original."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _record(result, art_id, where: str, date: Optional[str], to_json_data, version) -> dict:

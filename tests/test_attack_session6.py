@@ -101,3 +101,93 @@ def test_archive_output_stays_json_when_an_id_is_nan(home):
         raise ValueError(name)
 
     assert [json.loads(x, parse_constant=strict)["id"] for x in lines] == ["NaN", "-Infinity"]
+
+
+# --------------------------------------------------------------------------- stop signals
+
+
+def _wait_for(predicate, proc) -> None:
+    """Poll until ``predicate()`` (a hang guard, not a timing assertion)."""
+    import time
+
+    deadline = time.monotonic() + HANG_GUARD
+    while not predicate():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the run never reached the point to stop it at"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("archive", [False, True], ids=["files", "archive"])
+def test_stop_signal_leaves_the_old_report_and_no_temporary_file(home, sig, archive):
+    """``timeout``, ``kill`` or a CI runner cancelling the job (SIGTERM), or a closed terminal
+    (SIGHUP), killed refcheck outright: the ``-o`` report's temporary file stayed behind in the
+    folder. The run stops as on Ctrl-C: temporary file removed, exit 128 + the signal."""
+    import signal
+
+    draft(home / "a.txt")
+    (home / "a.jsonl").write_text(json.dumps({"text": SPACED}) + "\n", encoding="utf-8")
+    (home / "report.txt").write_text("the previous report\n", encoding="utf-8")
+    # the first input is reported (the temporary file exists), then standard input blocks
+    inputs = ["--jsonl", "a.jsonl", "-"] if archive else ["a.txt", "-", "--format", "concise"]
+    proc = subprocess.Popen([sys.executable, "-m", "refcheck", "check", *inputs, "-o",
+                             "report.txt"], cwd=home, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _wait_for(lambda: any(p.name.endswith(".refcheck-tmp") for p in home.iterdir()), proc)
+        proc.send_signal(getattr(signal, sig))
+        _, err = proc.communicate(timeout=HANG_GUARD)
+    finally:
+        proc.kill()
+    assert proc.returncode == 128 + getattr(signal, sig), err
+    assert "Traceback" not in err.decode("utf-8") and sig in err.decode("utf-8")
+    assert (home / "report.txt").read_text(encoding="utf-8") == "the previous report\n"
+    assert not [p.name for p in home.iterdir() if p.name.endswith(".refcheck-tmp")]
+
+
+def test_stop_signal_with_workers_leaves_no_process_behind(home):
+    """SIGTERM to an archive run with ``-j 2``: the workers go with the parent (the pool is
+    terminated; a worker dies of SIGTERM instead of running the parent's handler)."""
+    import signal
+
+    (home / "a.jsonl").write_text(json.dumps({"text": SPACED}) + "\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "refcheck", "check", "--jsonl", "a.jsonl",
+                             "-", "-j", "2", "-o", "report.txt"], cwd=home,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:  # standard input stays open: the parent waits for it with its two workers up
+        _wait_for(lambda: len(_children(proc.pid)) >= 2, proc)
+        children = _children(proc.pid)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=HANG_GUARD)
+    finally:
+        proc.kill()
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err.decode("utf-8")
+    _wait_for_gone(children)
+    assert not [p.name for p in home.iterdir() if p.name.startswith(".report.txt")]
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
+def _wait_for_gone(pids: list[int]) -> None:
+    import time
+
+    deadline = time.monotonic() + HANG_GUARD
+    for pid in pids:
+        while os.path.exists(f"/proc/{pid}") and _state(pid) != "Z":
+            assert time.monotonic() < deadline, f"worker {pid} outlived the run"
+            time.sleep(0.05)
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"

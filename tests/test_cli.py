@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from refcheck.lint import cli
 from refcheck.lint.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -668,6 +667,8 @@ def test_no_progress_bar_when_not_a_tty(tmp_path):
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch):
+    from refcheck.lint.progress import Progress
+
     class TTY(io.StringIO):
         def isatty(self):
             return True
@@ -675,13 +676,13 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     fake = TTY()
     monkeypatch.setattr(sys, "stderr", fake)
-    prog = cli._Progress(25)
+    prog = Progress(25)
     prog.step("a.txt")
     prog.done()
     assert "[1/25] a.txt" in fake.getvalue()
     fake = TTY()
     monkeypatch.setattr(sys, "stderr", fake)
-    for prog in (cli._Progress(25, enabled=False), cli._Progress(3)):
+    for prog in (Progress(25, enabled=False), Progress(3)):
         prog.step("a.txt")
         prog.done()
     assert fake.getvalue() == ""

@@ -15,6 +15,7 @@ import click
 
 from refcheck._version import __version__
 from refcheck.lint import writeback
+from refcheck.lint.signals import stops_as_interrupts
 from refcheck.lint.usage import LocalGroup
 from refcheck.lint.formats import REPORT_FORMATS as FORMATS
 
@@ -103,14 +104,17 @@ def check_cmd(paths, fmt, output, statistics, lang, catalogs, no_default_catalog
               no_respect_gitignore, quiet, color):
     """Check the files and folders in PATHS ('-' reads standard input)."""
     try:
-        code = _check(**locals())
+        with stops_as_interrupts():  # SIGTERM, SIGHUP: the same clean-up as Ctrl-C
+            code = _check(**locals())
     except _Exit as e:
         code = e.code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
         from refcheck.lint.messages import say
 
-        _err(say("interrupted", lang or "vi"))
-        code = 130  # 128 + SIGINT, as shells report it
+        signum = getattr(e, "signum", 2)
+        _err(say("terminated", lang or "vi", signal=e.name) if signum != 2
+             else say("interrupted", lang or "vi"))
+        code = 128 + signum  # as shells report it: 130 for Ctrl-C, 143 for SIGTERM
     sys.exit(code)
 
 
@@ -260,7 +264,9 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
     failing = fixed_any = False
     diffs: list[str] = []
     refused = 0
-    progress = _Progress(len(files), enabled=not no_progress)
+    from refcheck.lint.progress import Progress
+
+    progress = Progress(len(files), enabled=not no_progress)
     try:
         for item in runner.run(files):
             progress.step(item.name)
@@ -429,26 +435,6 @@ def _emit(text: str, output: Optional[str], lang: str = "vi") -> None:
 
         _err(say("cannot_write_report", lang, path=Text("stdout"), reason=e))
         raise _Exit(2)
-
-
-class _Progress:
-    """A one-line counter on stderr, only for long runs on a terminal."""
-
-    def __init__(self, total: int, enabled: bool = True):
-        self.total = total
-        self.n = 0
-        self.on = enabled and total >= 20 and sys.stderr.isatty() and not os.environ.get("CI")
-
-    def step(self, name: str) -> None:
-        self.n += 1
-        if self.on:
-            sys.stderr.write(f"\r\x1b[2K[{self.n}/{self.total}] {name[-60:]}")
-            sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.on:
-            sys.stderr.write("\r\x1b[2K")
-            sys.stderr.flush()
 
 
 @main.command("rule")

@@ -47,6 +47,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "interrupted": {
         "vi": "đã dừng (Ctrl-C); không tệp nào bị ghi dở",
         "en": "interrupted (Ctrl-C); no file was left half-written"},
+    "terminated": {
+        "vi": "đã dừng (nhận tín hiệu {signal}); không tệp nào bị ghi dở",
+        "en": "stopped ({signal} received); no file was left half-written"},
     "bad_encoding": {
         "vi": "--encoding: {reason}",
         "en": "--encoding: {reason}"},

@@ -218,6 +218,9 @@ def _worker_init(initializer, initargs: tuple) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a worker replaced later forks unprotected
+    from refcheck.lint.signals import reset_in_worker
+
+    reset_in_worker()  # the parent's SIGTERM handler is the parent's
     if initializer is not None:
         initializer(*initargs)
 

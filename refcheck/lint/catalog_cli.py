@@ -9,14 +9,13 @@ from pathlib import Path
 
 import click
 
-_lang_opt = click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
-                         help="Language of the messages (default: vi).")
+from refcheck.lint.usage import LocalGroup
+
+_lang_opt = click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
 
 _catalog_opts = [
-    click.option("--catalog", "catalogs", multiple=True, type=click.Path(dir_okay=False),
-                 help="Extra catalog file stacked over the default (repeatable)."),
-    click.option("--no-default-catalog", is_flag=True,
-                 help="Do not load the embedded default catalog."),
+    click.option("--catalog", "catalogs", multiple=True, type=click.Path(dir_okay=False)),
+    click.option("--no-default-catalog", is_flag=True),
     _lang_opt,
 ]
 
@@ -45,7 +44,7 @@ def _load(catalogs, no_default, lang: str = "vi"):
         sys.exit(2)
 
 
-@click.group("catalog")
+@click.group("catalog", cls=LocalGroup)
 def catalog() -> None:
     """Inspect, check and build document catalogs."""
 
@@ -113,7 +112,7 @@ def _describe(d, lang: str = "en") -> list[tuple[str, str]]:
 @catalog.command("show")
 @click.argument("query")
 @catalog_options
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option("--json", "as_json", is_flag=True)
 def show_cmd(query, catalogs, no_default_catalog, lang, as_json) -> None:
     """List every entry matching a SYMBOL (all khóa / dates), an ID or an alias."""
     from refcheck.lint.messages import FIELD_LABELS, say
@@ -142,8 +141,7 @@ def show_cmd(query, catalogs, no_default_catalog, lang, as_json) -> None:
 
 @catalog.command("stats")
 @catalog_options
-@click.option("--series", "n_series", default=20, show_default=True,
-              help="How many numbering series to list in the coverage table (0: all).")
+@click.option("--series", "n_series", default=20, show_default=True)
 def stats_cmd(catalogs, no_default_catalog, lang, n_series) -> None:
     """Counts by system, type code, issuer code and verified; coverage by series."""
     from collections import Counter
@@ -197,11 +195,9 @@ def _coverage_table(cat, n: int) -> None:
 
 @catalog.command("review")
 @catalog_options
-@click.option("--sources", type=click.Path(file_okay=False, path_type=Path),
-              help="The data/sources folder holding the source rows (default: the checkout's).")
-@click.option("--limit", default=30, show_default=True,
-              help="Unverified entries to list (0: all).")
-@click.option("--tsv", "as_tsv", is_flag=True, help="Tab-separated, every entry, for a sheet.")
+@click.option("--sources", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--limit", default=30, show_default=True)
+@click.option("--tsv", "as_tsv", is_flag=True)
 def review_cmd(catalogs, no_default_catalog, lang, sources, limit, as_tsv) -> None:
     """Unverified entries with their evidence, and every recorded conflict and decision."""
     from tabulate import tabulate
@@ -243,15 +239,12 @@ def review_cmd(catalogs, no_default_catalog, lang, sources, limit, as_tsv) -> No
 
 @catalog.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--map", "colmap", required=True,
-              help="Catalog field = column, e.g. symbol=number,type=type,date=date,"
-                   "issuer=issuer,title=title")
-@click.option("--system", type=click.Choice(["party", "state"]),
-              help="System of every row (default: guessed from each symbol).")
-@click.option("--name", default=None, help="Catalog name (default: the file's stem).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the catalog here (default: stdout).")
-def import_cmd(file, colmap, system, name, output) -> None:
+@click.option("--map", "colmap", required=True)
+@click.option("--system", type=click.Choice(["party", "state"]))
+@click.option("--name", default=None)
+@click.option("-o", "--output", type=click.Path(dir_okay=False))
+@_lang_opt
+def import_cmd(file, colmap, system, name, output, lang) -> None:
     """Turn a .tsv/.csv table into a catalog; fixes and drops go to stderr."""
     from refcheck.catalog.load import load_catalog
     from refcheck.catalog.importer import catalog_yaml, import_table, parse_column_map
@@ -284,16 +277,12 @@ def import_cmd(file, colmap, system, name, output) -> None:
 
 @catalog.command("mine")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--jsonl", "jsonl", multiple=True, type=click.Path(),
-              help="A JSON-lines archive (gzip accepted), one article per line (repeatable).")
+@click.option("--jsonl", "jsonl", multiple=True, type=click.Path())
 @click.option("--text-field", default="text", show_default=True)
 @click.option("--id-field", default="id", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the candidate catalog here (default: stdout).")
-@click.option("--min-count", default=2, show_default=True,
-              help="Independent articles needed for a candidate's date.")
-@click.option("--disagreements", "disagree_path", type=click.Path(dir_okay=False),
-              help="Write every disagreement (between articles, or with the catalog) as TSV.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False))
+@click.option("--min-count", default=2, show_default=True)
+@click.option("--disagreements", "disagree_path", type=click.Path(dir_okay=False))
 @catalog_options
 def mine_cmd(paths, jsonl, text_field, id_field, output, min_count, disagree_path, catalogs,
              no_default_catalog, lang) -> None:

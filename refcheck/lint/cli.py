@@ -15,6 +15,7 @@ import click
 
 from refcheck._version import __version__
 from refcheck.lint import writeback
+from refcheck.lint.helpfmt import version_option
 from refcheck.lint.signals import stops_as_interrupts
 from refcheck.lint.usage import LocalGroup
 from refcheck.lint.formats import REPORT_FORMATS as FORMATS
@@ -35,9 +36,9 @@ def _err(msg: str) -> None:
     click.echo(f"refcheck: {msg}", err=True)
 
 
-@click.group(cls=LocalGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="refcheck")
-def main() -> None:
+@click.group("refcheck", cls=LocalGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@version_option(__version__)
+def main() -> None:  # help texts, both languages: refcheck/lint/helptext.py
     """Find, resolve and check citations of Vietnamese Party and State documents."""
 
 
@@ -48,55 +49,38 @@ def _iter_files(paths: list[str], settings, walk):
 
 @main.command("check")
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: grouped).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to FILE instead of standard output.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per code.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
-              help="Language of the messages (default: vi).")
-@click.option("--catalog", "catalogs", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra catalog stacked over the default (repeatable).")
-@click.option("--no-default-catalog", is_flag=True, default=None,
-              help="Do not load the embedded default catalog.")
-@click.option("--article-date", default=None, metavar="YYYY-MM-DD",
-              help="Date of the articles when they carry none of their own.")
-@click.option("--fail-level", type=click.Choice(["info", "warning", "error"]), default=None,
-              help="Lowest severity that makes the run fail (default: error).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--select", default=None, help="Comma-separated codes or prefixes to check.")
-@click.option("--ignore", default=None, help="Comma-separated codes or prefixes to skip.")
-@click.option("--extend-select", default=None, help="Codes or prefixes to add to the selection.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this configuration file instead of searching for one.")
-@click.option("--show-settings", is_flag=True, help="Print the settings in force and exit.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
-@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; write nothing.")
-@click.option("--encoding", default=None, help="Decode input files with this codec (e.g. cp1258).")
-@click.option("--stdin-filename", default=None, help="Name to report for input read from '-'.")
-@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
-              help="Hide findings recorded in this baseline file.")
-@click.option("--write-baseline", is_flag=True, help="Record the current findings in --baseline.")
-@click.option("--jsonl", "jsonl", is_flag=True,
-              help="Archive mode: PATHS are JSON-lines files (gzip ok), one article per line.")
-@click.option("--text-field", default="text", show_default=True, help="JSON-lines text field.")
-@click.option("--id-field", default="id", show_default=True, help="JSON-lines id field.")
-@click.option("--date-field", default="date", show_default=True, help="JSON-lines date field.")
-@click.option("-j", "--jobs", type=int, default=None,
-              help="Worker processes (0 = all cores). Folders: the idle cores when there is "
-                   "enough to check; archive mode: 1.")
-@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
-              help="Archive mode on a Dask cluster (scheduler address, or 'local').")
-@click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
-@click.option("--no-cache", is_flag=True,
-              help="Check every file again instead of reusing results of unchanged files.")
-@click.option("--no-respect-gitignore", is_flag=True,
-              help="Also check files that .gitignore excludes.")
-@click.option("-q", "--quiet", is_flag=True,
-              help="Print the findings and errors only (no clean files, totals or notices).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None)
+@click.option("--statistics", is_flag=True)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
+@click.option("--catalog", "catalogs", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--no-default-catalog", is_flag=True, default=None)
+@click.option("--article-date", default=None, metavar="YYYY-MM-DD")
+@click.option("--fail-level", type=click.Choice(["info", "warning", "error"]), default=None)
+@click.option("--exit-zero", is_flag=True)
+@click.option("--select", default=None)
+@click.option("--ignore", default=None)
+@click.option("--extend-select", default=None)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
+@click.option("--show-settings", is_flag=True)
+@click.option("--fix", is_flag=True)
+@click.option("--diff", is_flag=True)
+@click.option("--encoding", default=None)
+@click.option("--stdin-filename", default=None)
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None)
+@click.option("--write-baseline", is_flag=True)
+@click.option("--jsonl", "jsonl", is_flag=True)
+@click.option("--text-field", default="text", show_default=True)
+@click.option("--id-field", default="id", show_default=True)
+@click.option("--date-field", default="date", show_default=True)
+@click.option("-j", "--jobs", type=int, default=None)
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS")
+@click.option("--no-progress", is_flag=True)
+@click.option("--no-cache", is_flag=True)
+@click.option("--no-respect-gitignore", is_flag=True)
+@click.option("-q", "--quiet", is_flag=True)
 @click.option("--color", "color", type=click.Choice(["auto", "always", "never"]),
-              default="auto", show_default=True,
-              help="Colour the report (auto: on a terminal, unless NO_COLOR is set).")
+              default="auto", show_default=True)
 def check_cmd(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, article_date,
               fail_level, exit_zero, select, ignore, extend_select, config_file, show_settings,
               fix, diff, encoding, stdin_filename, baseline, write_baseline, jsonl, text_field,
@@ -463,9 +447,8 @@ def rule_cmd(code, lang):
 
 
 @main.command("lsp")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default=None,
-              help="Language of messages and hover (default: the config's, or the editor's).")
-@click.option("--stdio", is_flag=True, help="Accepted for editors that pass it; stdio is the only transport.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None)
+@click.option("--stdio", is_flag=True)
 def lsp_cmd(lang, stdio):
     """Run the language server over standard input/output (needs the lsp extra)."""
     from refcheck.lsp import missing, serve  # pygls itself only once the server starts

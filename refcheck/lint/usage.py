@@ -15,10 +15,11 @@ from typing import Optional, Sequence
 
 import click
 
+from refcheck.lint.helpfmt import LocalHelp
 from refcheck.lint.lang import run_lang
 from refcheck.lint.messages import say
 
-__all__ = ["LocalGroup", "LocalUsageError"]
+__all__ = ["LocalCommand", "LocalGroup", "LocalUsageError"]
 
 #: errors of a write that found no room: the output, not the input, is at fault
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
@@ -48,9 +49,14 @@ def _value_of(param: click.Parameter, args: Sequence[str]) -> Optional[str]:
     return found
 
 
-def _opt_name(param: Optional[click.Parameter]) -> str:
+def _opt_name(param: Optional[click.Parameter], lang: str = "en") -> str:
     if param is None:
         return "?"
+    if isinstance(param, click.Argument):  # as the usage line names it: TỆP, TRUY-VẤN
+        from refcheck.lint.helptext import ARGS
+
+        texts = ARGS.get(param.name or "")
+        return texts[lang] if texts else (param.name or "?").upper()
     opts = getattr(param, "opts", None) or [param.name or "?"]
     return max(opts, key=len)
 
@@ -69,7 +75,7 @@ def localise(e: click.UsageError, args: Sequence[str]) -> click.UsageError:
         key = "usage_needs_value" if "requires an argument" in e.message else "usage_bad_option"
         msg = say(key, lang, name=e.option_name)
     elif isinstance(e, click.MissingParameter):
-        msg = say("usage_missing", lang, name=_opt_name(e.param))
+        msg = say("usage_missing", lang, name=_opt_name(e.param, lang))
     elif isinstance(e, click.BadParameter):
         param = e.param
         value = _value_of(param, args) if param is not None else None
@@ -100,9 +106,16 @@ def _passes(e: click.UsageError) -> bool:
     return isinstance(e, LocalUsageError) or type(e).__name__ == "NoArgsIsHelpError"
 
 
-class LocalGroup(click.Group):
-    """A click group whose usage errors (its own and its commands') are one line in the
-    run's language."""
+class LocalCommand(LocalHelp, click.Command):
+    """A click command whose help is in the run's language."""
+
+
+class LocalGroup(LocalHelp, click.Group):
+    """A click group whose usage errors (its own and its commands') are one line, and whose
+    help (its own and its commands') is in the run's language."""
+
+    command_class = LocalCommand
+    group_class = type  # subgroups are LocalGroups too
 
     def make_context(self, info_name, args, parent=None, **extra):
         argv = list(args)

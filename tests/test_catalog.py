@@ -63,7 +63,8 @@ def test_default_sources_are_real_rows(default):
     lines = {name: (src / name).read_text(encoding="utf-8").splitlines()
              for name in ("party-documents.tsv", "state-documents.tsv",
                           "state-documents-extra.tsv", "laws.tsv", "party-documents-more.tsv",
-                          "state-documents-more.tsv", "decisions.tsv")}
+                          "state-documents-more.tsv", "decisions.tsv",
+                          "constitutions.tsv")}
     for d in default.documents:
         for ref in d.source.split("; "):
             name, line = ref.rsplit(":", 1)

@@ -155,16 +155,46 @@ def test_found_with_any_surroundings(sentence, pad):
 
 # --- constitution, amended laws, more lists (baomoi 2017) ------------------------------------
 
-def test_constitution_found_never_resolved_nor_an_error():
-    # baomoi/21511852.txt; the catalog holds no constitution (no row in the shared tables)
+def test_constitution_resolved_by_its_year():
+    # baomoi/21511852.txt; the constitutions of 1992 and 2013 are catalog rows
+    # (data/sources/constitutions.tsv, session 6; before, found and never resolved)
     s = ("phân tích theo tinh thần của Hiến pháp 2013 và quy định của BLTTHS 2013, một người "
          "không bị coi là có tội")
     r = check_source(s)
     (art,) = r.articles
     const = [(c, res) for c, res in zip(art.citations, art.resolutions) if c.type == "Hiến pháp"]
-    assert [(c.text, c.year, res.documents) for c, res in const] == [("Hiến pháp 2013", 2013, [])]
-    assert [(f.code, f.severity) for f in art.findings if f.start == const[0][0].start] == [
+    assert [(c.text, c.year, [d.id for d in res.documents]) for c, res in const] == [
+        ("Hiến pháp 2013", 2013, ["Hiến pháp 2013"])]
+    assert [(f.code, f.severity) for f in art.findings if f.start == const[0][0].start] == []
+
+
+def test_constitution_of_a_year_with_none_is_a_warning_naming_the_versions():
+    r = check_source("Theo Hiến pháp năm 2012, mọi người có quyền")  # no constitution of 2012
+    got = [(f.code, f.severity) for a in r.articles for f in a.findings if f.code != "RC001"]
+    assert got == [("RC406", "warning")]
+    msg = [f.message for a in r.articles for f in a.findings if f.code == "RC406"][0]
+    assert "1992" in msg and "2013" in msg and "None" not in msg
+    # before the catalog's first version: unverifiable, not wrong
+    r = check_source("Hiến pháp năm 1946 là bản Hiến pháp đầu tiên")
+    assert [(f.code, f.severity) for a in r.articles for f in a.findings if f.code != "RC001"] == [
         ("RC202", "info")]
+
+
+@pytest.mark.parametrize("article_date,version", [("2017-05-01", "Hiến pháp 2013"),
+                                                  ("2005-01-01", "Hiến pháp 1992")])
+def test_undated_constitution_is_the_one_in_force(article_date, version):
+    art = check_source("Điều 4 Hiến pháp quy định vai trò lãnh đạo của Đảng.",
+                       article_date=article_date).articles[0]
+    assert [[d.id for d in r.documents] for r in art.resolutions] == [[version]]
+
+
+def test_basis_line_quotes_the_full_name():
+    # every official text: "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;"
+    art = check_source("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nCăn cứ Luật Tổ "
+                       "chức Chính phủ ngày 19 tháng 6 năm 2015;", article_date="2019-03-05").articles[0]
+    assert [(c.text, [d.id for d in r.documents]) for c, r in zip(art.citations, art.resolutions)] == [
+        ("Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam", ["Hiến pháp 2013"]),
+        ("Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015", ["76/2015/QH13"])]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -31,7 +31,9 @@ def test_a_suppression_after_a_lone_cr_is_on_its_own_line():
 
 
 def test_law_words_come_from_the_vocabulary():
-    assert tuple(LAW_TYPES) == load_vocab().law_words == ("Luật", "Bộ luật", "Pháp lệnh")
+    assert load_vocab().law_words == ("Luật", "Bộ luật", "Pháp lệnh")
+    # and the constitution's catalog type (vocab checks.constitution)
+    assert tuple(LAW_TYPES) == load_vocab().law_words + ("Hiến pháp",)
     assert law_title_key("Pháp lệnh  Ngoại hối") == "ngoại hối"
     assert law_title_key("BỘ LUẬT Hình sự") == "hình sự"
     assert strip_law_word("Luật Đất đai") == "Đất đai"

@@ -150,6 +150,12 @@ def _is_type_code(code: str) -> bool:
     return load_vocab().is_type_code(code)
 
 
+def _constitution() -> dict:
+    from refcheck.notation.vocab import load_vocab
+
+    return (load_vocab().checks or {}).get("constitution") or {}
+
+
 def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Optional[Record]:
     raw = row.get(cmap["symbol"], "") or ""
     title = _cell(row, cmap, "title") or None
@@ -200,6 +206,14 @@ def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Opti
         if type_word and type_word != "Nghị quyết":
             report.note(table, line, f"type {type_word!r} stored as 'Nghị quyết' with "
                                      f"congress {roman}")
+        return Record(doc, table, line, sources=[src])
+
+    # --- the constitution: no number, "Hiến pháp 2013" (vocab checks.constitution) ---------
+    if not s and type_word and type_word == _constitution().get("type") and date:
+        doc = Document(id=f"{type_word} {date[:4]}", symbol=None, type=type_word, number=None,
+                       year=int(date[:4]), type_code=None, issuer_code=None, issuer=issuer,
+                       date=date, system="state", effective=effective, title=title, khoa=khoa,
+                       source=src, verified=verified)
         return Record(doc, table, line, sources=[src])
 
     # --- symbol ---------------------------------------------------------------------------
@@ -371,6 +385,8 @@ def finalize(records: list[Record], report: ImportReport, *,
         d = r.doc
         if d.congress and not d.symbol:
             d.id = f"Đại hội {d.congress}"
+        elif not d.symbol and d.id:
+            pass  # the constitution keeps the id it was read with ("Hiến pháp 2013")
         elif d.system == "party":
             d.id = f"{d.symbol}@{d.date or d.khoa or 'undated'}"
         else:

@@ -219,10 +219,13 @@ def law_title_key(title: str) -> str:
 
 @lru_cache(maxsize=1)
 def law_types() -> tuple[str, ...]:
-    """The law words of vocab.yaml (Luật, Bộ luật, Pháp lệnh): the types a law title has."""
+    """The law words of vocab.yaml (Luật, Bộ luật, Pháp lệnh) and the constitution's type
+    (Hiến pháp): the types a law title has."""
     from refcheck.notation.vocab import load_vocab
 
-    return load_vocab().law_words
+    v = load_vocab()
+    const = ((v.checks or {}).get("constitution") or {}).get("type")
+    return v.law_words + ((const,) if const else ())
 
 
 def strip_law_word(title: str) -> str:

@@ -46,9 +46,11 @@ _DOTTED = re.compile(r"\.\w")
 _HIEN_PHAP = re.compile(rf"Hiến{_SP}+pháp(?!\w)")
 # The state's name between "Hiến pháp" and its year: "Hiến pháp nước Cộng hòa xã hội chủ nghĩa
 # Việt Nam năm 1992" (baomoi/21471880), "Hiến pháp Việt Nam 2013".
+# "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;" (every official text): the full
+# name is part of the citation, year or not; "Việt Nam" alone only before a year.
 _STATE_NAME = re.compile(rf"{_SP}+(?:của{_SP}+)?(?:nước{_SP}+)?(?:Cộng{_SP}+h(?:òa|oà){_SP}+xã{_SP}+hội"
-                         rf"{_SP}+chủ{_SP}+nghĩa{_SP}+)?Việt{_SP}+Nam(?!\w)(?={_SP}*\(?{_SP}*(?:năm{_SP}+)?(?:19|20)\d\d)",
-                         re.IGNORECASE)
+                         rf"{_SP}+chủ{_SP}+nghĩa{_SP}+Việt{_SP}+Nam(?!\w)|Việt{_SP}+Nam(?!\w)"
+                         rf"(?={_SP}*\(?{_SP}*(?:năm{_SP}+)?(?:19|20)\d\d))", re.IGNORECASE)
 _NUMBERED_AFTER = re.compile(rf"[\s*]*(?:[Ss]ố{_SP}*:?{_SP}*\d|ngày{_SP}+\d)")
 
 
@@ -338,10 +340,13 @@ def _definitions(text: str, cites: list[Citation], out: list[Citation], spans: _
 
 
 def _constitutions(text: str, lo: int, hi: int, spans: _Spans) -> list[Citation]:
-    """"Hiến pháp năm 2013", "theo Hiến pháp": the constitution, which the catalog does not
-    hold (no row in the shared tables): found, never resolved. Not "dự thảo Hiến pháp" (a
+    """"Hiến pháp năm 2013", "theo Hiến pháp": the constitution, resolved by its year (the
+    catalog's rows come from data/sources/constitutions.tsv). Not "dự thảo Hiến pháp" (a
     draft) nor a foreign one ("Hiến pháp Mỹ", lower case "hiến pháp Romania")."""
     _, not_after, foreign = _tables()
+    from refcheck.notation.vocab import load_vocab
+
+    const = (load_vocab().checks or {}).get("constitution") or {"type": "Hiến pháp", "title": None}
     out: list[Citation] = []
     for m in _HIEN_PHAP.finditer(text, lo, hi):
         a, e = m.start(), m.end()
@@ -354,15 +359,17 @@ def _constitutions(text: str, lo: int, hi: int, spans: _Spans) -> list[Citation]
             continue
         year = None
         named = _STATE_NAME.match(text, e, hi)
-        y = _YEAR_AFTER.match(text, named.end() if named else e, hi)
+        if named:
+            e = named.end()
+        y = _YEAR_AFTER.match(text, e, hi)
         if y:
             year, e = int(y.group(1) or y.group(2)), y.end()
-        else:
+        elif not named:
             nxt = _AFTER_WORD.match(text, e, hi)
             if nxt and nxt.group(1)[:1].isupper() and nxt.group(1) != "Việt":
                 continue  # "Hiến pháp Romania"
-        out.append(Citation(text=text[a:e], start=a, end=e, kind="named", type="Hiến pháp",
-                            year=year, system="state"))
+        out.append(Citation(text=text[a:e], start=a, end=e, kind="named", type=const["type"],
+                            title=const["title"], year=year, system="state"))
         spans.add(a, e)
     return out
 

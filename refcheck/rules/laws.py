@@ -83,10 +83,8 @@ def _law_date(c, res, ci, ctx: Context):
 
 
 def rc406_law_version(c, res, ci, ctx: Context):
-    if c.kind == "named" and c.type == "Hiến pháp" and c.year and not res.documents:
-        # "Hiến pháp năm 2013": the catalog holds no constitution; unverifiable, never wrong
-        yield emit(ctx, "RC202", Span(c.start, c.end), ci, symbol=c.text)
-        return
+    # "Hiến pháp năm 2012" too: the constitution carries its catalog title (vocab
+    # checks.constitution); a catalog without its rows leaves it unverifiable (RC202 below)
     if c.kind != "named" or not c.title or res.documents or ctx.catalog is None:
         return
     if not c.year:
@@ -120,7 +118,7 @@ def rc406_law_version(c, res, ci, ctx: Context):
     if first is not None and c.year < first:
         yield emit(ctx, "RC202", span, ci, variant="before-coverage", symbol=c.text, first=first)
         return
-    listed = ", ".join(sorted({f"{law_year(d)} ({d.symbol})" for d in versions if law_year(d)}))
+    listed = ", ".join(sorted({f"{law_year(d)} ({d.symbol or d.id})" for d in versions if law_year(d)}))
     likely = _near_version(dated, c.year)
     if likely is not None:
         yield emit(ctx, "RC406", span, ci, variant="near-year", severity="warning",

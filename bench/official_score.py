@@ -10,7 +10,7 @@ labels.jsonl by span overlap and prints, per label kind: found, resolved right, 
 right (symbols), false positives and error-level findings on correct citations
 (false alarms). It always exits 0.
 
-    python bench/official_score.py [--refcheck PATH] [--verbose] [--files GLOB]
+    python bench/official_score.py [--refcheck PATH] [--verbose] [--files GLOB ...]
 """
 from __future__ import annotations
 
@@ -99,11 +99,12 @@ def main() -> int:
     ap.add_argument("--refcheck", default=shutil.which("refcheck") or "refcheck")
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--verbose", action="store_true", help="list misses and false positives")
-    ap.add_argument("--files", default="*.txt",
-                    help="glob of the excerpts to score (default all; '0[4-6]*.txt': session 5's 040-064)")
+    ap.add_argument("--files", nargs="+", default=["*.txt"],
+                    help="globs of the excerpts to score (default all; '0[4-6]*.txt': session 5's 040-066;"
+                         " '06[7-9].txt' '0[7-9]?.txt': session 6's 067-096)")
     args = ap.parse_args()
 
-    files = sorted(args.data.glob(args.files))
+    files = sorted({f for pattern in args.files for f in args.data.glob(pattern)})
     names = {f.name for f in files}
     labels = [lab for lab in map(json.loads, (args.data / "labels.jsonl").open(encoding="utf-8"))
               if lab["file"] in names]
@@ -122,6 +123,8 @@ def main() -> int:
     misses: list[str] = []
     wrong_fields: list[str] = []
     alarms: list[str] = []
+    unresolved: list[str] = []
+    headers_fp: list[str] = []
     matched: set[int] = set()
     for lab in labels:
         kind = lab["kind"]
@@ -132,6 +135,8 @@ def main() -> int:
         if kind == "header":
             # the document's own number is not a citation of another document
             st["counted as citation (FP)"] += bool(hits)
+            if hits:
+                headers_fp.append(f"{lab['file']}:{lab['start']} {lab['text']!r}")
             continue
         if not hits:
             misses.append(f"{lab['file']}:{lab['start']} {kind} {lab['text']!r}")
@@ -145,6 +150,9 @@ def main() -> int:
         else:
             st["resolvable"] += 1
             st["resolved right"] += canon(names) in resolved
+            if canon(names) not in resolved:
+                unresolved.append(f"{lab['file']}:{lab['start']} {kind} {lab['text']!r}: got {p.data.get('resolved')},"
+                                  f" label {names}")
         if kind == "symbol":
             want = lab.get("fields") or {}
             allok = True
@@ -185,6 +193,12 @@ def main() -> int:
         print("\nmissed labels:")
         for m in misses:
             print("  " + m.replace("\n", "⏎"))
+        print("\nresolved wrong (of resolvable):")
+        for u in unresolved:
+            print("  " + u.replace("\n", "⏎"))
+        print("\nheaders counted as citations:")
+        for h in headers_fp:
+            print("  " + h.replace("\n", "⏎"))
         print("\nsymbol fields wrong:")
         for w in wrong_fields:
             print("  " + w.replace("\n", "⏎"))

@@ -55,6 +55,7 @@ def _basis_lines() -> list[str]:
 #: for "Ủy" that only capitals in prose let through; or a line cut inside the issuer
 #: ("… của Thủ tướng Chính" + "phủ" on the next line, official 051): capitals read the body.
 DIFFERENT = ("Căn cứ Nghị định số 43/2014/NĐ-CP ngày 15 tháng 5 năm 2014 của Chính phủ Quy định",
+             "Căn cứ Nghị định 57/2002/NĐ-CP ngày 03/6/2002 của Chính phủ Quy định",  # official 081
              "Căn cứ Nghị quyết số 1211/2016/UBTVQH13 ngày 25 tháng 5 năm 2016 của Ủy ban thường vụ",
              "Căn cứ Luật Ban hành văn bản quy phạm luật của Hội đồng nhân dân và Uỷ ban nhân dân",
              "Căn cứ Quyết định số 411/QĐ-TTg của Thủ tướng Chính")
@@ -67,7 +68,8 @@ def test_basis_line_in_capitals_reads_as_written(line: str) -> None:
 
 def test_most_basis_lines_are_compared() -> None:
     lines = _basis_lines()
-    assert len(lines) > 90 and sum(x.startswith(DIFFERENT) for x in lines) == len(DIFFERENT)
+    used = {d for d in DIFFERENT for x in lines if x.startswith(d)}
+    assert len(lines) > 90 and used == set(DIFFERENT)  # each exception is still met (43/2014 twice)
 
 
 def test_fixes_in_capitals_match_the_original() -> None:

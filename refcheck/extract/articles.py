@@ -205,7 +205,16 @@ def header_number(text: str, start: int, end: int) -> Optional[re.Match]:
     return m if m is not None else caps_header(text, start, end)
 
 
+# A law's own header: "Luật số: 76/2015/QH13" at the start of its line (official 076).
+_LAW_HEADER_LINE = re.compile(r"^[ \t*|]*Luật[ \t]+số[ \t]*:[ \t*]*\d{1,5}/\d{4}/QH", re.M)
+
+
 def _colon_header(text: str, start: int, end: int) -> Optional[re.Match]:
+    m = _colon_number(text, start, end)
+    return m if m is not None else _LAW_HEADER_LINE.search(text, start, end)
+
+
+def _colon_number(text: str, start: int, end: int) -> Optional[re.Match]:
     p = text.find("Số", start, end)  # "Số:", or "Số " before a Party number (_HEADER_TAIL)
     while p >= 0:
         q = p - 1

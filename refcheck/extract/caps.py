@@ -31,6 +31,11 @@ _V = "[" + "".join(sorted({unicodedata.normalize("NFC", b + m) for b in _VOWELS
 _SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?{_V}+"
                        r"(?:ch|ng|nh|[cmnpt])?$")
 _MIN_WORDS = 3
+#: Words the finders read that vocab.yaml does not list as a type, law word or body: the
+#: constitution ("CĂN CỨ HIẾN PHÁP NƯỚC …", official 088) and the minister before a ministry
+#: ("CỦA BỘ TRƯỞNG BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", official 089), which the grammar spells so.
+_CONSTITUTION = "Hiến pháp"
+_ROLES = ("Bộ trưởng",)
 
 
 def cased(text: str) -> str:
@@ -140,7 +145,7 @@ def _hint() -> re.Pattern:
 
 
 def _anchor_words(v) -> list[str]:
-    return [*v.types, *v.type_variants, *v.law_words, *v.named.get("types", ())]
+    return [*v.types, *v.type_variants, *v.law_words, _CONSTITUTION, *v.named.get("types", ())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +164,14 @@ def _patterns() -> _Patterns:
     """Built from vocab.yaml alone, on the first text that has a capitalised passage."""
     v = load_vocab()
     type_words = [*v.types, *v.type_variants]
-    law_words = list(v.law_words)
+    law_words = [*v.law_words, _CONSTITUTION]
     anchor_words = _anchor_words(v)
     # Canonical spellings first, so that where two spellings differ only in case ("Trung
     # ương", "Trung Ương") the first listed wins; acronyms (TW, BCT) keep their capitals anyway.
     bodies = [*v.named_words(), *sorted(v.canonical_bodies)]
     for info in v.issuer_exact.values():
         bodies += info.get("bodies") or ()
-    bodies += list(v.bodies)
+    bodies += [*v.bodies, *_ROLES]
     canon: dict[str, str] = {}
     capitals = set(v.issuer_exact) | set(v.code_of_type) | set(v.short_types)
     for p in [*v.types, *law_words, *bodies, *type_words]:

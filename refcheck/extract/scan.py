@@ -186,7 +186,8 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
                 continue
             if any(_PROSE_CODE.search(code) for r in g.refs for code in r.codes):
                 continue  # "QCVN 08-MT:2015/BTNMT - Quy chuẩn": a word, not a code
-            if g.type_word is None and _is_header(vt, start + g.start, start + g.end):
+            if ((g.type_word is None or _LAW_HEADER.match(vt, start + g.start))
+                    and _is_header(vt, start + g.start, start + g.end)):
                 continue  # "Số: 15/2019/QĐ-UBND": the document's own number, not a citation
             cits = group_citations(g, window, start, text, v.to_original)
             for c in cits:
@@ -260,11 +261,19 @@ def _not_a_law(r) -> bool:
 # "Số:" on the line above), before a table cell or the place and date; "Số 384-QĐ/TW" (no
 # colon, official 065) alone on its line counts only in the Party shape N-CODE/….
 _HEADER_BEFORE = re.compile(r"(?:\A|\n)[ \t*|]*(?:[Ss]ố[ \t]*:[ \t*]*(?:\r?\n[ \t*|]*)?|(Số)[ \t]+)\Z")
-_HEADER_AFTER = re.compile(r"[ \t*]*(?:\||\r?\n|\Z|[^\n\d]{2,40}, ngày)")
+# The rest of a code the grammar does not read ("06/QC-TT" of "Số: 06/QC-TT.HĐND-UBND", a joint
+# body's dotted code, official 067) still belongs to the header's number.
+_HEADER_AFTER = re.compile(r"(?:\.[\w.\-]+)?[ \t*]*(?:\||\r?\n|\Z|[^\n\d]{2,40}, ngày)")
 _PARTY_NUMBER = re.compile(r"\d{1,5}[a-z]?-[A-ZĐ]+/")
+# A law's own header prints its type word before the number: "Luật số: 76/2015/QH13" alone on its
+# line (official 076).
+_LAW_HEADER = re.compile(r"Luật[ \t]+số[ \t]*:[ \t*]*\d")
 
 
 def _is_header(vt: str, a: int, b: int) -> bool:
+    if _LAW_HEADER.match(vt, a):
+        line = vt[vt.rfind("\n", 0, a) + 1:a]
+        return not line.strip(" \t*|") and _HEADER_AFTER.match(vt, b) is not None
     h = _HEADER_BEFORE.search(vt, max(0, a - 40), a)
     if h and _HEADER_AFTER.match(vt, b) and (h.group(1) is None or _PARTY_NUMBER.match(vt, a)):
         return True  # no colon ("Số 384-QĐ/TW", official 065): the Party shape only

@@ -74,3 +74,33 @@ def test_a_law_debated_as_a_bill_stays_open():
               if c.title == "Du lịch"]
     assert picked and all(how == "version-unknown" for _, how in picked)
     assert written_after(text) == "2016-01-01"
+
+
+# 21495070, 22353482, 22657447: long dates after "ngày", and one after "từ ngày … đến ngày"
+LONG_DATES = [
+    "mở mạng Facebook cá nhân của Hoàng Kiều từ ngày 28 tháng 12 năm 2016, đến hôm nay "
+    "ngày 8 tháng 2 năm 2017",
+    "Nguyễn Xuân Phúc sẽ thăm chính thức Hợp chúng quốc Hoa Kỳ từ ngày 29 đến ngày 31 tháng 5 năm 2017",
+    "bắt đầu từ ngày 20 tháng 10 năm 2017 đến ngày 28 tháng 2 năm 2018",
+]
+
+
+def test_the_day_finder_reads_as_the_plain_pattern():
+    """text/datefloor finds days from their digits (the "ngày" before a long date is looked
+    back for): the same starts and fields as ``DMY|LONG`` matched in any case."""
+    import re
+
+    from refcheck.text import datefloor
+    from refcheck.text.dates import DMY, LONG
+
+    plain = re.compile(rf"{DMY}|{LONG}", re.IGNORECASE)
+    texts = LONG_DATES + [PAST, AHEAD, "NGÀY  \n 15 THÁNG 6 NĂM 2017", "ngày5 tháng 6 năm 2017",
+                          "ngày 123 tháng 4 năm 2017 và 1/1/2017ngày 5 tháng 6 năm 2018"]
+    for text in texts:
+        for lo in (0, 5):
+            want = [(m.start(), tuple(g for g in m.groups() if g)) for m in plain.finditer(text, lo)]
+            got = [(datefloor._day_start(text, m, lo), tuple(g for g in m.groups() if g))
+                   for m in datefloor._DAY.finditer(text, lo)]
+            assert got == want, text
+    assert written_after("hôm nay ngày 8 tháng 2 năm 2017") == "2017-02-08"  # (21495070)
+    assert written_after(LONG_DATES[2]) is None  # "bắt đầu từ …": ahead

@@ -198,11 +198,25 @@ def caps_header(text: str, start: int, end: int) -> Optional[re.Match]:
     return m if load_vocab().canonical_type(word[:1] + word[1:].lower()) else None
 
 
+#: The last answer of :func:`header_number`: (text, start, end, match). Each file asks it
+#: three times for the same top of the same text (split_articles, header_date, scan.is_official):
+#: the text is compared by identity, so the memo holds only while that very string is checked.
+_LAST_HEADER: tuple = (None, 0, 0, None)
+
+
 def header_number(text: str, start: int, end: int) -> Optional[re.Match]:
     """The "Số: N/…" header line in ``text[start:end]``, found from the literal "Số" (a
     multi-line "^" pattern is tried at every position), else the capitals header at its top."""
+    global _LAST_HEADER
+    end = min(end, len(text))  # (a slice end past the text reads as its end)
+    last = _LAST_HEADER
+    if last[0] is text and last[1] == start and last[2] == end:
+        return last[3]
     m = _colon_header(text, start, end)
-    return m if m is not None else caps_header(text, start, end)
+    if m is None:
+        m = caps_header(text, start, end)
+    _LAST_HEADER = (text, start, end, m)
+    return m
 
 
 # A law's own header: "Luật số: 76/2015/QH13" at the start of its line (official 076).

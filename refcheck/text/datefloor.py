@@ -22,9 +22,25 @@ from __future__ import annotations
 import re
 from typing import Mapping, Optional
 
-from refcheck.text.dates import DMY, LONG, iso_day
+from refcheck.text.dates import iso_day
 
-_DAY = re.compile(rf"{DMY}|{LONG}", re.IGNORECASE)
+# DMY or LONG ("ngày 5 tháng 3 năm 2020", "5/3/2020") found from the day's digits, the common
+# head of both: "(?:ngày\s*)?" at the front made the engine try every position (28 MB/s);
+# from a digit class it skips ahead. A LONG match starts at the "ngày" before it (_day_start).
+_DAY = re.compile(r"(\d\d?)(?:\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
+                  r"|\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))", re.IGNORECASE)
+_NGAY = re.compile(r"ngày", re.IGNORECASE)
+
+
+def _day_start(text: str, m: re.Match, lo: int) -> int:
+    """Where ``rf"{DMY}|{LONG}"`` (case-blind) would have started the match ``m`` of :data:`_DAY`:
+    at "ngày" and the blanks after it, when a LONG date follows them."""
+    k = m.start()
+    if m.group(4) is None:
+        return k
+    while k > lo and text[k - 1].isspace():  # \s*, as the engine reads it
+        k -= 1
+    return k - 4 if k - 4 >= lo and _NGAY.fullmatch(text, k - 4, k) else m.start()
 # A symbol's year: "30/2020/NĐ-CP", "15/2019/QĐ-UBND", "47/2010/QH12".
 _SYMBOL_YEAR = re.compile(r"(?<![\d/])\d{1,4}[a-zđ]?/((?:19|20)\d\d)/(?:[A-ZĐ]|QH)")
 # Words that put a date in the future, or make it a deadline or a period's end, when they
@@ -75,22 +91,24 @@ def written_after(text: str, start: int = 0, end: Optional[int] = None,
         if first and (best is None or f"{first}-01-01" > best):
             best = f"{first}-01-01"  # "đại biểu Quốc hội khóa XIV": that term has begun
     for m in _DAY.finditer(text, start, end):
-        g = m.groups()
-        d, mo, y = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
-        if m.start() > start and (text[m.start() - 1].isdigit() or text[m.start() - 1] in "/.-"):
+        d, mo1, y1, mo2, y2 = m.groups()
+        mo, y = (mo1, y1) if y1 else (mo2, y2)
+        at = _day_start(text, m, start)
+        if at > start and (text[at - 1].isdigit() or text[at - 1] in "/.-"):
             continue  # "tháng 1/2004 - 5/2010" holds no day "04 - 5/2010"
         day = iso_day(int(y), int(mo), int(d))
         if day and (best is None or day > best) \
-                and not _AHEAD.search(_AS_OF.sub("", _clause_before(text, m.start(), start))):
+                and not _AHEAD.search(_AS_OF.sub("", _clause_before(text, at, start))):
             best = day
-    year = _year_named_twice(text, start, end)
+    months = list(_MONTH_YEAR.finditer(text, start, end))  # read by both of the next two
+    year = _year_named_twice(text, start, end, months)
     if year and (best is None or f"{year - 1}-01-01" > best):
         best = f"{year - 1}-01-01"
     for m in _SYMBOL_YEAR.finditer(text, start, end):
         day = f"{m.group(1)}-01-01"
         if (best is None or day > best) and not _DRAFT.search(_clause_before(text, m.start(), start)):
             best = day  # a document cited by symbol exists, unless it is a draft's
-    if best and _latest_year(text, start, end) > int(best[:4]) + _STALE_YEARS:
+    if best and _latest_year(text, start, end, months) > int(best[:4]) + _STALE_YEARS:
         return None  # the text speaks of later years: the bound may be years stale
     return best
 
@@ -100,11 +118,13 @@ def written_after(text: str, start: int = 0, end: Optional[int] = None,
 _STALE_YEARS = 3
 
 
-def _year_named_twice(text: str, start: int, end: int) -> Optional[int]:
+def _year_named_twice(text: str, start: int, end: int,
+                      months: Optional[list[re.Match]] = None) -> Optional[int]:
     """The latest year named at least twice as a month or a year ("năm 2016", "tháng 3/2017")
-    with nothing ahead-pointing in its clause, the words of the match included ("vào năm")."""
+    with nothing ahead-pointing in its clause, the words of the match included ("vào năm");
+    ``months``: the matches of :data:`_MONTH_YEAR` there, when the caller has them."""
     seen: dict[int, int] = {}
-    for m in _MONTH_YEAR.finditer(text, start, end):
+    for m in _MONTH_YEAR.finditer(text, start, end) if months is None else months:
         if not _AHEAD.search(_clause_before(text, m.start(), start) + m.group(0)):
             y = int(m.group(1) or m.group(2))
             seen[y] = seen.get(y, 0) + 1
@@ -114,8 +134,10 @@ def _year_named_twice(text: str, start: int, end: int) -> Optional[int]:
 _ANY_YEAR = re.compile(r"(?<![\d/.])(?:năm|/|\.)[ \t]*((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 
 
-def _latest_year(text: str, start: int, end: int) -> int:
+def _latest_year(text: str, start: int, end: int,
+                 months: Optional[list[re.Match]] = None) -> int:
     """The latest year the text names in any way ("năm 2030", "tháng 8/2016", "2017-2018")."""
+    if months is None:
+        months = list(_MONTH_YEAR.finditer(text, start, end))
     return max([int(m.group(1)) for m in _ANY_YEAR.finditer(text, start, end)]
-               + [int(m.group(1) or m.group(2)) for m in _MONTH_YEAR.finditer(text, start, end)],
-               default=0)
+               + [int(m.group(1) or m.group(2)) for m in months], default=0)

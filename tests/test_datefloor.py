@@ -104,3 +104,29 @@ def test_the_day_finder_reads_as_the_plain_pattern():
             assert got == want, text
     assert written_after("hôm nay ngày 8 tháng 2 năm 2017") == "2017-02-08"  # (21495070)
     assert written_after(LONG_DATES[2]) is None  # "bắt đầu từ …": ahead
+
+
+def test_the_year_finders_read_as_their_plain_patterns():
+    """Opened with a class and looked behind from there (not from a leading look-behind, which
+    the engine tries at every position): the same matches as the plain patterns."""
+    import re
+
+    from refcheck.text import datefloor
+
+    plain = {
+        "_SYMBOL_YEAR": re.compile(r"(?<![\d/])\d{1,4}[a-zđ]?/((?:19|20)\d\d)/(?:[A-ZĐ]|QH)"),
+        "_MONTH_YEAR": re.compile(r"(?<!\w)(?:tháng[ \t]+\d{1,2}[ \t]*(?:/|-|[ \t]năm[ \t]+)[ \t]*"
+                                  r"((?:19|20)\d\d)|năm[ \t]+((?:19|20)\d\d))(?![\d/])", re.IGNORECASE),
+        "_ANY_YEAR": re.compile(r"(?<![\d/.])(?:năm|/|\.)[ \t]*((?:19|20)\d\d)(?!\d)", re.IGNORECASE),
+    }
+    texts = LONG_DATES + [PAST, AHEAD, LAW,
+                          "pháp luật hiện hành về viễn thông (Luật Viễn thông, Nghị định 25/2011/NĐ-CP, "
+                          "Nghị định 174/2013/NĐ-CP",  # 22566611
+                          "Về lộ trình cấm xe máy hoạt động tại nội thành vào năm 2030",  # 22548109
+                          "THÁNG 3/2014, NĂM 2016-2017, x.2019 và 1.2019, anăm 2022, 12/2017/NĐ-CP"]
+    for name, rx in plain.items():
+        for text in texts:
+            for lo in (0, 5):
+                want = [(m.span(), m.groups()) for m in rx.finditer(text, lo)]
+                got = [(m.span(), m.groups()) for m in getattr(datefloor, name).finditer(text, lo)]
+                assert got == want, (name, text)

@@ -42,7 +42,9 @@ def _day_start(text: str, m: re.Match, lo: int) -> int:
         k -= 1
     return k - 4 if k - 4 >= lo and _NGAY.fullmatch(text, k - 4, k) else m.start()
 # A symbol's year: "30/2020/NĐ-CP", "15/2019/QĐ-UBND", "47/2010/QH12".
-_SYMBOL_YEAR = re.compile(r"(?<![\d/])\d{1,4}[a-zđ]?/((?:19|20)\d\d)/(?:[A-ZĐ]|QH)")
+# (Each pattern here opens with a class, the look-behind after it: a leading look-behind
+# made the engine try every position.)
+_SYMBOL_YEAR = re.compile(r"\d(?<![\d/]\d)\d{0,3}[a-zđ]?/((?:19|20)\d\d)/(?:[A-ZĐ]|QH)")
 # Words that put a date in the future, or make it a deadline or a period's end, when they
 # stand in its clause before it: "từ ngày", "đến ngày", "trước ngày", "có hiệu lực", "dự
 # kiến", "sẽ", "kế hoạch", "hạn", "chậm nhất", "vào năm" …
@@ -55,10 +57,10 @@ _AHEAD = re.compile(
 _DRAFT = re.compile(r"(?<!\w)dự[ \t]+thảo(?!\w)", re.IGNORECASE)
 # A month or a year the text speaks of: "tháng 3/2014", "tháng 5 năm 2017", "năm 2016" (the
 # first year of "năm 2016-2017"), read like a full date: its clause must not point ahead.
+# (in any case: "t" and "n" have no case forms but T and N)
 _MONTH_YEAR = re.compile(
-    r"(?<!\w)(?:tháng[ \t]+\d{1,2}[ \t]*(?:/|-|[ \t]năm[ \t]+)[ \t]*((?:19|20)\d\d)"
-    r"|năm[ \t]+((?:19|20)\d\d))(?![\d/])",
-    re.IGNORECASE)
+    r"[tTnN](?<!\w[tTnN])(?i:(?<=[tT])háng[ \t]+\d{1,2}[ \t]*(?:/|-|[ \t]năm[ \t]+)[ \t]*"
+    r"((?:19|20)\d\d)|(?<=[nN])ăm[ \t]+((?:19|20)\d\d))(?![\d/])")
 # A National Assembly term: "Ủy ban thường vụ Quốc hội khóa XIV", "ĐBQH khóa XIV".
 _ASSEMBLY = re.compile(r"(?:Quốc[ \t]+hội|QH)[ \t]+(?:khóa|khoá)[ \t]+([XVI]{1,6})(?!\w)", re.IGNORECASE)
 # "tính đến ngày 31.12.2016" is "as of", a day already past.
@@ -131,7 +133,8 @@ def _year_named_twice(text: str, start: int, end: int,
     return max((y for y, n in seen.items() if n >= 2), default=None)
 
 
-_ANY_YEAR = re.compile(r"(?<![\d/.])(?:năm|/|\.)[ \t]*((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"[nN/.](?<![\d/.][nN/.])(?:(?<=[/.])|(?<=[nN])(?i:ăm))[ \t]*"
+                       r"((?:19|20)\d\d)(?!\d)")  # ("năm" in any case, "/", ".")
 
 
 def _latest_year(text: str, start: int, end: int,

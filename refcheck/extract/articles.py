@@ -225,7 +225,29 @@ _LAW_HEADER_LINE = re.compile(r"^[ \t*|]*Luật[ \t]+số[ \t]*:[ \t*]*\d{1,5}/\
 
 def _colon_header(text: str, start: int, end: int) -> Optional[re.Match]:
     m = _colon_number(text, start, end)
-    return m if m is not None else _LAW_HEADER_LINE.search(text, start, end)
+    return m if m is not None else _law_header_line(text, start, end)
+
+
+def _law_header_line(text: str, start: int, end: int) -> Optional[re.Match]:
+    """``_LAW_HEADER_LINE.search(text, start, end)``, found from the literal "Luật": a
+    multi-line "^" pattern is tried at every position (15 µs on a 3,000-character top of
+    news, against one literal search). Each "Luật" is walked back over blanks, stars and bars
+    to its line's start, where the pattern is matched as the search would have."""
+    p = text.find("Luật", start, end)
+    while p >= 0:
+        q = p - 1
+        while q >= start and text[q] in _LINE_OPEN:
+            q -= 1
+        if q >= start:
+            s = q + 1 if text[q] == "\n" else -1
+        else:  # ("^" holds at the text's start and after a line break, wherever the search began)
+            s = start if start == 0 or text[start - 1] == "\n" else -1
+        if s >= 0:
+            m = _LAW_HEADER_LINE.match(text, s, end)
+            if m:
+                return m
+        p = text.find("Luật", p + 4, end)
+    return None
 
 
 def _colon_number(text: str, start: int, end: int) -> Optional[re.Match]:

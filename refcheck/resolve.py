@@ -230,7 +230,8 @@ def resolve_law(c: Citation, catalog, article_date: Optional[str] = None,
     if c.date is None and c.year is None:  # "Luật Đất đai", "BLHS": the version in force
         return resolve_undated(c, versions, catalog, article_date, floor)
     if c.date and c.year is None:  # "Luật … ngày 19 tháng 6 năm 2015": the version of that day
-        match = [d for d in versions if d.date == c.date]
+        match = [d for d in versions if d.date == c.date] or [  # or that year's, held with no day
+            d for d in versions if not d.date and law_year(d) == int(c.date[:4])]
     else:
         match = [d for d in versions if law_year(d) == c.year]
     res = Resolution(match, in_scope=bool(versions) or _surely_a_law(c, catalog),

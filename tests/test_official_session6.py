@@ -74,3 +74,35 @@ def test_law_number_in_prose_is_still_a_citation() -> None:
     # "Luật số …" inside a sentence (088) is a citation, not a header
     text = "1. Luật số 32/2013/QH13 ngày 19 tháng 6 năm 2013 của Quốc hội sửa đổi, bổ sung"
     assert [c.symbol for c in scan(text)] == ["32/2013/QH13"]
+
+
+# --- laws by title -------------------------------------------------------------------------------
+
+LAWS = [
+    # (Căn cứ line, the law it names) — the catalog holds these two without their day
+    # (laws.tsv: 17/2008/QH12, 31/2004/QH11): the date's year picks the version (074, 091; 080, 083)
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 03/6/2008;", "17/2008/QH12"),
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân và Ủy ban nhân dân ngày "
+     "03 tháng 12 năm 2004;", "31/2004/QH11"),
+    # an amending law of a count of laws, "có liên quan đến" in its title (071, Kon Tum 2024)
+    ("Căn cứ Luật sửa đổi, bổ sung\nmột số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11"
+     " năm 2018;", "35/2018/QH14"),
+    # the version with its day still wins over another of the same title (067, Hòa Bình 2019)
+    ("Căn cứ Luật Ban hành văn bản quy\nphạm pháp luật ngày 22 tháng 6 năm 2015;", "80/2015/QH13"),
+]
+
+
+@pytest.mark.parametrize(("line", "law"), LAWS)
+def test_law_by_title_and_date(line: str, law: str) -> None:
+    res = check_source(line)
+    [article] = res.articles
+    [(c, r)] = zip(article.citations, article.resolutions)
+    assert line[c.start:c.end].startswith("Luật") and [d.id for d in r.documents] == [law]
+    assert not [f for f in article.findings if f.severity == "error"]
+
+
+def test_amending_title_ends_at_prose() -> None:
+    # "có hiệu lực" still ends an amending law's title (078, a 2013 letter of Bộ Tài chính)
+    text = ("Luật sửa đổi, bổ sung một số điều của Luật Quản lý thuế có hiệu lực thi hành từ ngày "
+            "1/7/2013")
+    assert all("hiệu lực" not in c.text for c in scan(text))

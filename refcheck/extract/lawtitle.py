@@ -26,8 +26,9 @@ PASSED = (r"(?:mới|(?:(?:được|mà|do)[ \t]+(?:Quốc hội|QH)[ \t]+|đư�
 # What ends a title: a year, "số", or a date.
 END = (rf"(?=[ \t]+(?:{PASSED}[ \t]+)?(?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t]+[Ss]ố[ \t]*:?[ \t]*\d|"
        r"[ \t]+(?:(?:ban hành|thông qua)[ \t]+)?ngày[ \t]+\d)")
+# "… của 37 luật có liên quan đến quy hoạch" (35/2018/QH14, official 071): a count of laws.
 _AMEND = (r"[Ss]ửa[ \t]+đổi,?[ \t]+bổ[ \t]+sung[ \t]+(?:một[ \t]+số[ \t]+điều[ \t]+)?(?:của[ \t]+)?"
-          r"(?:các[ \t]+)?(?:Luật|Bộ luật|luật|Pháp lệnh)[ \t]+")
+          r"(?:các[ \t]+)?(?:\d{1,3}[ \t]+)?(?:Luật|Bộ luật|luật|Pháp lệnh)[ \t]+")
 
 
 # Words of prose that no title holds: "Luật Quy hoạch sẽ có hiệu lực từ ngày 01/01/2019",
@@ -41,8 +42,9 @@ def law_title_regex() -> str:
     chống tham nhũng"), in any case (a title the catalogs do not know is dropped later)."""
     word = rf"(?:,?[ \t]+)(?!{_OTHER_DOC}|{_PROSE}|(?:ngày|số|năm)[ \t]+\d)\w+"
     first = r"(?!Hội nghị|Trung ương|Đại hội|số\b|sư\b|pháp\b|này\b|lệ\b|ngày\b|năm\b)\w+"
+    # "có", "đến" end a title ("… có hiệu lực từ"), not "37 luật có liên quan đến quy hoạch"
     amend = (rf"{_AMEND}\w+(?:,?[ \t]+(?!(?:ngày|số|năm)[ \t]+\d|Nghị|Thông tư|Quyết định|"
-             rf"{_PROSE})\w+){{0,24}}?")
+             rf"(?!có[ \t]+liên[ \t]+quan\b|đến[ \t]+quy[ \t]+hoạch\b){_PROSE})\w+){{0,24}}?")
     return rf"(?:{amend}|{first}(?:{word}){{0,19}}?){END}"
 
 

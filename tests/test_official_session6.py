@@ -106,3 +106,26 @@ def test_amending_title_ends_at_prose() -> None:
     text = ("Luật sửa đổi, bổ sung một số điều của Luật Quản lý thuế có hiệu lực thi hành từ ngày "
             "1/7/2013")
     assert all("hiệu lực" not in c.text for c in scan(text))
+
+
+# --- a list under one plural type word -----------------------------------------------------------
+
+LISTS = [
+    # (text, [(symbol, type)]) — 069 (Hưng Yên 2013), 072 (Quảng Nam 2018)
+    ("Căn cứ các Nghị định của Chính phủ: Số 181/2004/NĐ-CP ngày 29/10/2004 về thi hành Luật Đất "
+     "đai; số 69/2009/NĐ-CP ngày 13/8/2009 quy định bổ sung về quy hoạch sử dụng đất;",
+     [("181/2004/NĐ-CP", "Nghị định"), ("69/2009/NĐ-CP", "Nghị định")]),
+    ("Căn cứ các Nghị định của Chính phủ: số 77/2015/NĐ-CP ngày 10 tháng 9 năm 2015 về kế hoạch "
+     "đầu tư công trung hạn và hằng năm; số 120/2018/NĐ-CP ngày 13 tháng 9 năm 2018 về sửa đổi, "
+     "bổ sung một số điều Nghị định số 77/2015/NĐ-CP ngày 10 tháng 9 năm 2015 của Chính phủ;",
+     [("77/2015/NĐ-CP", "Nghị định"), ("120/2018/NĐ-CP", "Nghị định"), ("77/2015/NĐ-CP", "Nghị định")]),
+    # a member whose code is not the list's type keeps no type (the list word does not fit it)
+    ("Căn cứ các Nghị định của Chính phủ: số 77/2015/NĐ-CP ngày 10 tháng 9 năm 2015; số "
+     "54/2018/TT-BTC ngày 08 tháng 6 năm 2018;",
+     [("77/2015/NĐ-CP", "Nghị định"), ("54/2018/TT-BTC", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LISTS)
+def test_list_members_take_the_list_type(text: str, want: list) -> None:
+    assert [(c.symbol, c.type) for c in scan(text)] == want

@@ -190,6 +190,8 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
                     and _is_header(vt, start + g.start, start + g.end)):
                 continue  # "Số: 15/2019/QĐ-UBND": the document's own number, not a citation
             cits = group_citations(g, window, start, text, v.to_original)
+            if g.type_word is None:
+                _list_type(vt, start + g.start, cits)
             for c in cits:
                 if c.kind == "symbol" and c.title and is_amending(c.title):
                     # "Luật sửa đổi, bổ sung … của Bộ luật Hình sự số 100/2015/QH13": the
@@ -279,6 +281,23 @@ def _is_header(vt: str, a: int, b: int) -> bool:
         return True  # no colon ("Số 384-QĐ/TW", official 065): the Party shape only
     m = caps_header(vt, 0, min(len(vt), a + 200)) if a < 400 else None  # "NGHỊ ĐỊNH\n\nSỐ 136/…"
     return m is not None and m.start("sym") <= a < m.end("sym")
+
+
+# A list under one plural type word: "Căn cứ các Nghị định của Chính phủ: số 77/2015/NĐ-CP …;
+# số 120/2018/NĐ-CP …" (official 069, 072): the members carry no type word of their own.
+_LIST_TYPE = re.compile(r"(?<!\w)các[ \t]+(Nghị định|Thông tư|Quyết định|Nghị quyết|Chỉ thị)"
+                        r"[ \t]+(?:của|do)[ \t]+[^\n:]{2,60}?:[^\n]*\Z")
+
+
+def _list_type(vt: str, at: int, cits: list) -> None:
+    """Give a list member the list's type word when its type code is that word's."""
+    m = _LIST_TYPE.search(vt, vt.rfind("\n", 0, at) + 1, at)
+    if m is None:
+        return
+    codes = load_vocab().types.get(m.group(1)) or ()
+    for c in cits:
+        if c.kind == "symbol" and c.type is None and c.type_code in codes:
+            c.type, c.type_inherited = m.group(1), True
 
 
 # Opens with the literal "ố" (the match starts one character earlier, at "S" or "s").

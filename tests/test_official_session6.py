@@ -129,3 +129,20 @@ LISTS = [
 @pytest.mark.parametrize(("text", "want"), LISTS)
 def test_list_members_take_the_list_type(text: str, want: list) -> None:
     assert [(c.symbol, c.type) for c in scan(text)] == want
+
+
+# --- an old circular's number puts its type code last ----------------------------------------------
+
+OLD = [
+    # (text, (symbol, type_code, issuer_code)) — 084 (Bộ Y tế 1994); "18-L/CTN" keeps its order
+    ("Số: 07-BYT/TT", None),
+    ("THÔNG TƯ CỦA BỘ Y TẾ SỐ 7-BYT/TT NGÀ Y 30-4-1994", ("7-BYT/TT", "TT", "BYT")),
+    ("Thông tư số 07-BYT/TT ngày 30-4-1994 của Bộ Y tế", ("07-BYT/TT", "TT", "BYT")),
+    ("Pháp lệnh số 18-L/CTN ngày 10/5/1996", ("18-L/CTN", "L", "CTN")),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), OLD)
+def test_old_state_number_type_code_last(text: str, want) -> None:
+    got = [(c.symbol, c.type_code, c.issuer_code) for c in scan(text)]
+    assert got == ([want] if want else [])

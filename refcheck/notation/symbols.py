@@ -180,6 +180,9 @@ def canonical_parts(shape: str, digits: str, year: Optional[int], codes: Sequenc
             return SymbolParts(sym + tail, number, None, type_code, issuer_code, "party",
                                suffix, False, "party")
         sym = f"{raw_num}{suffix}-{type_code}/{issuer_code}"  # old State: 18-L/CTN
+        if (type_code or "").upper() not in t.types and (issuer_code or "").upper() in t.word_types:
+            # a ministry's old circulars put the type last: "07-BYT/TT" (official 084, 1994)
+            type_code, issuer_code = issuer_code, type_code
         return SymbolParts(sym + tail, number, None, type_code, issuer_code, "state", suffix,
                            False, "old")
     party_crossed = (system == "party" and issuer_code == "TW"

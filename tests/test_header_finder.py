@@ -1,7 +1,8 @@
-"""The header finders of extract/articles.py search from a literal and match the plain
-pattern there (a multi-line "^" pattern is tried at every position of every file's top):
-the same matches as the plain search. Texts: tests/data/official/076.txt (Luật Tổ chức
-Chính phủ, 76/2015/QH13) and a sentence of 088 quoted in tests/test_official_session6.py."""
+"""Finders that search from a literal and match the plain pattern there (a multi-line "^"
+or a leading look-behind is tried at every position): the same matches as the plain search.
+Texts: tests/data/official/076.txt (Luật Tổ chức Chính phủ, 76/2015/QH13), 069 and 072 (lists
+under "các Nghị định của Chính phủ:") and a sentence of 088 quoted in
+tests/test_official_session6.py."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,3 +38,22 @@ def test_the_header_is_asked_once_per_top():
     first = articles.header_number(text, 0, 3000)
     assert first is not None and articles.header_number(text, 0, 3000) is first
     assert articles.header_number(text + " ", 0, 3000).span() == first.span()  # another text
+
+
+def test_a_list_head_is_found_as_the_search_from_the_line_start_finds_it():
+    """scan._list_word: each line's list heads are found once, not searched again from the
+    line start for every member (quadratic on a one-line text)."""
+    from refcheck.extract import scan
+
+    found = 0
+    for name in ("069.txt", "072.txt"):
+        text = (Path(__file__).parent / "data" / "official" / name).read_text("utf-8")
+        for at in range(0, len(text) + 1, 7):
+            m = scan._LIST_TYPE.search(text, text.rfind("\n", 0, at) + 1, at)
+            assert scan._list_word(text, at) == (m.group(1) if m else None), (name, at)
+            found += m is not None
+        one_line = text.replace("\n", " ")  # the same text as one line
+        for at in range(0, len(one_line) + 1, 97):
+            m = scan._LIST_TYPE.search(one_line, 0, at)
+            assert scan._list_word(one_line, at) == (m.group(1) if m else None), (name, at)
+    assert found > 0

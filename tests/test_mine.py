@@ -56,7 +56,8 @@ def test_min_count_and_folders(cat):
 def test_cli_writes_a_catalog_that_stacks(tmp_path):
     out, dis = tmp_path / "attested.yaml", tmp_path / "dis.tsv"
     r = CliRunner().invoke(catalog_cli, ["mine", "--jsonl", str(DATA / "archive.jsonl"),
-                                         "-o", str(out), "--disagreements", str(dis)])
+                                         "-o", str(out), "--disagreements", str(dis),
+                                         "--lang", "en"])
     assert r.exit_code == 0, r.output
     assert "candidates: 2" in r.output
     text = out.read_text(encoding="utf-8")

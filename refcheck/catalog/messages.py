@@ -68,7 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "must_bool": {"vi": "phải là true hoặc false", "en": "must be true or false"},
     "must_bool_got": {"vi": "phải là true hoặc false, gặp {kind}",
                       "en": "must be true or false, got {kind}"},
-    "missing": {"vi": "thiếu {name}", "en": "missing {name}"},
+    "missing": {"vi": "thiếu khóa '{name}'", "en": "missing {name}"},
     "nonempty_string_got": {"vi": "phải là một chuỗi không rỗng, gặp {kind}",
                             "en": "must be a non-empty string, got {kind}"},
     "nonneg_int_got": {"vi": "phải là một số nguyên không âm, gặp {kind} {value}",
@@ -102,6 +102,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outside_term": {"vi": "{date} nằm ngoài khóa {khoa} ({start} đến {end})",
                      "en": "{date} is outside term {khoa} ({start} to {end})"},
     "now": {"vi": "nay", "en": "now"},
+}
+
+#: What a document's field means, where a message names it beside its value ("(số 30)"):
+#: the key path before the message stays the YAML key the editor must find.
+LABELS: dict[str, dict[str, str]] = {
+    "number": {"vi": "số", "en": "number"},
+    "type_code": {"vi": "mã loại", "en": "type_code"},
+    "issuer_code": {"vi": "mã cơ quan", "en": "issuer_code"},
+    "year": {"vi": "năm", "en": "year"},
 }
 
 #: A value's kind, by Python type ("must be a list, got a string").
@@ -145,6 +154,8 @@ def date_msg(value: str) -> Optional[Msg]:
 def _texts(key: str) -> Optional[dict[str, str]]:
     if key.startswith("kind:"):
         return KINDS.get(key[5:])
+    if key.startswith("label:"):
+        return LABELS.get(key[6:])
     return MESSAGES.get(key)
 
 

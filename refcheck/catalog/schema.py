@@ -332,7 +332,7 @@ def _check_semantics(pf: _ParsedFile, known_ids: set, terms: dict) -> list[Catal
                     if k in ("year",) and doc.system == "party":
                         continue
                     if have != want:
-                        bad(k, "contradicts_symbol", have=have, symbol=doc.symbol, name=k,
+                        bad(k, "contradicts_symbol", have=have, symbol=doc.symbol, name=Msg("label:" + k),
                             want=want)
                 if (doc.system == "state" and sp.year is not None and doc.date
                         and int(doc.date[:4]) != sp.year):

@@ -115,6 +115,7 @@ def _describe(d, lang: str = "en") -> list[tuple[str, str]]:
 @click.option("--json", "as_json", is_flag=True)
 def show_cmd(query, catalogs, no_default_catalog, lang, as_json) -> None:
     """List every entry matching a SYMBOL (all khóa / dates), an ID or an alias."""
+    from refcheck.lint.catalog_text import word
     from refcheck.lint.messages import FIELD_LABELS, say
 
     lang = _lang(lang)
@@ -133,7 +134,8 @@ def show_cmd(query, catalogs, no_default_catalog, lang, as_json) -> None:
                    ies="y" if len(hits) == 1 else "ies"))
     for d in hits:
         click.echo("")
-        rows = [(FIELD_LABELS[k][lang], v) for k, v in _describe(d, lang)]
+        rows = [(FIELD_LABELS[k][lang], word(v, lang) if k == "system" else v)
+                for k, v in _describe(d, lang)]
         width = max(12, *(len(k) for k, _ in rows))
         for k, v in rows:
             click.echo(f"  {k:<{width}} {v}")
@@ -148,49 +150,66 @@ def stats_cmd(catalogs, no_default_catalog, lang, n_series) -> None:
 
     from tabulate import tabulate
 
-    cat = _load(catalogs, no_default_catalog, _lang(lang))
+    from refcheck.lint.catalog_text import t, word
+    from refcheck.lint.messages import say
+
+    lang = _lang(lang)
+    cat = _load(catalogs, no_default_catalog, lang)
     docs = cat.documents
-    click.echo(f"catalogs: {', '.join(cat.names)}  entries: {len(docs)}")
+    click.echo(t("stats_head", lang, names=", ".join(cat.names), n=len(docs)))
+    yes, no = say("yes", lang), say("no", lang)
     for title, counter in (
-        ("system", Counter(d.system for d in docs)),
-        ("verified", Counter("yes" if d.verified else "no" for d in docs)),
-        ("type code", Counter(f"{d.system}:{d.type_code or '-'}" for d in docs)),
-        ("issuer code", Counter(f"{d.system}:{d.issuer_code or '-'}" for d in docs)),
+        ("h_system", Counter(word(d.system, lang) for d in docs)),
+        ("h_verified", Counter(yes if d.verified else no for d in docs)),
+        ("h_type_code", Counter(f"{word(d.system, lang)}:{d.type_code or '-'}" for d in docs)),
+        ("h_issuer_code", Counter(f"{word(d.system, lang)}:{d.issuer_code or '-'}"
+                                  for d in docs)),
     ):
-        rows = counter.most_common(25 if title == "issuer code" else None)
+        rows = counter.most_common(25 if title == "h_issuer_code" else None)
         click.echo("")
-        click.echo(tabulate(rows, headers=[title, "entries"]))
+        click.echo(tabulate(rows, headers=[t(title, lang), t("h_entries", lang)]))
         if len(counter) > len(rows):
-            click.echo(f"... and {len(counter) - len(rows)} more")
+            click.echo(t("and_more", lang, n=len(counter) - len(rows)))
     click.echo("")
-    click.echo(tabulate([(s.name, s.system, ",".join(s.issuer_codes),
-                          "any" if s.type_codes is None
-                          else ",".join(t or "(none)" for t in s.type_codes),
-                          s.start or "", s.end or "", "yes" if s.complete else "no")
+    click.echo(tabulate([(s.name, word(s.system, lang), ",".join(s.issuer_codes),
+                          t("any_type", lang) if s.type_codes is None
+                          else ",".join(c or t("no_type", lang) for c in s.type_codes),
+                          s.start or "", s.end or "", yes if s.complete else no)
                          for s in cat.scopes],
-                        headers=["scope", "system", "issuers", "types", "from", "to",
-                                 "complete"]))
-    _coverage_table(cat, n_series)
+                        headers=[t(k, lang) for k in ("h_scope", "h_system", "h_issuers",
+                                                      "h_types", "h_from", "h_to",
+                                                      "h_complete")]))
+    _coverage_table(cat, n_series, lang)
 
 
-def _coverage_table(cat, n: int) -> None:
+def _label(series, lang: str) -> str:
+    """A series as ``coverage`` names it, its period word ("term": a law's) in ``lang``."""
+    from refcheck.lint.catalog_text import t
+
+    label = series.label()
+    return label[:-5] + " " + t("term", lang) if label.endswith(" term") else label
+
+
+def _coverage_table(cat, n: int, lang: str = "vi") -> None:
     """Numbering series (type code x issuer x year, term or khóa): numbers known of 1..max."""
     from tabulate import tabulate
 
     from refcheck.catalog.coverage import MIN_KNOWN, NEAR_COMPLETE
+    from refcheck.lint.catalog_text import t
+    from refcheck.lint.messages import say
 
     series = sorted(cat.all_series(), key=lambda s: (not s.near_complete, -s.known, s.key))
     near = [s for s in series if s.near_complete]
     click.echo("")
-    click.echo(f"coverage: {len(series)} series, {len(near)} near-complete (>= "
-               f"{NEAR_COMPLETE:.0%} of numbers 1..max known, >= {MIN_KNOWN} known): RC201 "
-               f"only there, RC202 elsewhere")
+    click.echo(t("coverage", lang, n=len(series), near=len(near), pct=f"{NEAR_COMPLETE:.0%}",
+                 min=MIN_KNOWN))
     shown = series if n <= 0 else series[:n]
-    click.echo(tabulate([(s.label(), s.known, s.top, f"{s.density:.0%}",
-                          "yes" if s.near_complete else "no") for s in shown],
-                        headers=["series", "known", "max", "density", "near-complete"]))
+    click.echo(tabulate([(_label(s, lang), s.known, s.top, f"{s.density:.0%}",
+                          say("yes" if s.near_complete else "no", lang)) for s in shown],
+                        headers=[t(k, lang) for k in ("h_series", "h_known", "h_max",
+                                                      "h_density", "h_near")]))
     if len(shown) < len(series):
-        click.echo(f"... and {len(series) - len(shown)} more (--series 0 lists all)")
+        click.echo(t("and_more_series", lang, n=len(series) - len(shown)))
 
 
 @catalog.command("review")
@@ -203,12 +222,14 @@ def review_cmd(catalogs, no_default_catalog, lang, sources, limit, as_tsv) -> No
     from tabulate import tabulate
 
     from refcheck.catalog.review import Evidence, conflicts, default_sources, unverified
+    from refcheck.lint.catalog_text import t, word
 
-    cat = _load(catalogs, no_default_catalog, _lang(lang))
+    lang = _lang(lang)
+    cat = _load(catalogs, no_default_catalog, lang)
     sources = sources or default_sources()
     entries = unverified(cat.documents, Evidence(sources))
     confl = conflicts(sources) if sources else []
-    if as_tsv:
+    if as_tsv:  # for a sheet: the same field names in both languages
         click.echo("kind\tid\tdate\tsource\tevidence\tn_sources\tconflicts")
         for c in confl:
             click.echo(f"conflict\t{c.symbol}\t{c.stored}\t{c.table}\t{c.decision or 'undecided'}"
@@ -218,23 +239,24 @@ def review_cmd(catalogs, no_default_catalog, lang, sources, limit, as_tsv) -> No
                        f"{u.n_sources}\t{u.conflicts}")
         return
     if sources is None:
-        click.echo("no data/sources folder found (--sources DIR): evidence and conflicts not "
-                   "shown", err=True)
-    click.echo(f"recorded conflicts: {len(confl)} ({sum(1 for c in confl if not c.decision)} "
-               f"undecided)")
+        click.echo(t("no_sources", lang), err=True)
+    click.echo(t("conflicts", lang, n=len(confl), open=sum(1 for c in confl if not c.decision)))
     if confl:
-        click.echo(tabulate([(c.symbol, c.stored, c.other, c.decision or "UNDECIDED", c.value,
-                              c.reason[:70]) for c in confl],
-                            headers=["symbol", "stored", "other (n)", "decision", "value",
-                                     "reason"]))
+        click.echo(tabulate([(c.symbol, c.stored, c.other,
+                              word(c.decision, lang, "d_") if c.decision
+                              else t("undecided", lang), c.value, c.reason[:70])
+                             for c in confl],
+                            headers=[t(k, lang) for k in ("h_symbol", "h_stored", "h_other",
+                                                          "h_decision", "h_value", "h_reason")]))
     click.echo("")
-    click.echo(f"unverified entries: {len(entries)} (never an error on their own)")
+    click.echo(t("unverified", lang, n=len(entries)))
     shown = entries if limit <= 0 else entries[:limit]
     click.echo(tabulate([(u.id, u.date or "", u.n_sources, u.conflicts[:30], u.evidence[:70])
                          for u in shown],
-                        headers=["id", "date", "sources", "other dates", "evidence"]))
+                        headers=[t(k, lang) for k in ("h_id", "h_date", "h_sources",
+                                                      "h_other_dates", "h_evidence")]))
     if len(shown) < len(entries):
-        click.echo(f"... and {len(entries) - len(shown)} more (--limit 0, or --tsv)")
+        click.echo(t("and_more_limit", lang, n=len(entries) - len(shown)))
 
 
 @catalog.command("import")
@@ -248,7 +270,10 @@ def import_cmd(file, colmap, system, name, output, lang) -> None:
     """Turn a .tsv/.csv table into a catalog; fixes and drops go to stderr."""
     from refcheck.catalog.load import load_catalog
     from refcheck.catalog.importer import catalog_yaml, import_table, parse_column_map
+    from refcheck.io.reasons import localise
+    from refcheck.lint.catalog_text import t
 
+    lang = _lang(lang)
     try:
         cmap = parse_column_map(colmap)
         terms = None
@@ -259,18 +284,25 @@ def import_cmd(file, colmap, system, name, output, lang) -> None:
             pass
         docs, report = import_table(file, cmap, system=system, party_terms=terms)
     except (ValueError, OSError) as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo("refcheck: " + t("import_error", lang, file=file, reason=localise(exc, lang)),
+                   err=True)
         sys.exit(2)
     for line in report.lines():
         click.echo(line, err=True)
     for table, n, fixes, drops, reasons in report.summary():
-        click.echo(f"{table}: {n} rows, {len(docs)} entries, {fixes} fixes, {drops} dropped"
-                   + (f" ({reasons})" if reasons else ""), err=True)
+        click.echo(t("import_summary", lang, table=table, n=n, entries=len(docs), fixes=fixes,
+                     drops=drops, reasons=f" ({reasons})" if reasons else ""), err=True)
     text = catalog_yaml(docs, name=name or Path(file).stem,
-                        header=f"Imported from {Path(file).name} by refcheck catalog import")
+                        header=t("imported_from", lang, name=Path(file).name))
+    _write_out(text, output, lang)
+
+
+def _write_out(text: str, output, lang: str) -> None:
+    from refcheck.lint.catalog_text import t
+
     if output:
         Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
+        click.echo(t("wrote", lang, path=output), err=True)
     else:
         click.echo(text, nl=False)
 
@@ -288,33 +320,30 @@ def mine_cmd(paths, jsonl, text_field, id_field, output, min_count, disagree_pat
              no_default_catalog, lang) -> None:
     """Candidate entries from an archive: citations with a symbol and a date, voted per
     document across independent articles (verified: false; catalog entries always win)."""
+    from refcheck.lint.catalog_text import t
     from refcheck.lint.mine import (agreement, candidates_yaml, disagreements, iter_texts, mine,
                                     settle)
 
+    lang = _lang(lang)
     if not paths and not jsonl:
-        click.echo("error: give folders/files or --jsonl FILE", err=True)
+        click.echo("refcheck: " + t("mine_no_input", lang), err=True)
         sys.exit(2)
-    cat = _load(catalogs, no_default_catalog, _lang(lang))
+    cat = _load(catalogs, no_default_catalog, lang)
     errors: list[str] = []
-    res = settle(mine(iter_texts(paths, jsonl, text_field, id_field, errors), cat), cat,
-                 min_count=min_count)
+    res = settle(mine(iter_texts(paths, jsonl, text_field, id_field, errors, lang=lang), cat),
+                 cat, min_count=min_count)
     for e in errors:
         click.echo(e, err=True)
     rows = disagreements(res)
     agree, total = agreement(res)
-    click.echo(f"articles: {res.articles} ({res.duplicates} duplicate texts counted once); "
-               f"citations with symbol and date: {res.citations} ({res.rejected} dated against "
-               f"the year in their symbol, not counted); documents: {len(res.votes)}", err=True)
-    click.echo(f"in the catalog: {len(res.known)} (majority date = a verified entry's date: "
-               f"{agree} of {total}); candidates: {len(res.candidates)} (>= {min_count} "
-               f"articles); disagreements: {len(rows)}", err=True)
-    text = candidates_yaml(res, f"attested by {res.articles - res.duplicates} articles")
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
-    if disagree_path:
+    click.echo(t("mine_counts", lang, articles=res.articles, duplicates=res.duplicates,
+                 citations=res.citations, rejected=res.rejected, documents=len(res.votes)),
+               err=True)
+    click.echo(t("mine_result", lang, known=len(res.known), agree=agree, total=total,
+                 candidates=len(res.candidates), min=min_count, rows=len(rows)), err=True)
+    text = candidates_yaml(res, t("attested", lang, n=res.articles - res.duplicates), lang)
+    _write_out(text, output, lang)
+    if disagree_path:  # for a sheet: the same field names in both languages
         lines = ["kind\tsymbol\tmajority\tdates seen\tcatalog dates"]
         lines += ["\t".join(r) for r in rows]
         Path(disagree_path).write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -453,7 +453,9 @@ def lsp_cmd(lang, stdio):
     """Run the language server over standard input/output (needs the lsp extra)."""
     from refcheck.lsp import missing, serve  # pygls itself only once the server starts
 
-    problem = missing()
+    from refcheck.lint.lang import settle
+
+    problem = missing(settle(lang))
     if problem:
         _err(problem)
         sys.exit(2)

@@ -169,6 +169,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage_no_command": {
         "vi": "không có lệnh {name!r}; các lệnh: {commands}",
         "en": "no such command {name!r}; commands: {commands}"},
+    "usage_no_path": {"vi": "{path}: không có tệp này", "en": "{path}: no such file"},
+    "usage_bad_path": {"vi": "{path}: không dùng được tệp này", "en": "{detail}"},
     "usage_extra_args": {"vi": "thừa đối số trên dòng lệnh", "en": "{detail}"},
     "usage_other": {"vi": "dòng lệnh không đúng", "en": "{detail}"},
     # configuration (refcheck.lint.config): ``{where}`` is a file, "command line" or REFCHECK_LANG

@@ -64,10 +64,12 @@ class MineResult:
 
 
 def iter_texts(paths: Iterable[str], jsonl: Iterable[str], text_field: str = "text",
-               id_field: str = "id", errors: Optional[list[str]] = None
+               id_field: str = "id", errors: Optional[list[str]] = None, lang: str = "vi"
                ) -> Iterator[tuple[str, str]]:
     """``(article id, text)`` from files and folders (id = path) and JSON-lines archives."""
     from refcheck.io.read import ReadError, read_path
+    from refcheck.io.reasons import localise
+    from refcheck.lint.catalog_text import t
     from refcheck.lint.jsonl import iter_chunks
 
     errors = errors if errors is not None else []
@@ -80,14 +82,14 @@ def iter_texts(paths: Iterable[str], jsonl: Iterable[str], text_field: str = "te
             try:
                 yield f, read_path(f).text
             except (ReadError, OSError) as exc:
-                errors.append(f"{f}: {exc}")
+                errors.append(f"{f}: {localise(exc, lang)}")
     for j in jsonl:
-        for _path, chunk in iter_chunks(j, errors):
+        for _path, chunk in iter_chunks(j, errors, lang=lang):
             for lineno, raw in chunk:
                 try:
                     obj = json.loads(raw)
                 except ValueError:
-                    errors.append(f"{j}:{lineno}: not JSON")
+                    errors.append(t("mine_not_json", lang, where=f"{j}:{lineno}"))
                     continue
                 text = obj.get(text_field) if isinstance(obj, dict) else None
                 if isinstance(text, str):
@@ -173,19 +175,20 @@ def settle(res: MineResult, catalog, min_count: int = 2) -> MineResult:
     return res
 
 
-def candidates_yaml(res: MineResult, description: str) -> str:
+def candidates_yaml(res: MineResult, description: str, lang: str = "en") -> str:
+    """The candidates as a catalog; its comments in ``lang``."""
     from refcheck.catalog.emit import catalog_yaml, document_yaml
+    from refcheck.lint.catalog_text import t
 
     head = catalog_yaml([], name="attested", description=description,
-                        header="Candidate entries attested by an archive (refcheck catalog mine)."
-                               "\nEvery entry is verified: false; review before relying on it.")
+                        header=t("mine_header", lang))
     out = [head.replace("documents: []\n", "documents:\n") if res.candidates else head]
     for doc, v in res.candidates:
         arts = sorted(v.articles)
         seen = ", ".join(f"{d} x{n}" for d, n in v.ranked())
-        out.append(f"# {len(v.dates[doc.date])} of {len(arts)} articles give {doc.date}; dates "
-                   f"seen: {seen}\n# articles: {', '.join(arts[:12])}"
-                   f"{' ...' if len(arts) > 12 else ''}\n")
+        out.append("# " + t("mine_entry", lang, n=len(v.dates[doc.date]), total=len(arts),
+                            date=doc.date, seen=seen, articles=", ".join(arts[:12])
+                            + (" ..." if len(arts) > 12 else "")) + "\n")
         out.append(document_yaml(doc))
     return "".join(out)
 

@@ -79,11 +79,16 @@ def localise(e: click.UsageError, args: Sequence[str]) -> click.UsageError:
     elif isinstance(e, click.BadParameter):
         param = e.param
         value = _value_of(param, args) if param is not None else None
-        name = _opt_name(param)
+        name = _opt_name(param, lang)
         ptype = getattr(param, "type", None)
         if isinstance(ptype, click.Choice):
             msg = say("usage_bad_choice", lang, name=name, value=value if value is not None
                       else "?", choices=", ".join(repr(str(c)) for c in ptype.choices))
+        elif isinstance(ptype, click.Path) and isinstance(param, click.Argument):
+            quoted = e.message.split("'")  # click: "File 'x.tsv' does not exist."
+            path = quoted[1] if len(quoted) >= 3 else "?"
+            key = "usage_no_path" if "does not exist" in e.message else "usage_bad_path"
+            msg = say(key, lang, path=path, detail=e.message)
         elif isinstance(ptype, click.types.IntParamType):
             msg = say("usage_not_int", lang, name=name, value=value if value is not None else "?")
         else:

@@ -12,11 +12,14 @@ from typing import Optional
 INSTALL_HINT = "pip install 'refcheck-vn[lsp]'"
 
 
-def missing() -> Optional[str]:
-    """One-line reason the server cannot start, or None when it can."""
+def missing(lang: str = "en") -> Optional[str]:
+    """One-line reason the server cannot start (in ``lang``), or None when it can."""
     absent = [m for m in ("pygls", "lsprotocol") if importlib.util.find_spec(m) is None]
     if not absent:
         return None
+    if lang == "vi":
+        return (f"máy chủ ngôn ngữ cần {' và '.join(absent)}: {INSTALL_HINT}"
+                " (hoặc pip install '.[lsp]' trong bản sao mã nguồn)")
     return (f"the language server needs {' and '.join(absent)}: {INSTALL_HINT}"
             " (or pip install '.[lsp]' in a clone)")
 

@@ -96,8 +96,10 @@ class Engine:
             if cached is not None and cached[0] == key:
                 return cached[1]
             settings = load_settings(folder or os.getcwd())
-        except ConfigError as e:
-            raise CheckError(str(e)) from None
+        except ConfigError as e:  # in the editor's language, or the one the broken file names
+            from refcheck.lint.lang import env_lang
+
+            raise CheckError(e.say(self.lang or env_lang() or e.lang or "vi")) from None
         self._settings[config] = (key, settings)
         return settings
 
@@ -111,8 +113,11 @@ class Engine:
         try:
             catalog = load_catalog([str(p) for p in settings.catalogs],
                                    default=settings.default_catalog)
-        except CatalogError as e:
-            raise CheckError(" ".join(str(e).split())) from None
+        except CatalogError as e:  # in the run's language, as `refcheck check` says it
+            from refcheck.io.reasons import localise
+
+            said = e.say(self.lang or settings.lang, localise)
+            raise CheckError(" ".join(said.split())) from None
         self._catalogs[name] = (stamp, catalog)  # an edited stack replaces its old version
         self.catalog_files.update(str(p) for p in files)
         return catalog

@@ -191,3 +191,18 @@ def _state(pid: int) -> str:
             return fh.read().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+# --------------------------------------------------------------------------- -o
+
+
+@pytest.mark.parametrize("archive", [False, True], ids=["files", "archive"])
+def test_output_dash_is_standard_output_not_a_file_named_dash(home, archive):
+    """``-o -`` wrote the report into a new file called ``-`` in the current folder."""
+    draft(home / "a.txt")
+    (home / "a.jsonl").write_text(json.dumps({"text": SPACED}) + "\n", encoding="utf-8")
+    args = ["--jsonl", "a.jsonl"] if archive else ["a.txt", "--format", "concise"]
+    r = refcheck("check", *args, "-o", "-", cwd=home)
+    assert r.returncode == 0, r.stderr.decode("utf-8")
+    assert "45-CT/TW" in r.stdout.decode("utf-8")
+    assert not (home / "-").exists()

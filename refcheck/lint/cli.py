@@ -125,6 +125,7 @@ def _check(paths, fmt, output, statistics, lang, catalogs, no_default_catalog, a
     from refcheck.lint.lang import env_lang
 
     paths = list(paths)
+    output = None if output == "-" else output  # `-o -`: standard output, as '-' reads stdin
     settings = _load_settings(config_file, paths, lang)
     lang = lang or env_lang()
     try:

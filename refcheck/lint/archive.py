@@ -212,8 +212,14 @@ class _Writer:
         self.out = None
         if output and output != "-":
             from refcheck.fsio import AtomicFile
+            from refcheck.lint.signals import deferred_stops
 
-            self.out = AtomicFile(output, durable=False, into_special=True)
+            try:  # a signal held while the file is made lands here, where it is removed
+                with deferred_stops():
+                    self.out = AtomicFile(output, durable=False, into_special=True)
+            except BaseException:
+                self.abort()
+                raise
             self.fh = self.out.fh
         else:
             self.fh = sys.stdout.buffer

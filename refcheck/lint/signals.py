@@ -57,3 +57,24 @@ def reset_in_worker() -> None:
     """A pool worker dies of a stop signal (``Pool.terminate`` sends SIGTERM)."""
     for sig in _STOPS:
         signal.signal(sig, signal.SIG_DFL)
+
+
+@contextmanager
+def deferred_stops() -> Iterator[None]:
+    """Hold Ctrl-C and the stop signals while a temporary file is created and handed to its
+    owner: a signal between the file's creation and the assignment that lets the clean-up
+    find it would leave the file behind. Delivered when the block ends."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None:
+        yield
+        return
+    held = {signal.SIGINT, *_STOPS}
+    try:
+        previous = block(signal.SIG_BLOCK, held)
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, previous)

@@ -52,8 +52,11 @@ class Sink:
     def _open(self) -> None:
         from refcheck.fsio import AtomicFile
 
+        from refcheck.lint.signals import deferred_stops
+
         try:  # a device or FIFO (/dev/null, /dev/stdout) is written into, never renamed over
-            self.out = AtomicFile(self.output, durable=False, into_special=True)
+            with deferred_stops():  # Ctrl-C or SIGTERM lands once discard() can find the file
+                self.out = AtomicFile(self.output, durable=False, into_special=True)
         except OSError as e:
             raise SinkError(self.output, e)
         self.fh = self.out.fh

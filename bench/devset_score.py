@@ -5,7 +5,7 @@ over the dev articles, read from the shared corpus, and compares its citations w
 bench/devset/labels.jsonl (see bench/devset/README.md). Always exits 0: it measures.
 
     python bench/devset_score.py [--corpus PATH] [--refcheck CMD] [--article-date D]
-                                 [--misses] [--json OUT]
+                                 [--misses] [--json OUT] [--set 1|2]
 """
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def overlaps(c: dict, s: int, e: int) -> bool:
     return c['start'] < e and s < c['end']
 
 
-def score(labels: list[dict], cites: dict[str, list]) -> tuple[dict, dict, list]:
+def score(labels: list[dict], cites: dict[str, list], named_only: bool = False) -> tuple[dict, dict, list]:
     by_kind: dict[str, Tally] = collections.defaultdict(Tally)
     by_form: dict[tuple[str, str], Tally] = collections.defaultdict(Tally)
     per_art: dict[str, list] = collections.defaultdict(list)
@@ -150,6 +150,9 @@ def score(labels: list[dict], cites: dict[str, list]) -> tuple[dict, dict, list]
         for c in cs:
             if c.get('kind') == 'symbol':
                 continue  # a full symbol: symbol extraction is measured elsewhere
+            if named_only and not (c.get('title') or c.get('plenum') or c.get('congress')
+                                   or c.get('type') == 'Hiến pháp'):
+                continue  # set 2 labels named references only: a short form is not a false one
             if not any(overlaps(c, lab['start'], lab['end']) for lab in labs):
                 fps.append((aid, c))
     return by_kind, by_form, fps
@@ -162,10 +165,13 @@ def main() -> int:
     ap.add_argument('--article-date', help='pass --article-date to refcheck (the corpus has none)')
     ap.add_argument('--misses', action='store_true', help='list every miss and false positive')
     ap.add_argument('--json', type=Path, help='write the figures as JSON here')
+    ap.add_argument('--set', default='1', help='1: the first dev set; 2: the second (labels2.jsonl, '
+                    'articles2.txt: named references only, session 6)')
     a = ap.parse_args()
+    sfx = '' if a.set == '1' else a.set
     try:
-        ids = (DEVSET / 'articles.txt').read_text(encoding='utf-8').split()
-        labels = [json.loads(x) for x in (DEVSET / 'labels.jsonl').read_text(encoding='utf-8').splitlines() if x.strip()]
+        ids = (DEVSET / f'articles{sfx}.txt').read_text(encoding='utf-8').split()
+        labels = [json.loads(x) for x in (DEVSET / f'labels{sfx}.jsonl').read_text(encoding='utf-8').splitlines() if x.strip()]
         arts = load_articles(ids, a.corpus)
     except OSError as e:
         print(f'cannot read the dev set or corpus: {e}')
@@ -174,7 +180,7 @@ def main() -> int:
     if bad:
         print(f'{len(bad)} labels do not match the corpus text (offsets are into the raw `text` field)')
     cites = run_refcheck(arts, refcheck_cmd(a.refcheck), a.article_date)
-    by_kind, by_form, fps = score(labels, cites)
+    by_kind, by_form, fps = score(labels, cites, named_only=a.set == '2')
     head = ['kind', 'labels', 'found', 'resolved (of labels with ids)', 'resolved (ids in catalog)', 'linked refers_to', 'linked or resolved']
     rows, total = [], Tally()
     subs = ['  of which with a year', '  of which no year']

@@ -17,6 +17,7 @@ from refcheck.extract.scan import scan
 from refcheck.model import Article, Citation, Document, FileResult, Finding, Resolution
 from refcheck.extract.shortforms import number_repeats, title_repeats
 from refcheck.extract.lawnames import law_names, list_years
+from refcheck.extract.lawtitle import is_amending
 from refcheck.resolve import link_short_forms, resolve_article
 from refcheck.rules.checks import Context, check_citation, rc001_article_date, rc303_consistency
 from refcheck.text.dates import parse_iso
@@ -150,7 +151,7 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
         ctx = Context(a, catalog, lang=lang, catalog_name=cat_name, text=seen)
         floor = None if a.date else _floor(seen, a, catalog)
         a.resolutions = resolve_article(a.citations, catalog, a.date, floor, seen)
-        _article_versions(a, catalog)
+        _article_versions(a, catalog, seen)
         if floor:
             _unpick_bills(seen, a)
         _drop_unknown_titles(a)
@@ -214,10 +215,14 @@ def _floor(text: str, a: Article, catalog) -> Optional[str]:
     return written_after(text, a.start, a.end, assembly)
 
 
-def _article_versions(a: Article, catalog) -> None:
+def _article_versions(a: Article, catalog, text: str) -> None:
     from refcheck.catalog.lawnames import versions_named_in_article
 
     versions_named_in_article(a.citations, a.resolutions, catalog, a.date)
+    if any(c.kind == "symbol" and "sửa" in c.text[:24] for c in a.citations):
+        from refcheck.catalog.lawnames import inner_symbols
+
+        inner_symbols(a.citations, a.resolutions, text)  # "Luật sửa đổi … của Bộ luật X số …"
 
 
 def _titles(catalog):
@@ -235,6 +240,13 @@ def _drop_unknown_titles(a: Article) -> None:
     year are a citation only of a law the catalogs know under that title."""
     keep = [i for i, (c, r) in enumerate(zip(a.citations, a.resolutions))
             if not (c.kind in ("named", "bare") and c.title and not r.in_scope)]
+    # A code named inside an amending law's title that stands ("Luật sửa đổi … của BLHS 2015"
+    # read both ways, extract/lawnames): the amending law is the citation.
+    outer = [(a.citations[i].start, a.citations[i].end) for i in keep
+             if a.citations[i].kind == "named" and is_amending(a.citations[i].title or "")]
+    if outer:
+        keep = [i for i in keep if not any(s < a.citations[i].start and a.citations[i].end <= e
+                                           for s, e in outer)]
     if len(keep) != len(a.citations):
         a.citations = [a.citations[i] for i in keep]
         a.resolutions = [a.resolutions[i] for i in keep]

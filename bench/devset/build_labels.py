@@ -61,7 +61,10 @@ def parse_src(path: Path) -> list[tuple[str, list[tuple[int, str]]]]:
 
 
 def main() -> int:
-    src = HERE / 'labels.src'
+    # ``--set 2``: the second dev set (labels2.src -> labels2.jsonl, articles2.txt; README)
+    suffix = sys.argv[sys.argv.index('--set') + 1] if '--set' in sys.argv else ''
+    suffix = '' if suffix in ('', '1') else suffix
+    src = HERE / f'labels{suffix}.src'
     arts = parse_src(src)
     ids = [a for a, _ in arts]
     texts = load_articles(set(ids))
@@ -125,10 +128,10 @@ def main() -> int:
             row.update(extra)  # form, note, reason
             mine.append(row)
         rows.extend(mine)
-    with open(HERE / 'labels.jsonl', 'w', encoding='utf-8') as f:
+    with open(HERE / f'labels{suffix}.jsonl', 'w', encoding='utf-8') as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + '\n')
-    (HERE / 'articles.txt').write_text(''.join(a + '\n' for a in ids), encoding='utf-8')
+    (HERE / f'articles{suffix}.txt').write_text(''.join(a + '\n' for a in ids), encoding='utf-8')
     print(f'{len(rows)} labels in {len(ids)} articles; {errors} errors')
     return 1 if errors else 0
 

@@ -307,3 +307,31 @@ def unpick_bills(text: str, start: int, end: int, citations: list, resolutions: 
             bill[key] = bool(re.search(rf"(?:dự\s+án|dự\s+thảo)\s+{name}(?!\w)|(?<!\w){name}\s*\(?\s*sửa\s+đổi", body))
         if bill[key]:
             resolutions[i] = Resolution([], in_scope=True, how="version-unknown", certain=False)
+
+
+# "Luật sửa đổi, bổ sung một số điều của Bộ luật Hình sự số 100/2015/QH13" (baomoi/22242567,
+# 22300897 and 20 more of 2017): the number after the inner title is the inner law's.
+_AMENDING_OPEN = re.compile(r"(?:[Ll]uật\s+|[Dd]ự\s+án\s+[Ll]uật\s+)?[Ss]ửa\s+đổi")
+_INNER_LAW = re.compile(r"(?:[Bb]ộ\s+)?[Ll]uật\s+|[Pp]háp\s+lệnh\s+")
+
+
+def inner_symbols(citations: list, resolutions: list, text: str) -> None:
+    """An amending law's title followed by a symbol ("Luật sửa đổi, bổ sung một số điều của
+    Bộ luật Hình sự số 100/2015/QH13"): when the symbol is a law that amends nothing, it is the
+    inner law's own number, so the citation is of the inner law and starts at its title; the
+    amending law's title must not take that symbol. A symbol of an amending law ("… của Bộ luật
+    Hình sự số 12/2017/QH14") keeps the whole span."""
+    for c, res in zip(citations, resolutions):
+        if c.kind != "symbol" or len(res.documents) != 1 or c.symbol_span is None:
+            continue
+        d = res.documents[0]
+        if not d.title or is_amending(d.title) or not _AMENDING_OPEN.match(text, c.start):
+            continue
+        inner = [m for m in _INNER_LAW.finditer(text, c.start + 1, c.symbol_span.start)]
+        if not inner:
+            continue
+        a = inner[-1].start()
+        if title_words(text[inner[-1].end():c.symbol_span.start])[:2] != title_words(d.title)[:2]:
+            continue  # the words before the number are not that law's title
+        c.start, c.type = a, d.type or c.type
+        c.text = text[a:c.end]

@@ -32,9 +32,9 @@ _SYLLABLE = re.compile(rf"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrs
                        r"(?:ch|ng|nh|[cmnpt])?$")
 _MIN_WORDS = 3
 #: Words the finders read that vocab.yaml does not list as a type, law word or body: the
-#: constitution ("CĂN CỨ HIẾN PHÁP NƯỚC …", official 088) and the minister before a ministry
-#: ("CỦA BỘ TRƯỞNG BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", official 089), which the grammar spells so.
-_CONSTITUTION = "Hiến pháp"
+#: minister before a ministry ("CỦA BỘ TRƯỞNG BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", official 089),
+#: which the grammar spells so. The constitution ("CĂN CỨ HIẾN PHÁP NƯỚC …", official 088) is
+#: the type of vocab.yaml's ``checks.constitution``, restored as a law word.
 _ROLES = ("Bộ trưởng",)
 
 
@@ -145,7 +145,7 @@ def _hint() -> re.Pattern:
 
 
 def _anchor_words(v) -> list[str]:
-    return [*v.types, *v.type_variants, *v.law_words, _CONSTITUTION, *v.named.get("types", ())]
+    return [*v.types, *v.type_variants, *v.law_words, *v.constitution_words(), *v.named.get("types", ())]
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +164,7 @@ def _patterns() -> _Patterns:
     """Built from vocab.yaml alone, on the first text that has a capitalised passage."""
     v = load_vocab()
     type_words = [*v.types, *v.type_variants]
-    law_words = [*v.law_words, _CONSTITUTION]
+    law_words = [*v.law_words, *v.constitution_words()]  # "HIẾN PHÁP NĂM 2013" as "LUẬT …"
     anchor_words = _anchor_words(v)
     # Canonical spellings first, so that where two spellings differ only in case ("Trung
     # ương", "Trung Ương") the first listed wins; acronyms (TW, BCT) keep their capitals anyway.

@@ -44,8 +44,13 @@ def grammar_text() -> str:
             + term("TYPE_WORD", alternation(type_words))
             # A body is a proper name: "Đảng" alone is the Party, "Đảng bộ" a local committee.
             # (nor "Đảng Nhân dân Cách mạng Lào": another country's party; ours is listed whole)
-            + term("BODY", alternation(bodies),
-                   rf"\b(?!\s+(?:bộ|ủy|uỷ|viên|đoàn)\b)(?!\s+{upper_class()})")
+            # Its first letter is a capital, the rest in any case ("của Ủy ban thường vụ Quốc
+            # hội", news); a capital word after it goes on with another name ("Chính phủ
+            # Hoa Kỳ"), except the words a document's subject opens with ("của Chính phủ Quy
+            # định chi tiết …", baomoi/21473745): ``subject_openers`` in vocab.yaml.
+            + term("BODY", rf"(?={upper_class()})(?i:{alternation(bodies)})",
+                   rf"\b(?!\s+(?:bộ|ủy|uỷ|viên|đoàn)\b)"
+                   rf"(?!\s+(?!{words_rx(v.checks.get('subject_openers') or ['Quy định'])}\b){upper_class()})")
             + term("ORD_WORD", alternation(v.ordinals))
             # The words the scanner anchors on (extract/scan.py builds its anchors from the
             # same lists): laws by title, "Trung ương" before a plenum number, the meetings.

@@ -60,18 +60,17 @@ _OLD_DASH_CODES = ("CP", "TTg", "HĐBT")
 
 def old_dash(g: Group, r: Ref, span: Span, osp, original: str) -> list[Citation]:
     """"Nghị định số 28-CP": the number and the issuer, no year and no type code (before
-    1997); the type code is the type word's."""
+    1997). The type code stays empty, as the grammar leaves it for "Nghị định số 197/CP" of
+    the same document (tests/data/official/060.txt prints both): the type is the type word."""
     code = r.codes[0] if len(r.codes) == 1 else ""
     if code not in _OLD_DASH_CODES or code not in (load_vocab().checks.get("old_issuer_codes") or {}):
         return []
-    v = load_vocab()
-    codes = [t for t in v.types.get(g.type_word or "", ()) if t and t != "*"]
     sym_span = osp(r.start, r.end)
     out = []
     for number, digits in r.numbers:
         c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
                      kind="symbol", type=g.type_word, number=number, year=None,
-                     type_code=codes[0] if codes else None, issuer_code=code, system="state")
+                     type_code=None, issuer_code=code, system="state")
         c.number_suffix = digits[-1] if digits[-1:].isalpha() else None
         c.symbol = f"{digits}-{code}"
         _ref_parts(c, r, sym_span, osp, original)

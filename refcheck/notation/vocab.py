@@ -37,6 +37,11 @@ class Vocab:
     named: dict[str, tuple[str, ...]] = field(default_factory=dict)  # types, central, plenum, congress
     checks: dict = field(default_factory=dict)  # the ``checks:`` tables the rules read (keyword)
 
+    def constitution_words(self) -> list[str]:
+        """The constitution's type word ("Hiến pháp", ``checks.constitution`` of vocab.yaml)."""
+        t = ((self.checks or {}).get("constitution") or {}).get("type")
+        return [t] if t else []
+
     def is_type_code(self, code: str) -> bool:
         return code in self.code_of_type or code in self.other_type_codes
 
@@ -115,7 +120,8 @@ class Vocab:
             return self.bodies[phrase]
         if phrase.startswith("Bộ trưởng "):
             return self.canonical_body(phrase[len("Bộ trưởng "):])
-        return phrase
+        # "của Ủy ban thường vụ Quốc hội" (news writes a body's inner words in any case)
+        return _folded_bodies(self).get(phrase.casefold(), phrase)
 
     def bodies_for_code(self, issuer_code: str | None) -> tuple[str, ...] | None:
         """Bodies allowed to sign under the first issuer code; None when unknown."""
@@ -195,6 +201,24 @@ def _parse_vocab(data: bytes) -> Vocab:
                  tuple(raw.get("party_shape_suffixes") or ()), tuple(raw.get("law_words") or ()),
                  {k: tuple(x) for k, x in (raw.get("named") or {}).items()},
                  checks=dict(raw.get("checks") or {}))
+
+
+_FOLDED: dict[int, dict[str, str]] = {}
+
+
+def _folded_bodies(v: Vocab) -> dict[str, str]:
+    """Case-folded spelling -> canonical body, for every body phrase and canonical name."""
+    d = _FOLDED.get(id(v))
+    if d is None:
+        d = {b.casefold(): b for b in v.canonical_bodies}
+        for phrase, canon in v.bodies.items():
+            d.setdefault(phrase.casefold(), canon)
+        for info in v.issuer_exact.values():
+            for b in info.get("bodies") or ():
+                d.setdefault(b.casefold(), b)
+        _FOLDED.clear()
+        _FOLDED[id(v)] = d
+    return d
 
 
 def upper_class() -> str:

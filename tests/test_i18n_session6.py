@@ -139,7 +139,9 @@ SPACED = "Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị"  
 CLEAN = "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư"
 #: a table to import: real documents (30/2020/NĐ-CP twice: one is dropped; 45-CT/TW spaced)
 TABLE = ("number\tdate\ttype\ttitle\n"
-         "30/2020/NĐ-CP\t2020-03-05\tNghị định\tvề công tác văn thư\n")
+         "30/2020/NĐ-CP\t2020-03-05\tNghị định\tvề công tác văn thư\n"
+         "30/2020/NĐ-CP\t2020-03-05\tNghị định\tvề công tác văn thư\n"
+         "45 - CT/TW\t2020-06-20\tChỉ thị\t\n")
 
 
 @pytest.fixture
@@ -189,6 +191,8 @@ RUNS = [
     (["catalog", "import", "t.tsv", "--map", "symbol=number,date=date,type=type,title=title"],
      (0,), True),
     (["catalog", "import", "missing.tsv", "--map", "symbol=number"], (2,), False),
+    (["catalog", "import", "t.tsv", "--map", "foo=number"], (2,), False),
+    (["catalog", "import", "t.tsv", "--map", "symbol=nope"], (2,), False),
     (["catalog", "mine", "a.txt", "clean.txt"], (0,), True),
     (["catalog", "mine", "--jsonl", "news.jsonl"], (2,), True),
     (["catalog", "mine"], (2,), False),
@@ -216,14 +220,14 @@ def test_every_command_in_one_language(tree, monkeypatch, args, codes, data):
 
 _PATH = re.compile(r"\S*/\S*|\S+\.(?:tsv|csv|toml)\b|^\S+:\d+: [\w\[\].]+:|```.*?```", re.M | re.S)
 #: lists of literal names: configuration keys, commands, column-map fields
-_LISTS = re.compile(r"(?:các khóa|các lệnh|các trường|biết): [^)\n]*")
+_LISTS = re.compile(r"(?:các khóa|các lệnh|các trường|các cột|biết): [^)\n]*|(?<=sửa )\w+:")
 #: data names shown as stored (the embedded catalog is named "default")
 _DATA_NAMES = re.compile(r"\bdefault\b")
 #: what the report shows of the checked text and the catalog's own Vietnamese names
 _CITED = re.compile("|".join(re.escape(s) for s in (
     SPACED, CLEAN, "Nghị định", "Chỉ thị", "Chính phủ", "Bộ Chính trị", "về công tác văn thư",
     "Ban Chấp hành Trung ương", "Hướng dẫn", "NĐ-CP", "NĐ", "Luật", "QĐ", "ĐA", "QĐi", "TĐ",
-    "Đại hội", "“số”", "Ð", "Đ")), re.I)
+    "Đại hội", "“số”", "Ð", "Đ", "×")), re.I)
 
 
 def _paths(text: str) -> str:

@@ -180,7 +180,8 @@ def test_column_map_and_cli_import(tmp_path):
     out = tmp_path / "mine.yaml"
     r = CliRunner().invoke(catalog_cli, [
         "import", str(csvf), "--map",
-        "symbol=so,type=loai,date=ngay,issuer=co quan,title=trich yeu", "-o", str(out)])
+        "symbol=so,type=loai,date=ngay,issuer=co quan,title=trich yeu", "-o", str(out),
+        "--lang", "en"])
     assert r.exit_code == 0, r.output
     assert "mine.csv:3: drop 'x': no symbol" in r.output and "canonical spelling" in r.output
     assert validate([out]) == []
@@ -188,5 +189,6 @@ def test_column_map_and_cli_import(tmp_path):
     d = cat.by_id["35-CT/TU@2019-05-30"]
     assert (d.system, d.title, d.date, d.issuer) == ("party", "về đại hội, nhiệm kỳ",
                                                      "2019-05-30", "Thành ủy")
-    bad = CliRunner().invoke(catalog_cli, ["import", str(csvf), "--map", "symbol=nope"])
+    bad = CliRunner().invoke(catalog_cli, ["import", str(csvf), "--map", "symbol=nope",
+                                            "--lang", "en"])
     assert bad.exit_code == 2 and "no column" in bad.output

@@ -26,9 +26,21 @@ from refcheck.text.dates import date_problem, to_iso_text
 from refcheck.notation.symbols import parse_symbol
 from refcheck.text.roman import from_roman, to_roman
 from refcheck.model import Document
+from refcheck.catalog.messages import Msg, render
 from refcheck.catalog.report import DropEntry, FixEntry, ImportReport, NoteEntry  # noqa: F401
 from refcheck.catalog.emit import catalog_yaml, document_yaml  # noqa: F401
 from refcheck.catalog.relations import derive_aliases, parse_relation_text  # noqa: F401
+
+
+class ImportProblem(ValueError):
+    """A table that cannot be imported: ``str()`` English, :meth:`say` in ``lang``."""
+
+    def __init__(self, key: str, **fields) -> None:
+        super().__init__(render(key, "en", fields))
+        self.key, self.fields = key, fields
+
+    def say(self, lang: str = "vi") -> str:
+        return render(self.key, lang, self.fields)
 
 #: Column-map keys understood by the importer (catalog field -> column name).
 MAP_KEYS = ("symbol", "type", "issuer", "date", "effective", "title", "khoa", "plenum",
@@ -123,18 +135,17 @@ def read_records(path: Union[str, Path], cmap: dict[str, str], report: ImportRep
     table = table or path.name
     unknown = [k for k in cmap if k not in MAP_KEYS]
     if unknown:
-        raise ValueError(f"unknown column-map keys: {', '.join(unknown)} "
-                         f"(known: {', '.join(MAP_KEYS)})")
+        raise ImportProblem("imp_unknown_keys", keys=", ".join(unknown), known=", ".join(MAP_KEYS))
     if "symbol" not in cmap:
-        raise ValueError("the column map needs symbol=COLUMN")
+        raise ImportProblem("imp_needs_symbol")
     out: list[Record] = []
     n = 0
     rows = list(read_rows(path))
     if rows:
         missing = [c for c in cmap.values() if c not in rows[0][1]]
         if missing:
-            raise ValueError(f"{table}: no column(s) {', '.join(missing)}; "
-                             f"columns are {', '.join(rows[0][1])}")
+            raise ImportProblem("imp_no_columns", table=table, missing=", ".join(missing),
+                                columns=", ".join(rows[0][1]))
     for line, row in rows:
         n += 1
         rec = _row_to_record(row, cmap, report, table, line, system)
@@ -179,15 +190,15 @@ def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Opti
     if vraw in ("no", "false", "0", "n"):
         verified = False
     elif vraw not in ("", "yes", "true", "1", "y"):
-        report.note(table, line, f"verified value {vraw!r} read as yes")
+        report.note(table, line, Msg("imp_verified_yes", {"value": vraw}))
     khoa = _cell(row, cmap, "khoa").upper() or None
     if khoa and from_roman(khoa) is None:
-        report.fix(table, line, "khoa", khoa, None, "not a Roman numeral")
+        report.fix(table, line, "khoa", khoa, None, Msg("imp_not_roman"))
         khoa = None
     if issuer:
         cleaned = issuer.rstrip(" .,;")
         if cleaned != issuer:
-            report.fix(table, line, "issuer", issuer, cleaned, "stray punctuation")
+            report.fix(table, line, "issuer", issuer, cleaned, Msg("imp_stray_punct"))
             issuer = cleaned or None
     src = f"{table}:{line}"
 
@@ -204,8 +215,7 @@ def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Opti
                        system="party", effective=effective, title=title, khoa=khoa or roman,
                        congress=roman, aliases=tuple(aliases), source=src, verified=verified)
         if type_word and type_word != "Nghị quyết":
-            report.note(table, line, f"type {type_word!r} stored as 'Nghị quyết' with "
-                                     f"congress {roman}")
+            report.note(table, line, Msg("imp_congress", {"type": type_word, "roman": roman}))
         return Record(doc, table, line, sources=[src])
 
     # --- the constitution: no number, "Hiến pháp 2013" (vocab checks.constitution) ---------
@@ -218,40 +228,38 @@ def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Opti
 
     # --- symbol ---------------------------------------------------------------------------
     if not s:
-        report.drop(table, line, "no symbol", title or "")
+        report.drop(table, line, Msg("imp_no_symbol"), title or "")
         return None
     stripped = s.strip(_STRAY)
     if stripped != s:
-        report.fix(table, line, "symbol", s, stripped, "stray characters around the symbol")
+        report.fix(table, line, "symbol", s, stripped, Msg("imp_stray_chars"))
         s = stripped
     rep = repair_symbol(s, title or "")
     if rep is not None:
-        report.fix(table, line, "symbol", s, rep[0], "symbol cut at a separator; rest taken "
-                                                      "from the title")
-        report.fix(table, line, "title", title, rep[1] or None, "symbol fragment removed")
+        report.fix(table, line, "symbol", s, rep[0], Msg("imp_symbol_cut"))
+        report.fix(table, line, "title", title, rep[1] or None, Msg("imp_fragment_removed"))
         s, title = rep[0], rep[1] or None
     sp = parse_symbol(s)
     if sp is None:
-        report.drop(table, line, "unparseable symbol", s)
+        report.drop(table, line, Msg("imp_unparseable"), s)
         return None
     if sp.symbol != s:
-        report.fix(table, line, "symbol", s, sp.symbol, "canonical spelling")
+        report.fix(table, line, "symbol", s, sp.symbol, Msg("imp_canonical"))
     if "issuer" in cmap and date is None and issuer is None:
-        report.drop(table, line, "no date and no issuer", sp.symbol)
+        report.drop(table, line, Msg("imp_no_date_issuer"), sp.symbol)
         return None
     if sp.year is not None and sp.type_code and not _is_type_code(sp.type_code):
         # 181/1999/BNN-XDCB: no type code, an issuer code in its place (the citation grammar
         # reads it so too); kept out rather than given a type it does not have
-        report.drop(table, line, f"no type code: {sp.type_code!r} stands in its place", sp.symbol)
+        report.drop(table, line, Msg("imp_no_type_code", {"code": sp.type_code}), sp.symbol)
         return None
     if (sp.year is None and sp.system == "state" and date and sp.number == int(date[:4])
             and sp.type_code):
         # "2013/NĐ-CP" dated 2013: the number was cut off and the year read as the number
-        report.drop(table, line, "number is the year of its date (number cut off)", sp.symbol)
+        report.drop(table, line, Msg("imp_number_is_year"), sp.symbol)
         return None
     if sp.suffix:
-        report.note(table, line, f"number {sp.symbol.split('/')[0]!r} has a letter suffix: "
-                                 f"number left empty, symbol kept")
+        report.note(table, line, Msg("imp_suffix", {"number": sp.symbol.split("/")[0]}))
     sysv = system or sp.system
     year = sp.year if sysv == "state" else None
     if sysv == "state" and khoa is None and sp.issuer_code:
@@ -265,7 +273,7 @@ def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Opti
         if pm:
             plenum = int(pm.group(1))
         else:
-            report.fix(table, line, "plenum", pl_raw, None, "no plenum number")
+            report.fix(table, line, "plenum", pl_raw, None, Msg("imp_no_plenum"))
     doc = Document(id="", symbol=sp.symbol, type=type_word, number=sp.number, year=year,
                    type_code=sp.type_code, issuer_code=sp.issuer_code, issuer=issuer,
                    date=date, system=sysv, effective=effective, title=title, khoa=khoa,
@@ -309,15 +317,16 @@ def merge_records(base: list[Record], over: list[Record], report: ImportReport) 
         t = targets[0]
         if not (t.doc.type is None or r.doc.type is None or t.doc.type == r.doc.type
                 or (t.doc.type in LAW_TYPES and r.doc.type in LAW_TYPES)):
-            report.note(r.table, r.line, f"{sym}: {r.doc.type} here, {t.doc.type} at "
-                        f"{t.table}:{t.line} - different documents, not merged")
+            report.note(r.table, r.line, Msg("imp_not_merged", {
+                "symbol": sym, "here": r.doc.type, "there": t.doc.type,
+                "where": f"{t.table}:{t.line}"}))
             out.append(r)
             continue
         for f in _LAW_FIELDS:
             new, old = getattr(r.doc, f), getattr(t.doc, f)
             if new is not None and new != old:
                 if old is not None:
-                    report.fix(t.table, t.line, f, old, new, f"{r.table}:{r.line} wins")
+                    report.fix(t.table, t.line, f, old, new, Msg("imp_wins", {"where": f"{r.table}:{r.line}"}))
                 setattr(t.doc, f, new)
         if not t.doc.verified or not r.doc.verified:
             # verified when either source verifies it with the same date
@@ -338,8 +347,7 @@ def finalize(records: list[Record], report: ImportReport, *,
         d = r.doc
         if d.system == "state" and d.year is not None and d.date and int(d.date[:4]) != d.year:
             report.fix(r.table, r.line, "date", d.date, None,
-                       f"contradicts the year {d.year} in {d.symbol}; date left empty and "
-                       f"entry marked unverified")
+                       Msg("imp_year", {"year": d.year, "symbol": d.symbol}))
             d.date = None
             d.verified = False
     # 2. Party date must fall in the khóa given
@@ -350,7 +358,7 @@ def finalize(records: list[Record], report: ImportReport, *,
                 start, end = party_terms[d.khoa]
                 if d.date < start or (end and d.date >= end):
                     report.fix(r.table, r.line, "khoa", d.khoa, None,
-                               f"date {d.date} is outside khóa {d.khoa}; khóa left empty")
+                               Msg("imp_outside_khoa", {"date": d.date, "khoa": d.khoa}))
                     d.khoa = None
     # 3. duplicates: same symbol and same date -> one entry (first row kept). Without a type
     # code the type word is part of the key: 93/2015/QH13 may be a law or a resolution.
@@ -366,13 +374,13 @@ def finalize(records: list[Record], report: ImportReport, *,
             k2 = (r.doc.date or "", r.doc.khoa or "") if r.doc.system == "party" \
                 else (r.doc.date or "",)
             if r.doc.system == "state" and not r.doc.date and dated:
-                report.drop(r.table, r.line, f"duplicate of {dated[0].table}:{dated[0].line} "
-                            f"(same symbol, no date)", r.doc.symbol or r.doc.id)
+                report.drop(r.table, r.line, Msg("imp_duplicate_undated", {
+                    "where": f"{dated[0].table}:{dated[0].line}"}), r.doc.symbol or r.doc.id)
                 continue
             if k2 in seen:
                 first = seen[k2]
-                report.drop(r.table, r.line, f"duplicate of {first.table}:{first.line}",
-                            r.doc.symbol or r.doc.id)
+                report.drop(r.table, r.line, Msg("imp_duplicate", {
+                    "where": f"{first.table}:{first.line}"}), r.doc.symbol or r.doc.id)
                 continue
             seen[k2] = r
             kept.append(r)
@@ -398,8 +406,8 @@ def finalize(records: list[Record], report: ImportReport, *,
     for r in kept:
         if r.doc.id in by_id:
             f = by_id[r.doc.id]
-            report.drop(r.table, r.line, f"duplicate id {r.doc.id} (first {f.table}:{f.line})",
-                        r.doc.id)
+            report.drop(r.table, r.line, Msg("imp_duplicate_id", {
+                "id": r.doc.id, "where": f"{f.table}:{f.line}"}), r.doc.id)
             continue
         by_id[r.doc.id] = r
         final.append(r)
@@ -425,9 +433,9 @@ def finalize(records: list[Record], report: ImportReport, *,
                 dated = [c for c in cands if c.date and int(c.date[:4]) == year]
                 cands = dated or [c for c in cands if not c.date]
             if len(cands) != 1:
-                report.note(r.table, r.line, f"relation {kind} {target!r}"
-                            f"{' ' + (date or str(year)) if (date or year) else ''} not "
-                            f"recorded: {len(cands)} candidates")
+                report.note(r.table, r.line, Msg("imp_relation", {
+                    "kind": kind, "target": target, "n": len(cands),
+                    "when": " " + (date or str(year)) if (date or year) else ""}))
                 continue
             t = cands[0].id
             me = r.doc.id
@@ -486,7 +494,7 @@ def parse_column_map(spec: str) -> dict[str, str]:
         if not part:
             continue
         if "=" not in part:
-            raise ValueError(f"bad column map item {part!r}: expected FIELD=COLUMN")
+            raise ImportProblem("imp_bad_item", item=part)
         k, v = part.split("=", 1)
         out[k.strip()] = v.strip()
     return out

@@ -8,6 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from refcheck.catalog.messages import Msg, render
+
+#: the words before each line, and a reason kept as data (``Msg``) rendered in ``lang``
+_WORDS = {"fix": {"vi": "sửa", "en": "fix"}, "drop": {"vi": "bỏ", "en": "drop"},
+          "note": {"vi": "ghi chú", "en": "note"}}
+
+
+def _said(text: str, msg, lang: str) -> str:
+    return render(msg.key, lang, msg.fields) if isinstance(msg, Msg) else text
+
 @dataclass(frozen=True, slots=True)
 class FixEntry:
     table: str
@@ -16,10 +26,14 @@ class FixEntry:
     before: object
     after: object
     reason: str
+    msg: object = field(default=None, compare=False)
+
+    def say(self, lang: str = "en") -> str:
+        return (f"{self.table}:{self.line}: {_WORDS['fix'][lang]} {self.field}: "
+                f"{self.before!r} -> {self.after!r} ({_said(self.reason, self.msg, lang)})")
 
     def __str__(self) -> str:
-        return (f"{self.table}:{self.line}: fix {self.field}: {self.before!r} -> {self.after!r}"
-                f" ({self.reason})")
+        return self.say("en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +42,14 @@ class DropEntry:
     line: int
     reason: str
     value: str = ""
+    msg: object = field(default=None, compare=False)
+
+    def say(self, lang: str = "en") -> str:
+        return (f"{self.table}:{self.line}: {_WORDS['drop'][lang]} {self.value!r}: "
+                f"{_said(self.reason, self.msg, lang)}")
 
     def __str__(self) -> str:
-        return f"{self.table}:{self.line}: drop {self.value!r}: {self.reason}"
+        return self.say("en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +57,14 @@ class NoteEntry:
     table: str
     line: int
     message: str
+    msg: object = field(default=None, compare=False)
+
+    def say(self, lang: str = "en") -> str:
+        return (f"{self.table}:{self.line}: {_WORDS['note'][lang]}: "
+                f"{_said(self.message, self.msg, lang)}")
 
     def __str__(self) -> str:
-        return f"{self.table}:{self.line}: note: {self.message}"
+        return self.say("en")
 
 
 @dataclass
@@ -51,20 +75,21 @@ class ImportReport:
     rows: dict[str, int] = field(default_factory=dict)  # rows read per table
 
     def fix(self, table, line, fld, before, after, reason):
-        self.fixes.append(FixEntry(table, line, fld, before, after, reason))
+        """``reason``: a text (English) or a ``Msg`` (English in ``reason``, both in ``say``)."""
+        self.fixes.append(FixEntry(table, line, fld, before, after, str(reason), reason))
 
     def drop(self, table, line, reason, value=""):
-        self.drops.append(DropEntry(table, line, reason, value))
+        self.drops.append(DropEntry(table, line, str(reason), value, reason))
 
     def note(self, table, line, message):
-        self.notes.append(NoteEntry(table, line, message))
+        self.notes.append(NoteEntry(table, line, str(message), message))
 
-    def lines(self) -> Iterator[str]:
+    def lines(self, lang: str = "en") -> Iterator[str]:
         for group in (self.fixes, self.drops, self.notes):
             for e in group:
-                yield str(e)
+                yield e.say(lang)
 
-    def summary(self) -> list[tuple[str, int, int, int, str]]:
+    def summary(self, lang: str = "en") -> list[tuple[str, int, int, int, str]]:
         """Per table: (table, rows read, fixes, drops, drop reasons with counts)."""
         out = []
         for table, n in self.rows.items():
@@ -72,7 +97,7 @@ class ImportReport:
             drops = [d for d in self.drops if d.table == table]
             reasons: dict[str, int] = {}
             for d in drops:
-                key = d.reason.split(":")[0]
+                key = _said(d.reason, d.msg, lang).split(":")[0]
                 reasons[key] = reasons.get(key, 0) + 1
             out.append((table, n, fixes, len(drops),
                         "; ".join(f"{k} ×{v}" for k, v in sorted(reasons.items()))))

@@ -284,12 +284,12 @@ def import_cmd(file, colmap, system, name, output, lang) -> None:
             pass
         docs, report = import_table(file, cmap, system=system, party_terms=terms)
     except (ValueError, OSError) as exc:
-        click.echo("refcheck: " + t("import_error", lang, file=file, reason=localise(exc, lang)),
-                   err=True)
+        why = exc.say(lang) if hasattr(exc, "say") else localise(exc, lang)
+        click.echo("refcheck: " + t("import_error", lang, file=file, reason=why), err=True)
         sys.exit(2)
-    for line in report.lines():
+    for line in report.lines(lang):
         click.echo(line, err=True)
-    for table, n, fixes, drops, reasons in report.summary():
+    for table, n, fixes, drops, reasons in report.summary(lang):
         click.echo(t("import_summary", lang, table=table, n=n, entries=len(docs), fixes=fixes,
                      drops=drops, reasons=f" ({reasons})" if reasons else ""), err=True)
     text = catalog_yaml(docs, name=name or Path(file).stem,

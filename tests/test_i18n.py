@@ -263,7 +263,9 @@ def test_every_catalog_message_is_reached(work):
     # defensive: an alias the event parser cannot place, a recursion the 64-level refusal
     # stops first (test_catalog_messages_in_one_language renders them)
     guards = {"alias_any", "too_deep_any", "field:file"}
-    missing = set(MESSAGES) - keys - inner - guards
+    # the importer's lines (imp_*) are no catalog file's errors: tests/test_i18n_session6.py
+    # runs `catalog import` on bad tables, and the test below renders every one of them
+    missing = {k for k in set(MESSAGES) - keys - inner - guards if not k.startswith("imp_")}
     assert not missing, missing
 
 

@@ -144,7 +144,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                  "en": "contradicts the year {year} in {symbol}; date left empty and entry "
                        "marked unverified"},
     "imp_outside_khoa": {"vi": "ngày {date} nằm ngoài khóa {khoa}; để trống khóa",
-                         "en": "date {date} is outside khóa {khoa}; khóa left empty"},
+                         "en": "date {date} is outside term {khoa}; term left empty"},
     "imp_duplicate_undated": {"vi": "trùng với {where} (cùng số ký hiệu, không có ngày)",
                               "en": "duplicate of {where} (same symbol, no date)"},
     "imp_duplicate": {"vi": "trùng với {where}", "en": "duplicate of {where}"},

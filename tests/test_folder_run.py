@@ -199,3 +199,41 @@ def test_a_long_article_without_blank_lines_is_cut_at_line_breaks(tmp_path, monk
     cuts = len(parts) - 1
     assert cuts >= 8 and sum(parts) > 100
     assert len(cites["whole"] ^ cites["blocks"]) <= 2 * cuts
+
+
+def test_a_draft_that_is_one_long_line_is_cut_at_sentence_ends(tmp_path, monkeypatch):
+    """A draft written as one line (the official texts' lines joined by spaces) is checked in
+    parts too (read whole, 20 MB of it peaked at 2.3 GB): cut after a sentence end, the
+    citations away from the cuts are the whole-file run's, at the same line and column."""
+    import refcheck.lint.blocks as blocks
+
+    lines = [ln.strip() for p in sorted((DATA / "official").glob("*.txt"))
+             for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    one = " ".join(lines * 2)
+    (tmp_path / "oneline.txt").write_text(one, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    parts = []
+    real = blocks.check_in_blocks
+
+    def counted(*a):
+        for part in real(*a):
+            parts.append(sum(len(x.citations) for x in part[0].articles))
+            yield part
+
+    monkeypatch.setattr(blocks, "check_in_blocks", counted)
+    cites = {}
+    for mode in ("whole", "blocks"):
+        monkeypatch.setattr(blocks, "BLOCK_MIN_BYTES", 0 if mode == "blocks" else 1 << 40)
+        monkeypatch.setattr(blocks, "READ_BYTES", 8_000)
+        monkeypatch.setattr(blocks, "MAX_CARRY_CHARS", 16_000)
+        code, out = _run(["--format", "json", "--no-cache", "oneline.txt"], monkeypatch,
+                         tmp_path / "c")
+        assert code in (0, 1)
+        cites[mode] = {(c["line"], c["column"], c["text"]) for f in json.loads(out)["files"]
+                       for a in f["articles"] for c in a["citations"]}
+    cuts = len(parts) - 1
+    assert cuts >= 8 and sum(parts) > 100
+    assert {line for line, _, _ in cites["blocks"]} == {1}
+    assert len(cites["whole"] ^ cites["blocks"]) <= 2 * cuts
+    for line, col, text in cites["blocks"]:  # each column points at its citation's text
+        assert one[col - 1:col - 1 + len(text)] == text

@@ -16,13 +16,15 @@ sends it back to the whole-file reader is known before any part is reported: ``-
 ``--diff``/``--baseline`` (they need the text; the runner never asks), an ``--encoding``
 other than UTF-8, anything not valid UTF-8 or not text (the whole-file reader words the
 error), files that mention ``refcheck`` (suppression comments can reach across a block,
-``ignore-file`` across all of them) and a line longer than ``READ_BYTES`` (a file that is
-one long line). An article longer than ``MAX_CARRY_CHARS`` is cut at its last blank line,
-else at its last line break, and counts as two.
+``ignore-file`` across all of them). An article longer than ``MAX_CARRY_CHARS`` is cut at its
+last blank line, else at its last line break, else (a draft that is one long line: read whole,
+20 MB of it peaked at 2.3 GB) at its last sentence end, and counts as two; a block that starts
+inside a line shifts the columns of that line.
 """
 from __future__ import annotations
 
 import codecs
+import re
 import dataclasses
 from typing import Callable, Iterator, Optional
 
@@ -30,7 +32,7 @@ from refcheck.model import Article, FileResult, Span
 
 BLOCK_MIN_BYTES = 16 << 20  # smaller files are read whole
 READ_BYTES = 512 << 10
-MAX_CARRY_CHARS = 1 << 20  # >= 2 * READ_BYTES: prescan then guarantees a line break to cut at
+MAX_CARRY_CHARS = 1 << 20  # >= 2 * READ_BYTES: a cut in its second half leaves a block of text
 
 
 class Fallback(Exception):
@@ -58,9 +60,29 @@ def _cut(buf: str) -> int:
     if len(buf) <= MAX_CARRY_CHARS:
         return 0
     i = max(body.rfind("\n\n"), body.rfind("\n\r\n"))
-    if i < 0:
-        return end or len(buf)  # no blank line: at the last line break (prescan: there is one)
-    return body.index("\n", i + 1) + 1
+    if i >= 0:
+        return body.index("\n", i + 1) + 1
+    if end:
+        return end  # no blank line: at the last line break
+    return _sentence_end(buf)
+
+
+# A sentence ends at ". " (or ";", "!", "?") before a capital, after a word in lower case: not
+# inside "TP. Hồ Chí Minh" or a symbol, so no citation is cut.
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ỹđ][.;!?])[\"”’)]*[ \t]+(?=[A-ZÀ-ỸĐ\"“])")
+
+
+def _sentence_end(buf: str) -> int:
+    """Where one long line is cut: after its last sentence end in the second half of ``buf``,
+    else its last space there, else all of it (a megabyte without a space is not prose)."""
+    half = len(buf) // 2
+    last = None
+    for last in _SENTENCE_END.finditer(buf, half):
+        pass
+    if last is not None:
+        return last.end()
+    sp = buf.rfind(" ", half)
+    return sp + 1 if sp >= 0 else len(buf)
 
 
 def _span(s: Optional[Span], base: int) -> Optional[Span]:
@@ -68,16 +90,22 @@ def _span(s: Optional[Span], base: int) -> Optional[Span]:
 
 
 def _shift(r: FileResult, chunk: str, base: int, base_line: int, n_art: int,
-           table: dict) -> list[Article]:
+           table: dict, base_col: int = 0) -> list[Article]:
+    """Shift one block's results to the file's offsets, lines and columns (``base_col``: how
+    far into its line the block starts, for positions on its first line)."""
     from refcheck.text.positions import LineIndex
 
     pos = None
+
+    def at(off: int) -> tuple[int, int]:
+        line, col = pos(off)
+        return line + base_line, col + (base_col if line == 1 else 0)
+
     for a in r.articles:
         if a.citations or a.findings:
             pos = pos or LineIndex(chunk)
         for c in a.citations:
-            line, col = pos(c.start)
-            table[c.start + base] = (line + base_line, col)
+            table[c.start + base] = at(c.start)
             c.start += base
             c.end += base
             c.symbol_span = _span(c.symbol_span, base)
@@ -85,6 +113,9 @@ def _shift(r: FileResult, chunk: str, base: int, base_line: int, n_art: int,
             c.issuer_span = _span(c.issuer_span, base)
             c.spelling = [(_span(s, base), canon) for s, canon in c.spelling]
         for f in a.findings:
+            if base_col:
+                f.column += base_col if f.line == 1 else 0
+                f.end_column += base_col if f.end_line == 1 else 0
             f.start += base
             f.end += base
             f.line += base_line
@@ -92,8 +123,7 @@ def _shift(r: FileResult, chunk: str, base: int, base_line: int, n_art: int,
             if f.fix is not None:
                 fx = f.fix
                 for off in (fx.start, fx.end):
-                    line, col = pos(off)
-                    table[off + base] = (line + base_line, col)
+                    table[off + base] = at(off)
                 original = chunk[fx.start:fx.end]
                 f.fix = dataclasses.replace(fx, start=fx.start + base, end=fx.end + base,
                                             original=original)
@@ -124,8 +154,6 @@ def prescan(name: str) -> None:
                 first = False
             if b"\x00" in raw or b"refcheck" in (tail + raw).lower():
                 raise Fallback("NUL bytes or a refcheck comment")
-            if len(raw) == READ_BYTES and b"\n" not in raw:
-                raise Fallback("a line longer than a block")
             tail = raw[-8:]
             try:
                 decoder.decode(raw, final=not raw)
@@ -148,7 +176,7 @@ def check_in_blocks(name: str, check: Callable[[str], FileResult]
 def _blocks(name: str, check: Callable[[str], FileResult]
             ) -> Iterator[tuple[FileResult, PositionFn]]:
     decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
-    n_art = base = base_line = 0
+    n_art = base = base_line = base_col = 0
     carry = ""
     with open(name, "rb") as fh:
         while True:
@@ -161,10 +189,12 @@ def _blocks(name: str, check: Callable[[str], FileResult]
                 del buf
                 r = check(chunk)
                 table: dict[int, tuple[int, int]] = {}
-                articles = _shift(r, chunk, base, base_line, n_art, table)
+                articles = _shift(r, chunk, base, base_line, n_art, table, base_col)
                 n_art += len(articles)
                 base += len(chunk)
                 base_line += _breaks(chunk)
+                nl = max(chunk.rfind("\n"), chunk.rfind("\r"))
+                base_col = len(chunk) - nl - 1 if nl >= 0 else base_col + len(chunk)
                 del chunk, r
                 yield FileResult(path=name, articles=articles, text="", kind="txt"), \
                     table.__getitem__

@@ -166,16 +166,11 @@ def test_output_file_written_at_the_end_through_links_and_into_fifos(tmp_path, m
     assert code == 0 and stat.S_ISFIFO(fifo.stat().st_mode) and "RC102" in got[0]
 
 
-def test_a_long_article_without_blank_lines_is_cut_at_line_breaks(tmp_path, monkeypatch):
-    """An article longer than MAX_CARRY_CHARS with no blank line (the official texts' lines,
-    repeated) is still checked in parts, so memory stays bounded: the report is valid JSON,
-    and its citations differ from the whole-file run's at most around the cuts."""
+def _blocks_and_whole(tmp_path, monkeypatch, name: str) -> tuple[list[int], dict]:
+    """``name`` checked whole and in 8 kB blocks: the citations per part of the block run,
+    and each run's citations as (line, column, text)."""
     import refcheck.lint.blocks as blocks
 
-    lines = [ln for p in sorted((DATA / "official").glob("*.txt"))
-             for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    big = tmp_path / "dense.txt"
-    big.write_text("\n".join(lines * 2) + "\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     parts = []
     real = blocks.check_in_blocks
@@ -191,11 +186,24 @@ def test_a_long_article_without_blank_lines_is_cut_at_line_breaks(tmp_path, monk
         monkeypatch.setattr(blocks, "BLOCK_MIN_BYTES", 0 if mode == "blocks" else 1 << 40)
         monkeypatch.setattr(blocks, "READ_BYTES", 8_000)
         monkeypatch.setattr(blocks, "MAX_CARRY_CHARS", 16_000)
-        code, out = _run(["--format", "json", "--no-cache", "dense.txt"], monkeypatch,
-                         tmp_path / "c")
+        code, out = _run(["--format", "json", "--no-cache", name], monkeypatch, tmp_path / "c")
         assert code in (0, 1)
         cites[mode] = {(c["line"], c["column"], c["text"]) for f in json.loads(out)["files"]
                        for a in f["articles"] for c in a["citations"]}
+    return parts, cites
+
+
+def _official_lines() -> list[str]:
+    return [ln for p in sorted((DATA / "official").glob("*.txt"))
+            for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def test_a_long_article_without_blank_lines_is_cut_at_line_breaks(tmp_path, monkeypatch):
+    """An article longer than MAX_CARRY_CHARS with no blank line (the official texts' lines,
+    repeated) is still checked in parts, so memory stays bounded: the report is valid JSON,
+    and its citations differ from the whole-file run's at most around the cuts."""
+    (tmp_path / "dense.txt").write_text("\n".join(_official_lines() * 2) + "\n", encoding="utf-8")
+    parts, cites = _blocks_and_whole(tmp_path, monkeypatch, "dense.txt")
     cuts = len(parts) - 1
     assert cuts >= 8 and sum(parts) > 100
     assert len(cites["whole"] ^ cites["blocks"]) <= 2 * cuts
@@ -203,34 +211,11 @@ def test_a_long_article_without_blank_lines_is_cut_at_line_breaks(tmp_path, monk
 
 def test_a_draft_that_is_one_long_line_is_cut_at_sentence_ends(tmp_path, monkeypatch):
     """A draft written as one line (the official texts' lines joined by spaces) is checked in
-    parts too (read whole, 20 MB of it peaked at 2.3 GB): cut after a sentence end, the
+    parts too (read whole, 60 MB of it peaked at 1.45 GB): cut after a sentence end, the
     citations away from the cuts are the whole-file run's, at the same line and column."""
-    import refcheck.lint.blocks as blocks
-
-    lines = [ln.strip() for p in sorted((DATA / "official").glob("*.txt"))
-             for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    one = " ".join(lines * 2)
+    one = " ".join(ln.strip() for ln in _official_lines() * 2)
     (tmp_path / "oneline.txt").write_text(one, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    parts = []
-    real = blocks.check_in_blocks
-
-    def counted(*a):
-        for part in real(*a):
-            parts.append(sum(len(x.citations) for x in part[0].articles))
-            yield part
-
-    monkeypatch.setattr(blocks, "check_in_blocks", counted)
-    cites = {}
-    for mode in ("whole", "blocks"):
-        monkeypatch.setattr(blocks, "BLOCK_MIN_BYTES", 0 if mode == "blocks" else 1 << 40)
-        monkeypatch.setattr(blocks, "READ_BYTES", 8_000)
-        monkeypatch.setattr(blocks, "MAX_CARRY_CHARS", 16_000)
-        code, out = _run(["--format", "json", "--no-cache", "oneline.txt"], monkeypatch,
-                         tmp_path / "c")
-        assert code in (0, 1)
-        cites[mode] = {(c["line"], c["column"], c["text"]) for f in json.loads(out)["files"]
-                       for a in f["articles"] for c in a["citations"]}
+    parts, cites = _blocks_and_whole(tmp_path, monkeypatch, "oneline.txt")
     cuts = len(parts) - 1
     assert cuts >= 8 and sum(parts) > 100
     assert {line for line, _, _ in cites["blocks"]} == {1}

@@ -155,16 +155,14 @@ def read_records(path: Union[str, Path], cmap: dict[str, str], report: ImportRep
     return out
 
 
+def _vocab():
+    from refcheck.notation.vocab import load_vocab
+
+    return load_vocab()
+
+
 def _is_type_code(code: str) -> bool:
-    from refcheck.notation.vocab import load_vocab
-
-    return load_vocab().is_type_code(code)
-
-
-def _constitution() -> dict:
-    from refcheck.notation.vocab import load_vocab
-
-    return (load_vocab().checks or {}).get("constitution") or {}
+    return _vocab().is_type_code(code)
 
 
 def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Optional[Record]:
@@ -219,7 +217,7 @@ def _row_to_record(row, cmap, report: ImportReport, table, line, system) -> Opti
         return Record(doc, table, line, sources=[src])
 
     # --- the constitution: no number, "Hiến pháp 2013" (vocab checks.constitution) ---------
-    if not s and type_word and type_word == _constitution().get("type") and date:
+    if not s and type_word and date and type_word in _vocab().constitution_words():
         doc = Document(id=f"{type_word} {date[:4]}", symbol=None, type=type_word, number=None,
                        year=int(date[:4]), type_code=None, issuer_code=None, issuer=issuer,
                        date=date, system="state", effective=effective, title=title, khoa=khoa,

@@ -224,8 +224,7 @@ def law_types() -> tuple[str, ...]:
     from refcheck.notation.vocab import load_vocab
 
     v = load_vocab()
-    const = ((v.checks or {}).get("constitution") or {}).get("type")
-    return v.law_words + ((const,) if const else ())
+    return v.law_words + tuple(v.constitution_words())
 
 
 def strip_law_word(title: str) -> str:

@@ -371,7 +371,7 @@ def _constitutions(text: str, lo: int, hi: int, spans: _Spans) -> list[Citation]
     _, not_after, foreign = _tables()
     from refcheck.notation.vocab import load_vocab
 
-    const = (load_vocab().checks or {}).get("constitution") or {"type": "Hiến pháp", "title": None}
+    const = (load_vocab().checks or {}).get("constitution") or {}
     out: list[Citation] = []
     for m in _constitution().finditer(text, lo, hi):
         a, e = m.start(), m.end()
@@ -395,8 +395,8 @@ def _constitutions(text: str, lo: int, hi: int, spans: _Spans) -> list[Citation]
             nxt = _AFTER_WORD.match(text, e, hi)
             if nxt and nxt.group(1)[:1].isupper() and nxt.group(1) != "Việt":
                 continue  # "Hiến pháp Romania"
-        out.append(Citation(text=text[a:e], start=a, end=e, kind="named", type=const["type"],
-                            title=const["title"], year=year, system="state"))
+        out.append(Citation(text=text[a:e], start=a, end=e, kind="named", type=const.get("type"),
+                            title=const.get("title"), year=year, system="state"))
         spans.add(a, e)
     return out
 

@@ -18,7 +18,7 @@ other than UTF-8, anything not valid UTF-8 or not text (the whole-file reader wo
 error), files that mention ``refcheck`` (suppression comments can reach across a block,
 ``ignore-file`` across all of them). An article longer than ``MAX_CARRY_CHARS`` is cut at its
 last blank line, else at its last line break, else (a draft that is one long line: read whole,
-20 MB of it peaked at 2.3 GB) at its last sentence end, and counts as two; a block that starts
+60 MB of it peaked at 1.45 GB) at its last sentence end, and counts as two; a block that starts
 inside a line shifts the columns of that line.
 """
 from __future__ import annotations

@@ -83,12 +83,16 @@ def title_index(catalog) -> Optional[TitleIndex]:
         types.update(d.type for d in docs if d.type)
         ix.display.setdefault(key, docs[0].title or key)
         ix.reach[words[0]] = max(ix.reach.get(words[0], 0), len(words))
+        # "Luật sư" (65/2006/QH11): the key dropped the title's own first word as if it were
+        # the type word; its initials are the whole title's ("Luật LS 2006", baomoi/22524717)
+        own = title_words(docs[0].title or "")
+        awords = own if len(own) > len(words) and own[-len(words):] == words else words
         for t in types:
             group = _GROUP.get(t)
             if group is None:
                 continue
             for table, fold in ((ix.abbr, True), (ix.abbr_exact, False)):
-                for letters in initials(words, fold):
+                for letters in initials(awords, fold):
                     table.setdefault((group, letters), set()).add(key)
                     if group == "BL":  # "Luật TTHS" for a code, as for a law
                         table.setdefault(("L", letters), set()).add(key)

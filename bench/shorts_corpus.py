@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from refcheck.api import check_source  # noqa: E402
+from refcheck.extract.lawtitle import PASSED  # noqa: E402
 from refcheck.notation.vocab import alternation, load_vocab  # noqa: E402
 
 _LAW_HINT = re.compile(r"[Ll]uật")
@@ -108,7 +109,10 @@ def main(argv=None) -> int:
     return 0
 
 
-_YEAR_AFTER = re.compile(r"[ \t]*(?:\(?sửa đổi\)?[ \t]*)?(?:,[ \t]*)?(?:năm[ \t]+|số[ \t]+|ngày[ \t]+)?\d")
+# "Luật Nhà ở ban hành năm 2014" (baomoi/22277363) carries its year: the words refcheck reads
+# between a title and its year (lawtitle.PASSED) make it a full citation, not a repeat.
+_YEAR_AFTER = re.compile(r"[ \t]*(?:\(?sửa đổi\)?[ \t]*)?(?:,[ \t]*)?"
+                         rf"(?:{PASSED}[ \t]+)?(?:năm[ \t]+|số[ \t]+|ngày[ \t]+)?\d")
 
 
 def _law_repeats(text, cites, res, counts, misses, max_misses, art_id) -> None:

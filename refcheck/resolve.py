@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from refcheck.model import Citation, Document, Resolution
-from refcheck.catalog.lawnames import by_expanded_title, plenum_at_bound, resolve_undated
+from refcheck.catalog.lawnames import FLOOR_WINDOW_DAYS, by_expanded_title, resolve_undated
 from refcheck.catalog.numbers import is_number_year, number_year_candidates
+from refcheck.catalog.plenums import plenum_at, plenum_at_bound
 from refcheck.extract.loose import is_old_dash
 from refcheck.extract.shortforms import link_short_forms
 from refcheck.notation.vocab import load_vocab
@@ -148,11 +149,8 @@ def _resolve(c: Citation, catalog, article_date: Optional[str]) -> Resolution:
     if c.kind == "named" and c.congress and c.issuer and c.issuer.startswith(_LOCAL):
         # "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX": no catalog holds local congresses
         return Resolution(how="local", certain=False)
-    if c.kind == "named" and c.plenum and not c.khoa:
-        # A plenum named without its term means the term in force at the article date.
-        k = catalog.khoa_at(article_date) if article_date else None
-        docs = catalog.plenum(k, c.plenum) if k else []
-        return Resolution(docs, in_scope=bool(k), how="article-date", certain=bool(docs))
+    if c.kind == "named" and c.plenum and not c.khoa:  # the latest such plenum by the article date
+        return plenum_at(c, catalog, article_date)
     cands = candidates(c, catalog)
     scope = None
     if c.kind == "symbol" and c.system:
@@ -454,7 +452,7 @@ def resolve_article(citations: list[Citation], catalog, article_date: Optional[s
         else:
             res = resolve(c, catalog, article_date)
             if floor and c.plenum and not (c.khoa or res.documents) and c.kind == "named":
-                res = plenum_at_bound(c, catalog, floor) or res  # "Nghị quyết Trung ương 4"
+                res = plenum_at_bound(c, catalog, floor, FLOOR_WINDOW_DAYS) or res  # "Nghị quyết Trung ương 4"
             if prior is not None and prior.documents and not res.documents:
                 res = _inherit(prior, prior.in_scope)  # "Nghị định 155/2016" after its full symbol
         out.append(res)

@@ -158,7 +158,7 @@ def resolve_undated(c, versions: list[Document], catalog, article_date: Optional
 #: a year the text names, a cited symbol's year) is looser than a reported day, so it is held
 #: twice as long. Measured on the news corpus (bench/undated_versions.py): a day's bound held
 #: 365 days, not 730, adds 8 right picks and no wrong one.
-_FLOOR_WINDOW_DAYS = 730
+FLOOR_WINDOW_DAYS = 730
 _DAY_WINDOW_DAYS = 365
 
 
@@ -171,26 +171,13 @@ def in_force_after(versions: list[Document], floor: str) -> Optional[Document]:
     d = in_force(versions, floor)
     if d is None:
         return None
-    window = _FLOOR_WINDOW_DAYS if floor.endswith("-01-01") else _DAY_WINDOW_DAYS
+    window = FLOOR_WINDOW_DAYS if floor.endswith("-01-01") else _DAY_WINDOW_DAYS
     horizon = (date.fromisoformat(floor) + timedelta(days=window)).isoformat()
     for v in versions:
         if v is not d and v.date and (v.effective or v.date) > floor and v.date >= (d.date or "") \
                 and v.date <= horizon:
             return None  # a newer version, adopted by then, may be the one the article means
     return d
-
-
-def plenum_at_bound(c, catalog, floor: str) -> Optional[Resolution]:
-    """"Nghị quyết Trung ương IV" in an undated article (baomoi 22582387, bound 2017-06-21):
-    the plenum of the khóa in office on the bound, when the same khóa stays in office for
-    ``_FLOOR_WINDOW_DAYS`` after it; a guess like a law's inferred version."""
-    from datetime import date, timedelta
-
-    k = catalog.khoa_at(floor)
-    later = (date.fromisoformat(floor) + timedelta(days=_FLOOR_WINDOW_DAYS)).isoformat()
-    docs = catalog.plenum(k, c.plenum) if k and catalog.khoa_at(later) == k else []
-    return Resolution(docs, in_scope=True, how="plenum-inferred", certain=False,
-                      inferred=floor) if docs else None
 
 
 def _ambiguous(ix: TitleIndex, c) -> bool:

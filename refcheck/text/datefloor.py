@@ -20,7 +20,7 @@ catalog).
 from __future__ import annotations
 
 import re
-from typing import Mapping, Optional
+from typing import Iterable, Mapping, Optional
 
 from refcheck.text.dates import iso_day
 
@@ -78,12 +78,16 @@ def _clause_before(text: str, start: int, lo: int) -> str:
 
 
 def written_after(text: str, start: int = 0, end: Optional[int] = None,
-                  assembly: Optional[Mapping[str, int]] = None) -> Optional[str]:
+                  assembly: Optional[Mapping[str, int]] = None,
+                  cited: Iterable[tuple[int, int]] = ()) -> Optional[str]:
     """The latest day ``text[start:end]`` shows to be past (ISO), or ``None``: a full date
     with nothing ahead-pointing in its clause before it, 1 January of a cited symbol's year,
     1 January of the year before a year the text names twice (outside ahead clauses), or 1
     January of the first year of a National Assembly term it names ("Quốc hội khóa XIV";
-    ``assembly``: term -> first year, the catalog's). A day that does not exist (31/2/2017) is
+    ``assembly``: term -> first year, the catalog's), or 1 January of the year of a document
+    the text names by title or plenum (``cited``: (offset, year) pairs, the catalog's year of
+    "Bộ luật Dân sự năm 2015", "Nghị quyết Trung ương 4 khóa XII", read like a symbol's year:
+    the document exists, unless a draft's). A day that does not exist (31/2/2017) is
     no evidence; the bound is dropped when the text names a year more than ``_STALE_YEARS``
     after it."""
     end = len(text) if end is None else end
@@ -110,13 +114,17 @@ def written_after(text: str, start: int = 0, end: Optional[int] = None,
         day = f"{m.group(1)}-01-01"
         if (best is None or day > best) and not _DRAFT.search(_clause_before(text, m.start(), start)):
             best = day  # a document cited by symbol exists, unless it is a draft's
+    for at, y in cited:
+        day = f"{y}-01-01"
+        if (best is None or day > best) and not _DRAFT.search(_clause_before(text, at, start)):
+            best = day
     if best and _latest_year(text, start, end, months) > int(best[:4]) + _STALE_YEARS:
         return None  # the text speaks of later years: the bound may be years stale
     return best
 
 
 #: A bound this many years before the latest year the text names may be stale (a story told
-#: years later); measured on the news corpus together with lawnames._FLOOR_WINDOW_DAYS.
+#: years later); measured on the news corpus together with lawnames.FLOOR_WINDOW_DAYS.
 _STALE_YEARS = 3
 
 

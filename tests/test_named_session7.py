@@ -131,3 +131,44 @@ TW6 = ("Sáng 23/5, Quốc hội nghe Tờ trình về dự kiến Chương trì
 def test_a_plenum_held_after_the_bound_is_not_guessed():
     [(text, res)] = named(TW6)
     assert text == "Nghị quyết Trung ương 6" and res.documents == []
+
+
+# A title with one word's marks mistyped is the one title it spells (three words or more).
+TYPOS = [
+    ("g… dẫn đến vướng mắc trong thực thi. Cụ thể, Luật Đầu tư và Luật Bảo về môi trường quy định "
+     "không thống nhất về đối tượng thực hiện đánh giá tác động môi trường",  # baomoi/22296561
+     "Luật Bảo về môi trường", "Bảo vệ môi trường", None),
+    ("phát biểu cho rằng Quy hoạch này vi phạm các điều luật như: Luật Bảo về và phát triển rừng "
+     "năm 2004; Luật đa dạng sinh học năm 2008;",  # baomoi/22454620
+     "Luật Bảo về và phát triển rừng năm 2004", None, "29/2004/QH11"),
+    ("h phủ Việt Nam cân nhắc một số nội dung trong quá trình sửa Luật Quản lý nợ cộng, trong đó có "
+     "việc cần làm rõ sự khác biệt",  # baomoi/22752212
+     "Luật Quản lý nợ cộng", "Quản lý nợ công", None),
+]
+
+
+@pytest.mark.parametrize("sentence,cited,title,symbol", TYPOS)
+def test_title_with_one_word_mistyped(sentence, cited, title, symbol):
+    r = check_source(sentence)
+    got = {c.text: (c, res) for a in r.articles for c, res in zip(a.citations, a.resolutions)}
+    c, res = got[cited]
+    if title:
+        assert c.title == title
+    if symbol:
+        assert [d.symbol for d in res.documents] == [symbol]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["vê", "vể", "vễ", "vé", "về", "ve"]))
+def test_any_mark_on_one_word_of_a_long_title(ve):
+    sentence = TYPOS[0][0].replace("Bảo về", "Bảo " + ve)
+    assert any(c.title == "Bảo vệ môi trường" for a in check_source(sentence).articles for c in a.citations)
+
+
+@pytest.mark.parametrize("wrong,written", [
+    ("Luật Đầu tư", "Luật Đầu tu"),  # a two-word title: not guessed
+    ("Luật Bảo về môi trường", "Luật Bảo về môi trướng"),  # two words mistyped
+])
+def test_short_or_twice_mistyped_titles_are_not_guessed(wrong, written):
+    sentence = TYPOS[0][0].replace(wrong, written)  # variants of baomoi/22296561
+    assert written not in [t for t, _ in laws(sentence)]

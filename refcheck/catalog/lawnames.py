@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from refcheck.extract.lawtitle import amended_titles, initials, is_amending, title_words
@@ -37,15 +38,30 @@ class TitleIndex:
     reach: dict[str, int] = field(default_factory=dict)  # first word -> longest title's length
 
     loose: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # words without và/của/các -> keys
+    folded: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # words without marks -> keys
 
     def title(self, words: tuple[str, ...]) -> Optional[str]:
         """The title key these words are, exactly, else once "và", "của", "các" are set
-        aside ("Hôn nhân gia đình", "Trách nhiệm bồi thường Nhà nước") if one law fits."""
+        aside ("Hôn nhân gia đình", "Trách nhiệm bồi thường Nhà nước") if one law fits, else
+        with one word's marks mistyped (:meth:`typo`)."""
         key = self.exact.get(words)
         if key is None and words and words[-1] not in _SKIPPABLE:  # never "… xã hội và"
             keys = self.loose.get(tuple(w for w in words if w not in _SKIPPABLE), ())
-            key = next(iter(keys)) if len(keys) == 1 else None
+            key = next(iter(keys)) if len(keys) == 1 else self.typo(words)
         return key
+
+    def typo(self, words: tuple[str, ...]) -> Optional[str]:
+        """The one title these words spell with one word's tone or vowel marks wrong ("Bảo
+        về môi trường", baomoi/22296561: Bảo vệ môi trường), in titles of three words or more
+        (two-word titles are too close to prose and to each other)."""
+        if len(words) < _TYPO_MIN_WORDS:
+            return None
+        keys = self.folded.get(tuple(_unmarked(w) for w in words), ())
+        if len(keys) != 1:
+            return None
+        key = next(iter(keys))
+        known = title_words(key)
+        return key if sum(a != b for a, b in zip(known, words)) == 1 else None
 
     def exact_title(self, words: tuple[str, ...]) -> bool:
         return words in self.exact
@@ -57,6 +73,18 @@ class TitleIndex:
 
         return (self.abbr_exact.get((group, letters.upper()))
                 or self.abbr.get((group, fold_letters(letters)), set()))
+
+
+_TYPO_MIN_WORDS = 3
+
+
+@lru_cache(maxsize=8192)
+def _unmarked(word: str) -> str:
+    """A word without its tone and vowel marks, đ as d ("về", "vệ" -> "ve")."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(ch)).replace("đ", "d")
 
 
 _MEMO: dict[int, tuple[object, TitleIndex]] = {}
@@ -79,6 +107,7 @@ def title_index(catalog) -> Optional[TitleIndex]:
             continue
         ix.exact.setdefault(words, key)
         ix.loose.setdefault(tuple(w for w in words if w not in _SKIPPABLE), set()).add(key)
+        ix.folded.setdefault(tuple(_unmarked(w) for w in words), set()).add(key)
         types = ix.types.setdefault(key, set())
         types.update(d.type for d in docs if d.type)
         ix.display.setdefault(key, docs[0].title or key)
@@ -203,10 +232,13 @@ def amended_suffix(title: str) -> tuple[str, bool]:
 
 def expand_title(catalog, title: str, type_word: Optional[str]) -> Optional[str]:
     """The catalog title an abbreviation stands for ("BHYT" -> "Bảo hiểm y tế"), when only
-    one law has those initials."""
+    one law has those initials; or the one a title with one word's marks mistyped spells."""
     ix = title_index(catalog)
     letters = title.replace(" ", "")
-    if ix is None or not _LETTERS.fullmatch(letters):
+    if ix is not None and not _LETTERS.fullmatch(letters):  # "Bảo về và phát triển rừng"
+        key = ix.typo(title_words(title))
+        return ix.display.get(key) if key else None
+    if ix is None:
         return None
     group = "BL" if type_word == "Bộ luật" else "PL" if type_word == "Pháp lệnh" else "L"
     keys = ix.expand(group, letters)

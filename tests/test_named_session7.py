@@ -172,3 +172,21 @@ def test_any_mark_on_one_word_of_a_long_title(ve):
 def test_short_or_twice_mistyped_titles_are_not_guessed(wrong, written):
     sentence = TYPOS[0][0].replace(wrong, written)  # variants of baomoi/22296561
     assert written not in [t for t, _ in laws(sentence)]
+
+
+# The type word with its space dropped and the number glued to it (tests/data/official/079.txt).
+GLUED = ("Nghị định số 24/2006-NĐ-CP ngày 06 tháng 3 năm 2006 của Chính phủ về sửa đổi, bổ sung một "
+         "số điều của Nghịđịnh57/2002/NĐ-CP ngày 03 tháng 6 năm 2002 của Chính phủ quy định chi "
+         "tiết thi hành Pháp lệnh Phí và lệ phí;")
+
+
+def test_type_word_glued_to_its_number():
+    r = check_source(GLUED)
+    got = [(c.text[:30], c.type, c.symbol, c.date) for a in r.articles for c in a.citations]
+    assert ("Nghịđịnh57/2002/NĐ-CP ngày 03 ", "Nghị định", "57/2002/NĐ-CP", "2002-06-03") in got
+
+
+@pytest.mark.parametrize("word", ["Mãđịnh", "xácđịnh", "ổnđịnh"])
+def test_other_words_glued_to_a_symbol_are_not_type_words(word):
+    r = check_source(GLUED.replace("Nghịđịnh", word))  # variants of official 079
+    assert all(c.type is None or not c.text.startswith(word) for a in r.articles for c in a.citations)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Optional
 
+from refcheck.text.literals import finditer_from
 from refcheck.text.normalize import SPACE_CLASS, canonical_chars
 from refcheck.notation.vocab import load_vocab
 
@@ -57,7 +58,7 @@ def _symbol_matches(text: str, pos: int = 0, endpos: Optional[int] = None,
     merged. ``years``, when given, receives the offsets of slashes before a bare year."""
     endpos = len(text) if endpos is None else endpos
     lo = hi = -1
-    for m in _SLASH_CODE.finditer(text, pos, endpos):
+    for m in finditer_from(_SLASH_CODE, "/", text, pos, endpos):
         p = m.start()
         if text[m.end() - 1].isdigit():
             if years is not None:
@@ -94,11 +95,11 @@ def literal_anchors(words) -> dict[str, list[tuple[str, int]]]:
 
 
 @lru_cache(maxsize=1)
-def _named_res() -> tuple[re.Pattern, ...]:
+def _named_res() -> tuple[tuple[str, re.Pattern], ...]:
     """Named Party resolutions, plenums and congresses: "[Nn]ghị quyết Hội nghị…", one
     pattern per anchor of the named type words, each opening with that literal ("ghị quyết";
-    a match starts one character earlier). The words that may follow are the grammar's
-    (vocab.yaml ``named:``)."""
+    a match starts one character earlier), given with it. The words that may follow are the
+    grammar's (vocab.yaml ``named:``)."""
     v = load_vocab()
     # the meeting words have a plain space inside, which the parser's window may hold as a
     # look-alike ("Đại\u00a0hội")
@@ -119,8 +120,8 @@ def _named_res() -> tuple[re.Pattern, ...]:
                         for r in sorted(rests))
         cls = "".join(sorted(firsts))
         # "Nghị quyết của Hội nghị lần thứ 7 Ban Chấp hành Trung ương Đảng (khóa XII)"
-        out.append(re.compile(rf"{a}(?<=[{cls}]{a})(?:{more})[ \t\u00a0]+"
-                              rf"(?:của[ \t\u00a0]+)?(?={follow})"))
+        out.append((head, re.compile(rf"{a}(?<=[{cls}]{a})(?:{more})[ \t\u00a0]+"
+                                     rf"(?:của[ \t\u00a0]+)?(?={follow})")))
     return tuple(out)
 
 
@@ -128,10 +129,11 @@ def _named_starts(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iter
     endpos = len(text) if endpos is None else endpos
     res = _named_res()
     if len(res) == 1:
-        for m in res[0].finditer(text, pos, endpos):
+        for m in finditer_from(res[0][1], res[0][0], text, pos, endpos):
             yield m.start() - 1
         return
-    yield from sorted({m.start() - 1 for rx in res for m in rx.finditer(text, pos, endpos)})
+    yield from sorted({m.start() - 1 for lit, rx in res
+                       for m in finditer_from(rx, lit, text, pos, endpos)})
 
 # A title in any case follows ("Bộ luật hình sự năm 1999"), but not "luật sư", "luật pháp".
 _LAW_AFTER = r"[ \t\u00a0]+(?=\w)(?!sư\b|pháp\b|này\b|lệ\b)"
@@ -187,8 +189,8 @@ def _law_starts(text: str, pos: int = 0, endpos: Optional[int] = None):
     endpos = len(text) if endpos is None else endpos
     law_re = _law_re()
     runs = []
-    for _literal, rx, shift, members in _law_anchors():
-        found = [m.start() - shift for m in rx.finditer(text, pos, endpos)]
+    for literal, rx, shift, members in _law_anchors():
+        found = [m.start() - shift for m in finditer_from(rx, literal, text, pos, endpos)]
         if found:
             runs.append((found, members))
     if not runs:
@@ -311,7 +313,7 @@ def _number_year_starts(text: str, pos: int = 0, endpos: Optional[int] = None,
     a year (from :func:`_symbol_matches`), else searched for here."""
     endpos = len(text) if endpos is None else endpos
     if slashes is None:
-        slashes = [m.start() for m in _YEAR_SLASH.finditer(text, pos, endpos)]
+        slashes = [m.start() for m in finditer_from(_YEAR_SLASH, "/", text, pos, endpos)]
     before = _number_year_before()
     last = _last_words()
     for s in slashes:

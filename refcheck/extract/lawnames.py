@@ -22,6 +22,7 @@ from typing import Optional, Protocol
 
 from refcheck.extract.lawtitle import is_amending, title_words
 from refcheck.model import Citation
+from refcheck.text.literals import finditer_from
 
 _SP = "[ \t\u00a0]"
 # Each pattern opens with a literal, so the engine skips ahead (see scan.word_start).
@@ -148,11 +149,13 @@ def law_names(text: str, citations: list[Citation], lo: int, hi: int,
     for a later one (it repeats the earlier citation)."""
     if index is None or hi <= lo:
         return []
-    anchors = [(m.start() - 1, m.end()) for m in _LUAT.finditer(text, lo, hi)]
-    wrapped = [(m.start() - 1, m.end()) for m in _LUAT_WRAPPED.finditer(text, lo, hi)]
+    u = text.find("uật", lo, hi)  # (one search for both: each match opens with it)
+    anchors = [] if u < 0 else [(m.start() - 1, m.end()) for m in _LUAT.finditer(text, u, hi)]
+    wrapped = [] if u < 0 else [(m.start() - 1, m.end())
+                                for m in _LUAT_WRAPPED.finditer(text, u, hi)]
     if wrapped and _official(text):  # "… một số điều của Luật⏎Dược;": a hard-wrapped line
         anchors += wrapped
-    anchors += [(m.start() - 5, m.end()) for m in _PHAP_LENH.finditer(text, lo, hi)]
+    anchors += [(m.start() - 5, m.end()) for m in finditer_from(_PHAP_LENH, "lệnh", text, lo, hi)]
     if not anchors and text.find("BL", lo, hi) < 0 and not any(
             text.find(h, lo, hi) >= 0 for h in _constitution_heads()):
         return []  # most articles: no law word at all (found at C speed)
@@ -168,7 +171,7 @@ def law_names(text: str, citations: list[Citation], lo: int, hi: int,
     out += _constitutions(text, lo, hi, spans)
     amending = [(c.start, c.end) for c in citations if c.kind == "named" and c.title
                 and is_amending(c.title)]
-    for m in _BL.finditer(text, lo, hi):
+    for m in finditer_from(_BL, "BL", text, lo, hi):
         # "dự án Luật sửa đổi, bổ sung một số điều của BLHS 2015" (baomoi/22377847): the code
         # inside an amending law's title is cited too (api drops one of the two: the amending
         # law when the catalog has no such law, else the code)
@@ -373,6 +376,8 @@ def _constitutions(text: str, lo: int, hi: int, spans: _Spans) -> list[Citation]
 
     const = (load_vocab().checks or {}).get("constitution") or {}
     out: list[Citation] = []
+    if not any(text.find(h, lo, hi) >= 0 for h in _constitution_heads()):
+        return out  # (each match opens with one of them)
     for m in _constitution().finditer(text, lo, hi):
         a, e = m.start(), m.end()
         if (a > lo and text[a - 1].isalnum()) or spans.covers(a):

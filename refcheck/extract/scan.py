@@ -23,6 +23,7 @@ from refcheck.extract.articles import caps_header, header_number
 from refcheck.extract.lawtitle import is_amending
 from refcheck.extract.wrap import decap, flatten, joinable, window_end
 from refcheck.model import Citation
+from refcheck.text.literals import finditer_from
 from refcheck.text.normalize import View, canonical_chars, view
 from refcheck.notation.vocab import alternation, load_vocab, upper_class
 
@@ -349,7 +350,7 @@ def _broken_block(vt: str, pos: int, endpos: int):
     full = _broken_re()
     before = _type_word_before()
     last = pos
-    for m in _SO_NUMBER.finditer(vt, pos, endpos):
+    for m in finditer_from(_SO_NUMBER, "ố", vt, pos, endpos):
         s = m.start() - 1
         if s < last:
             continue

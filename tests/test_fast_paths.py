@@ -1,0 +1,128 @@
+"""Fast paths (issue 16) held to the plain path they skip, on real text: each gate may only
+say "nothing here" where the plain path finds nothing, and the results are the same with the
+gate and without it. Texts: tests/data/official (99 documents), seeds/, the 30 articles of
+tests/data/news-sample.jsonl.gz and the sentences of the tsv tables of tests/data; each also
+in capitals and with its first lines in capitals (headlines, official headers), so that the
+gates are crossed both ways."""
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from functools import lru_cache
+from pathlib import Path
+
+
+from refcheck.extract import caps
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+
+
+@lru_cache(maxsize=1)
+def real_texts() -> tuple[str, ...]:
+    texts = [p.read_text("utf-8") for p in sorted((DATA / "official").glob("*.txt"))]
+    texts += [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    with gzip.open(DATA / "news-sample.jsonl.gz", "rt", encoding="utf-8") as fh:
+        texts += [json.loads(line).get("text") or "" for line in fh if line.strip()]
+    for name in ("citation-examples.tsv", "named-forms.tsv", "true-errors.tsv",
+                 "false-errors.tsv"):
+        with open(DATA / name, encoding="utf-8") as fh:
+            for row in csv.reader(fh, delimiter="\t"):
+                texts += [cell for cell in row if len(cell) > 20]
+    return tuple(texts)
+
+
+@lru_cache(maxsize=1)
+def variants() -> tuple[str, ...]:
+    out = []
+    for t in real_texts():
+        lines = t.split("\n")
+        out += [t, t.upper(), "\n".join([ln.upper() for ln in lines[:4]] + lines[4:])]
+    return tuple(out)
+
+
+def test_the_corpus_is_real_and_large():
+    assert len(real_texts()) > 200 and sum(map(len, real_texts())) > 250_000
+
+
+def test_the_capitals_gate_says_no_only_where_the_hint_finds_nothing():
+    hint = caps._hint()
+    passed = found = 0
+    for t in variants():
+        may = caps._may_hold(t)
+        has = hint.search(t) is not None
+        assert may or not has, t[:80]
+        passed += may
+        found += has
+    assert found > 100  # capitals are crossed (official headers, upper-cased variants)
+    assert passed < len(variants())  # and the gate does say no
+
+
+def test_cased_is_the_same_with_and_without_the_gate(monkeypatch):
+    fast = [caps.cased(t) for t in variants()]
+    monkeypatch.setattr(caps, "_may_hold", lambda text: True)
+    plain = [caps.cased(t) for t in variants()]
+    assert fast == plain
+    assert sum(f is not t for f, t in zip(fast, variants())) > 50  # recased, not all skipped
+
+
+def _pairs():
+    """Every (pattern, opening literal) searched through ``finditer_from``."""
+    from refcheck.extract import anchors, lawnames, scan
+
+    pairs = [(lawnames._LUAT, "uật"), (lawnames._LUAT_WRAPPED, "uật"),
+             (lawnames._PHAP_LENH, "lệnh"), (lawnames._BL, "BL"),
+             (anchors._SLASH_CODE, "/"), (anchors._YEAR_SLASH, "/"), (scan._SO_NUMBER, "ố")]
+    pairs += [(rx, lit) for lit, rx in anchors._named_res()]
+    pairs += [(rx, lit) for lit, rx, _shift, _members in anchors._law_anchors()]
+    return pairs
+
+
+def test_a_search_from_the_first_literal_finds_what_the_plain_search_finds():
+    from refcheck.text.literals import finditer_from
+
+    found = 0
+    for rx, lit in _pairs():
+        for t in variants()[::3]:
+            n = len(t)
+            for lo, hi in ((0, n), (n // 3, n), (1, max(1, n - 7)), (n // 2, n // 2 + 900)):
+                want = [m.span() for m in rx.finditer(t, lo, hi)]
+                got = [m.span() for m in finditer_from(rx, lit, t, lo, hi)]
+                assert got == want, (rx.pattern[:40], lo, hi, t[:60])
+                assert all(t.startswith(lit, s) for s, _ in want)
+                found += len(want)
+    assert found > 1000
+
+
+def _reports(texts) -> list[str]:
+    from refcheck.api import check_source
+    from refcheck.lint.report.common import _Lazy
+    from refcheck.lint.report.jsonfmt import _ENCODE, file_json
+
+    out = []
+    for t in texts:
+        r = check_source(t, path="a.txt")
+        out.append(_ENCODE(file_json(r, _Lazy(r, None))))
+    return out
+
+
+def _plain(monkeypatch) -> None:
+    """Every fast path of this module off: the plain searches."""
+    from refcheck.extract import anchors, lawnames, scan
+
+    def plain(rx, literal, text, pos=0, endpos=None):
+        return rx.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    for mod in (anchors, lawnames, scan):
+        monkeypatch.setattr(mod, "finditer_from", plain)
+    monkeypatch.setattr(caps, "_may_hold", lambda text: True)
+
+
+def test_the_reports_are_the_same_with_and_without_the_fast_paths(monkeypatch):
+    texts = variants()
+    fast = _reports(texts)
+    _plain(monkeypatch)
+    plain = _reports(texts)
+    assert fast == plain
+    assert sum('"citations":[{' in r for r in fast) > 150  # citations were found, not none

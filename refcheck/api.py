@@ -172,7 +172,7 @@ def check_source(text: str, *, path: str = "<text>", catalog=None,
         for f in a.findings:
             f.line, f.column = pos(f.start)
             f.end_line, f.end_column = pos(f.end)
-    if suppressions and "refcheck" in text:
+    if suppressions and "f" in text and "refcheck" in text:  # (one letter first: memchr)
         _apply_suppressions(text, articles, lang)
     if settings is not None and any(a.findings for a in articles):
         _apply_settings(articles, settings, path)

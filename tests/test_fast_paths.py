@@ -109,14 +109,17 @@ def _reports(texts) -> list[str]:
 
 def _plain(monkeypatch) -> None:
     """Every fast path of this module off: the plain searches."""
-    from refcheck.extract import anchors, lawnames, scan
+    from refcheck.extract import anchors, articles, lawnames, scan
 
     def plain(rx, literal, text, pos=0, endpos=None):
         return rx.finditer(text, pos, len(text) if endpos is None else endpos)
 
     for mod in (anchors, lawnames, scan):
         monkeypatch.setattr(mod, "finditer_from", plain)
+    monkeypatch.setattr(lawnames, "first", lambda lit, text, pos, endpos: text.find(lit, pos, endpos))
     monkeypatch.setattr(caps, "_may_hold", lambda text: True)
+    monkeypatch.setattr(articles, "official_top", _official_plain)
+    monkeypatch.setattr(scan, "official_top", _official_plain)
 
 
 def test_the_reports_are_the_same_with_and_without_the_fast_paths(monkeypatch):
@@ -126,3 +129,29 @@ def test_the_reports_are_the_same_with_and_without_the_fast_paths(monkeypatch):
     plain = _reports(texts)
     assert fast == plain
     assert sum('"citations":[{' in r for r in fast) > 150  # citations were found, not none
+
+
+def _official_plain(text: str) -> bool:
+    from refcheck.extract import articles
+
+    return (text.find("Hạnh phúc", 0, 3000) >= 0
+            or articles._colon_header(text, 0, min(len(text), 3000)) is not None
+            or articles.caps_header(text, 0, min(len(text), 3000)) is not None)
+
+
+def test_remembered_answers_are_those_of_the_plain_search():
+    """literals.first and articles.official_top remember the answer for the text asked last
+    (by identity): asked in turn for other texts and bounds, each answer is the plain one."""
+    from refcheck.extract import articles
+    from refcheck.text.literals import first
+
+    texts = variants()[:120]
+    officials = 0
+    for t, u in zip(texts, texts[1:] + texts[:1]):
+        for s in (t, u, t, t[:3000], u):
+            for lit in ("uật", "lệnh", "BL", "Hiến"):
+                for lo, hi in ((0, len(s)), (len(s) // 2, len(s)), (0, len(s) // 3)):
+                    assert first(lit, s, lo, hi) == s.find(lit, lo, hi)
+            assert articles.official_top(s) == _official_plain(s), s[:60]
+            officials += articles.official_top(s)
+    assert officials > 50

@@ -78,8 +78,7 @@ def split_articles(text: str, article_date: Optional[str] = None,
         first_content = nonblank[0]
         # An official document (its motto or "Số:" header at the top) is one article: the
         # rules under its letterhead and before its body are not article separators.
-        official = (text.find("Hạnh phúc", 0, _HEADER_SPAN) >= 0
-                    or header_number(text, 0, _HEADER_SPAN) is not None)
+        official = official_top(text)
         # Only lines that open like a separator or repeat the next non-blank line can cut.
         for k, (line, after) in enumerate(zip(nbs[1:-1], nbs[2:]), 1):
             if line[0] in _SEPARATOR_FIRST:
@@ -217,6 +216,23 @@ def header_number(text: str, start: int, end: int) -> Optional[re.Match]:
         m = caps_header(text, start, end)
     _LAST_HEADER = (text, start, end, m)
     return m
+
+
+#: The last answer of :func:`official_top`: (text, answer), the text compared by identity.
+_LAST_OFFICIAL: tuple = (None, False)
+
+
+def official_top(text: str) -> bool:
+    """An official document: its motto ("Hạnh phúc") or its number's header line in the first
+    ``_HEADER_SPAN`` characters. Asked by the scanner and by :func:`split_articles` for the
+    same text, answered once."""
+    global _LAST_OFFICIAL
+    if _LAST_OFFICIAL[0] is text:
+        return _LAST_OFFICIAL[1]
+    yes = (text.find("Hạnh phúc", 0, _HEADER_SPAN) >= 0
+           or header_number(text, 0, _HEADER_SPAN) is not None)
+    _LAST_OFFICIAL = (text, yes)
+    return yes
 
 
 # A law's own header: "Luật số: 76/2015/QH13" at the start of its line (official 076).

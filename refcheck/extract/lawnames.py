@@ -22,7 +22,7 @@ from typing import Optional, Protocol
 
 from refcheck.extract.lawtitle import is_amending, title_words
 from refcheck.model import Citation
-from refcheck.text.literals import finditer_from
+from refcheck.text.literals import finditer_from, first
 
 _SP = "[ \t\u00a0]"
 # Each pattern opens with a literal, so the engine skips ahead (see scan.word_start).
@@ -149,15 +149,15 @@ def law_names(text: str, citations: list[Citation], lo: int, hi: int,
     for a later one (it repeats the earlier citation)."""
     if index is None or hi <= lo:
         return []
-    u = text.find("uật", lo, hi)  # (one search for both: each match opens with it)
+    u = first("uật", text, lo, hi)  # (one search for both: each match opens with it)
     anchors = [] if u < 0 else [(m.start() - 1, m.end()) for m in _LUAT.finditer(text, u, hi)]
     wrapped = [] if u < 0 else [(m.start() - 1, m.end())
                                 for m in _LUAT_WRAPPED.finditer(text, u, hi)]
     if wrapped and _official(text):  # "… một số điều của Luật⏎Dược;": a hard-wrapped line
         anchors += wrapped
     anchors += [(m.start() - 5, m.end()) for m in finditer_from(_PHAP_LENH, "lệnh", text, lo, hi)]
-    if not anchors and text.find("BL", lo, hi) < 0 and not any(
-            text.find(h, lo, hi) >= 0 for h in _constitution_heads()):
+    if not anchors and first("BL", text, lo, hi) < 0 and not any(
+            first(h, text, lo, hi) >= 0 for h in _constitution_heads()):
         return []  # most articles: no law word at all (found at C speed)
     anchors.sort()
     spans = _Spans(citations)
@@ -376,7 +376,7 @@ def _constitutions(text: str, lo: int, hi: int, spans: _Spans) -> list[Citation]
 
     const = (load_vocab().checks or {}).get("constitution") or {}
     out: list[Citation] = []
-    if not any(text.find(h, lo, hi) >= 0 for h in _constitution_heads()):
+    if not any(first(h, text, lo, hi) >= 0 for h in _constitution_heads()):
         return out  # (each match opens with one of them)
     for m in _constitution().finditer(text, lo, hi):
         a, e = m.start(), m.end()

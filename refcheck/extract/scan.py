@@ -19,7 +19,7 @@ from refcheck.extract.anchors import (  # noqa: F401  (re-exported: tests and be
     word_start)
 from refcheck.extract.grammar import parse_prefix
 from refcheck.extract.groups import build_groups, group_citations
-from refcheck.extract.articles import caps_header, header_number
+from refcheck.extract.articles import caps_header, official_top
 from refcheck.extract.lawtitle import is_amending
 from refcheck.extract.wrap import decap, flatten, joinable, window_end
 from refcheck.model import Citation
@@ -227,7 +227,7 @@ _SPLIT = re.compile(r"(?<=\w)\*{2,4}(?=\w)")
 def _unsplit(text: str, v: View) -> View:
     """``v`` without emphasis markers between two word characters (offsets still map to
     ``text``); only for composed text, whose view is ``text`` itself."""
-    if v.text is not text or "**" not in text:
+    if v.text is not text or "*" not in text or "**" not in text:  # (one letter: memchr)
         return v
     runs = [(m.start(), m.end()) for m in _SPLIT.finditer(text)]
     if not runs:
@@ -245,9 +245,7 @@ def _unsplit(text: str, v: View) -> View:
 
 def is_official(vt: str) -> bool:
     """An official document (its motto or a "Số:" header at the top): lines are wrapped."""
-    if vt.find("Hạnh phúc", 0, 3000) >= 0:
-        return True
-    return header_number(vt, 0, min(len(vt), 3000)) is not None
+    return official_top(vt)
 _LAW_CODES = ("L", "PL")
 _LAW_CODE = re.compile(r"(?:UBTV)?QH\d")  # 80-2015/QH13 carries no type code: a law
 

@@ -16,7 +16,27 @@ def finditer_from(rx: re.Pattern, literal: str, text: str, pos: int = 0,
     ``literal``: no match starts before the literal's first occurrence, so the search starts
     there (look-behinds still see the text before it, as they do before ``pos``)."""
     endpos = len(text) if endpos is None else endpos
-    p = text.find(literal, pos, endpos)
+    p = first(literal, text, pos, endpos)
     if p < 0:
         return ()
     return rx.finditer(text, p, endpos)
+
+
+#: (text, {(literal, pos, endpos): offset}) of the text searched last: the scanner and the
+#: law-name finder look for the same literals ("uật", "lệnh") in the same text, one after the
+#: other. The text is compared by identity, so an answer holds only for that very string.
+_LAST: tuple = (None, {})
+
+
+def first(literal: str, text: str, pos: int, endpos: int) -> int:
+    """``text.find(literal, pos, endpos)``, remembered for the text searched last."""
+    global _LAST
+    memo = _LAST[1] if _LAST[0] is text else None
+    if memo is None:
+        memo = {}
+        _LAST = (text, memo)
+    key = (literal, pos, endpos)
+    p = memo.get(key)
+    if p is None:
+        p = memo[key] = text.find(literal, pos, endpos)
+    return p

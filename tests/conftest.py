@@ -31,11 +31,48 @@ def run_cli(*args, input=None):
     return _runner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
 
 
+@pytest.fixture(scope="session")
+def derived_caches(tmp_path_factory):
+    """A cache folder holding what refcheck derives from the embedded default (catalog index,
+    vocabulary, grammar tables, rule texts), built once per session.
+
+    A fresh ``REFCHECK_CACHE_DIR`` costs a cold start (the catalog's YAML parsed again, several
+    seconds); the tests that give each run its own cache are about results, not about those
+    derived files, so they start from a copy of these (:func:`seed_cache`). Tests of the derived
+    caches themselves set an empty folder of their own."""
+    import os
+
+    from refcheck.lint.cli import main
+
+    d = tmp_path_factory.mktemp("derived-caches")
+    draft = d / "draft.txt"
+    draft.write_text("Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị.\n", encoding="utf-8")
+    old = os.environ.get("REFCHECK_CACHE_DIR")
+    os.environ["REFCHECK_CACHE_DIR"] = str(d / "cache")
+    try:
+        _runner().invoke(main, ["check", "--no-cache", str(draft)], catch_exceptions=False)
+    finally:
+        if old is None:
+            del os.environ["REFCHECK_CACHE_DIR"]
+        else:
+            os.environ["REFCHECK_CACHE_DIR"] = old
+    return d / "cache"
+
+
+def seed_cache(derived, dest):
+    """``dest`` (created) holding a copy of the session's derived caches, no results."""
+    import shutil
+
+    shutil.copytree(derived, dest, ignore=shutil.ignore_patterns("results"), dirs_exist_ok=True)
+    return dest
+
+
 @pytest.fixture
-def work(tmp_path, monkeypatch):
-    """An empty folder as the current one, with its own result cache (cache on)."""
+def work(tmp_path, monkeypatch, derived_caches):
+    """An empty folder as the current one, with its own result cache (cache on), seeded with
+    the session's derived caches."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(tmp_path / ".cache"))
+    monkeypatch.setenv("REFCHECK_CACHE_DIR", str(seed_cache(derived_caches, tmp_path / ".cache")))
     monkeypatch.delenv("REFCHECK_NO_CACHE", raising=False)
     return tmp_path
 

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import seed_cache
 from click.testing import CliRunner
 
 import refcheck.lint.runner as runner
@@ -36,6 +37,13 @@ def folder(tmp_path_factory) -> Path:
             shutil.copy(p, d / p.name)
     shutil.copy(DATA / "inputs" / "cp1258.txt", d / "z-legacy.txt")  # refused: not UTF-8
     return d
+
+
+@pytest.fixture(autouse=True)
+def _seeded(tmp_path, derived_caches):
+    """Each test's cache folder (``tmp_path / "c"``) starts with the session's derived caches:
+    these tests are about results, not about a cold start."""
+    seed_cache(derived_caches, tmp_path / "c")
 
 
 def _run(args, monkeypatch, cache_dir) -> tuple[int, str]:

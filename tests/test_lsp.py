@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
+from conftest import seed_cache
 
 pytest.importorskip("pygls", reason="the lsp extra is not installed (pip install '.[lsp]')")
 
@@ -140,9 +141,10 @@ class Client:
 
 
 @pytest.fixture
-def env(tmp_path):
+def env(tmp_path, derived_caches):
     e = dict(os.environ)
-    e["REFCHECK_CACHE_DIR"] = os.environ.get("REFCHECK_CACHE_DIR") or str(tmp_path / "cache")
+    e["REFCHECK_CACHE_DIR"] = (os.environ.get("REFCHECK_CACHE_DIR")
+                               or str(seed_cache(derived_caches, tmp_path / "cache")))
     e["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
     return e
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import seed_cache
 from click.testing import CliRunner
 
 from refcheck.lint import resultcache
@@ -29,8 +30,8 @@ OLD_MTIME = 1_500_000_000_000_000_000  # 2017: long before any cache was written
 
 
 @pytest.fixture()
-def cache(tmp_path, monkeypatch):
-    d = tmp_path / "cache"
+def cache(tmp_path, monkeypatch, derived_caches):
+    d = seed_cache(derived_caches, tmp_path / "cache")  # derived caches warm, no results
     monkeypatch.setenv("REFCHECK_CACHE_DIR", str(d))
     monkeypatch.delenv("REFCHECK_NO_CACHE", raising=False)
     monkeypatch.chdir(tmp_path)

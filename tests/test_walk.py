@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import seed_cache
 from click.testing import CliRunner
 
 from refcheck.lint.cli import main
@@ -40,10 +41,10 @@ def _checked(tmp_path, *args) -> tuple[int, list[str], str]:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_a_fifo_named_txt_is_skipped_not_opened(tmp_path):
+def test_a_fifo_named_txt_is_skipped_not_opened(tmp_path, derived_caches):
     _tree(tmp_path, ["a.txt"])
     os.mkfifo(tmp_path / "pipe.txt")  # opening it would block until someone writes to it
-    env = dict(os.environ, REFCHECK_CACHE_DIR=str(tmp_path / ".cache"))
+    env = dict(os.environ, REFCHECK_CACHE_DIR=str(seed_cache(derived_caches, tmp_path / ".cache")))
     r = subprocess.run([sys.executable, "-m", "refcheck", "check", "--format", "json", "."],
                        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr

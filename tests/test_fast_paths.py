@@ -155,3 +155,27 @@ def test_remembered_answers_are_those_of_the_plain_search():
             assert articles.official_top(s) == _official_plain(s), s[:60]
             officials += articles.official_top(s)
     assert officials > 50
+
+
+def test_line_starts_are_those_of_the_line_break_pattern():
+    """text/positions.line_starts splits a text without "\\r" at "\\n" (C level) instead of
+    running LINE_BREAK: the same starts, for texts with and without "\\r\\n" and "\\r"."""
+    from refcheck.text import positions
+
+    def plain(t: str) -> list[int]:
+        return [0] + [m.end() for m in positions.LINE_BREAK.finditer(t)]
+
+    n = 0
+    for t in variants()[::2]:
+        for s in (t, t.replace("\n", "\r\n"), t.replace("\n", "\r"), t + "\n", "\n" + t, t[:1]):
+            assert positions.line_starts(s) == plain(s)
+            assert positions.LineIndex(s).position(len(s) // 2) == _plain_position(plain(s), len(s) // 2)
+            n += 1
+    assert n > 1000
+
+
+def _plain_position(starts: list[int], offset: int) -> tuple[int, int]:
+    from bisect import bisect_right
+
+    i = bisect_right(starts, offset) - 1
+    return i + 1, offset - starts[i] + 1

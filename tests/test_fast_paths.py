@@ -179,3 +179,39 @@ def _plain_position(starts: list[int], offset: int) -> tuple[int, int]:
 
     i = bisect_right(starts, offset) - 1
     return i + 1, offset - starts[i] + 1
+
+
+def test_an_archive_line_is_read_as_json_loads_reads_it():
+    """lint/jsonl.load_line (one decoder for every line) against json.loads(raw,
+    parse_constant=str): the same values and the same errors, on the lines of
+    tests/data/news-sample.jsonl.gz and on broken ones."""
+    from refcheck.lint.jsonl import load_line
+
+    with gzip.open(DATA / "news-sample.jsonl.gz", "rb") as fh:
+        lines = [line for line in fh if line.strip()]
+    lines += [b'{"a":NaN,"b":[Infinity,-Infinity]}', b"\xef\xbb\xbf{}", "\ufeff{}", b"{bad",
+              b'{"x":"\\ud800"}', b"\xff\xfe{\x00}\x00", b"\xff", b"", lines[0][:40],
+              lines[1].decode("utf-8")]
+
+    def outcome(read, raw):
+        try:
+            return "ok", read(raw)
+        except ValueError as e:
+            return type(e).__name__, str(e)
+
+    for raw in lines:
+        assert outcome(load_line, raw) == outcome(lambda r: json.loads(r, parse_constant=str), raw)
+
+
+def test_the_newline_is_detected_as_by_counting():
+    from refcheck.io.read import detect_newline
+
+    def plain(t: str) -> str:
+        crlf = t.count("\r\n")
+        lf, cr = t.count("\n") - crlf, t.count("\r") - crlf
+        best = max(lf, crlf, cr)
+        return "\n" if best == 0 or lf == best else ("\r\n" if crlf == best else "\r")
+
+    for t in variants()[::5]:
+        for s in (t, t.replace("\n", "\r\n"), t.replace("\n", "\r"), t + "\r", "x"):
+            assert detect_newline(s) == plain(s)

@@ -110,6 +110,8 @@ class EncodingError(ValueError):
 def detect_newline(text: str) -> str:
     """The dominant line ending of ``text``: ``"\\n"``, ``"\\r\\n"`` or ``"\\r"`` (ties and
     no line breaks at all give ``"\\n"``)."""
+    if "\r" not in text:  # (one letter: memchr) no "\r\n", no "\r": "\n" or none at all
+        return "\n"
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
     cr = text.count("\r") - crlf

@@ -34,7 +34,7 @@ from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from refcheck.lint.messages import Said, json_kind, say
 from refcheck.lint.jsonl import (CHUNK_BYTES, CHUNK_LINES, _bad_json, _close,  # noqa: F401
-                                _open_binary, iter_chunks, parse_date)
+                                _open_binary, iter_chunks, load_line, parse_date)
 
 
 # --------------------------------------------------------------------------- the chunk worker
@@ -103,7 +103,7 @@ def _run_chunk(chunk: tuple[str, list[tuple[int, bytes]]]) -> ChunkResult:
     res = ChunkResult()
     for lineno, raw in lines:
         try:
-            obj = json.loads(raw, parse_constant=str)  # NaN/Infinity are not JSON: kept as text
+            obj = load_line(raw)  # NaN/Infinity are not JSON: kept as text
         except ValueError as e:  # JSONDecodeError and UnicodeDecodeError
             res.errors.append(_bad_json(f"{path}:{lineno}", e, settings.lang))
             continue

@@ -3,6 +3,7 @@ of raw lines, and the article dates such archives carry (``parse_date``)."""
 from __future__ import annotations
 
 import gzip
+import json
 import sys
 from typing import IO, Any, Iterator, Optional
 
@@ -22,6 +23,24 @@ def parse_date(value: Any) -> Optional[str]:
     taken as written, with no time-zone conversion. ``None`` for a missing, empty or
     unparsable value."""
     return dates.parse_date(value) if isinstance(value, str) else None
+
+
+# --------------------------------------------------------------------------- lines
+
+#: One decoder for every line: ``json.loads(raw, parse_constant=str)`` builds a new
+#: ``JSONDecoder`` and its scanner on each call (a keyword argument is given).
+_DECODER = json.JSONDecoder(parse_constant=str)
+
+
+def load_line(raw: Any) -> Any:
+    """``json.loads(raw, parse_constant=str)`` (NaN/Infinity kept as text) with the decoder
+    built once: bytes decoded as ``json.loads`` decodes them, a str with a BOM refused as it
+    refuses one; the same values and the same errors."""
+    if isinstance(raw, str):
+        if raw.startswith("\ufeff"):
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", raw, 0)
+        return _DECODER.decode(raw)
+    return _DECODER.decode(raw.decode(json.detect_encoding(raw), "surrogatepass"))
 
 
 # --------------------------------------------------------------------------- reading

@@ -36,7 +36,7 @@ def word_start(words) -> str:
 
 #: A symbol: 35-CT/TW, 45 - CT/TW, 30/2020/NĐ-CP, 80/2015/QH13, 1234/QĐ-TTg, 19-2017/NQ-CP.
 SYMBOL_RE = re.compile(
-    rf"\d(?:(?<![\w/.:\-]\d)|(?<=số\d)|(?<=định\d))\d{{0,4}}[a-z]?{_SP}(?:"
+    rf"\d(?:(?<![\w/.:\-]\d)|(?<=số\d)|(?<=định\d)|(?<=ĐỊNH\d))\d{{0,4}}[a-z]?{_SP}(?:"
     rf"[{_DASHES}]{_SP}(?:[{_UP}][A-Za-zĐÐđ]{{0,5}}{_SP}/{_SP}[{_UP}]|(?:19|20)\d\d{_SP}/{_SP}[{_UP}])"
     rf"|/{_SP}(?:(?:19|20)\d\d{_SP}/{_SP})?[{_UP}][A-Za-zĐÐđƯƠÔÂĂÊ&]{{0,15}}\d{{0,2}}"
     rf")"

@@ -42,7 +42,7 @@ def grammar_text() -> str:
 
     return (base + "\n// --- generated from vocab.yaml ---\n"
             # "Nghịđịnh57/2002/NĐ-CP" (official 079): a word ending in "định" glued to the number
-            + term("TYPE_WORD", alternation(type_words), r"(?:\b|(?<=định)(?=\d))")
+            + term("TYPE_WORD", alternation(type_words), r"(?:\b|(?<=định)(?=\d)|(?<=ĐỊNH)(?=\d))")
             # A body is a proper name: "Đảng" alone is the Party, "Đảng bộ" a local committee.
             # (nor "Đảng Nhân dân Cách mạng Lào": another country's party; ours is listed whole)
             # Its first letter is a capital, the rest in any case ("của Ủy ban thường vụ Quốc

@@ -52,7 +52,7 @@ def _prefix_re() -> re.Pattern:
     words = alternation(v.type_spellings())
     # Anchored at the end of the look-back slice: [type word] [số[:]] [N, N và ]
     return re.compile(
-        rf"(?<!\w)(?:(?:{words})(?:[ \t\u00a0]+|(?<=định)(?=\Z)))?(?:[Ss]ố[ \t\u00a0]*(?::[ \t\u00a0]*)?)?"
+        rf"(?<!\w)(?:(?:{words})(?:[ \t\u00a0]+|(?<=định)(?=\Z)|(?<=ĐỊNH)(?=\Z)))?(?:[Ss]ố[ \t\u00a0]*(?::[ \t\u00a0]*)?)?"
         rf"(?:\d{{1,5}}[ \t\u00a0]*(?:,|và)[ \t\u00a0]*)*\Z"
     )
 

@@ -99,6 +99,36 @@ def _default_mode() -> int:
     return 0o666 & ~umask  # what open() would have made
 
 
+# ---------------------------------------------------------------------------------------------
+# Reading what the user names: a catalog, a configuration, a baseline
+# ---------------------------------------------------------------------------------------------
+#: Larger than any real file of its kind by far (the default catalog is 4 MB): what stops a
+#: device or pipe that never ends (``--catalog /dev/zero``) before it fills the memory.
+MAX_CATALOG_BYTES = 512 << 20
+MAX_CONFIG_BYTES = 16 << 20
+MAX_BASELINE_BYTES = 512 << 20
+
+
+def read_capped(path: PathLike, limit: int) -> bytes:
+    """The bytes of ``path``; ``OSError(EFBIG)`` past ``limit`` bytes instead of reading on:
+    ``/dev/zero`` or an endless pipe named as a catalog ended in a MemoryError traceback, or
+    in the kernel killing the run. A FIFO or ``/dev/stdin`` is read (``--catalog <(…)``)."""
+    import errno
+
+    with open(path, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if stat.S_ISREG(st.st_mode) and st.st_size <= limit:
+            return fh.read()
+        parts, n = [], 0
+        while n <= limit:
+            part = fh.read(min(1 << 20, limit + 1 - n))
+            if not part:
+                return b"".join(parts)
+            parts.append(part)
+            n += len(part)
+    raise OSError(errno.EFBIG, os.strerror(errno.EFBIG), os.fspath(path))
+
+
 def is_special(path: PathLike) -> bool:
     """Whether ``path`` exists and is not a regular file (a device, a FIFO)."""
     try:

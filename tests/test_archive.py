@@ -176,7 +176,7 @@ def test_fields_and_dates(tmp_path):
     assert "RC402" in {f["code"] for f in recs[1]["findings"]}
     assert "RC402" not in {f["code"] for f in recs[2]["findings"]}
     assert r.exit_code == 1  # RC402 is an error
-    assert "1 article(s) had a 'published' value that is not a date" in r.output
+    assert "1 article had a 'published' value that is not a date" in r.output
 
 
 @pytest.mark.parametrize("value,iso", [

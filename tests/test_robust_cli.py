@@ -94,7 +94,7 @@ def test_unreadable_folder_exits_2(work, monkeypatch):
     assert "ok.txt" in r.stdout  # the rest is still checked
 
 
-@pytest.mark.parametrize("lang,total", [("vi", "Tổng: 0 bài"), ("en", "Total: 0 article(s)")])
+@pytest.mark.parametrize("lang,total", [("vi", "Tổng: 0 bài"), ("en", "Total: 0 articles")])
 def test_text_field_missing_is_said_once_with_the_fields_seen(work, lang, total):
     lines = "".join(json.dumps({"id": i, "noi_dung": SPACED}, ensure_ascii=False) + "\n"
                     for i in range(2000))

@@ -89,7 +89,9 @@ def key_for(files: Sequence[Path]) -> tuple[str, Optional[list[bytes]]]:
                 return key, None
         except (OSError, ValueError):
             pass
-    contents = [p.read_bytes() for p in files]
+    from refcheck.fsio import MAX_CATALOG_BYTES, read_capped
+
+    contents = [read_capped(p, MAX_CATALOG_BYTES) for p in files]
     key = cache_key(contents)
     newest = max((st.st_mtime for st in stats), default=0.0)
     if memo_dir is not None and time.time() - newest > RACY_SECONDS:

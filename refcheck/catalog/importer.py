@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from refcheck.catalog.index import LAW_TYPES
-from refcheck.text.dates import date_problem, to_iso_text
+from refcheck.text.dates import to_iso_text
 from refcheck.notation.symbols import parse_symbol
 from refcheck.text.roman import from_roman, to_roman
 from refcheck.model import Document
-from refcheck.catalog.messages import Msg, render
+from refcheck.catalog.messages import Msg, date_msg, render
 from refcheck.catalog.report import DropEntry, FixEntry, ImportReport, NoteEntry  # noqa: F401
 from refcheck.catalog.emit import catalog_yaml, document_yaml  # noqa: F401
 from refcheck.catalog.relations import derive_aliases, parse_relation_text  # noqa: F401
@@ -81,14 +81,15 @@ def _clean_text(s: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFC", s)).strip()
 
 
-def parse_date(value: str) -> tuple[Optional[str], Optional[str]]:
+def parse_date(value: str) -> tuple[Optional[str], Optional[Msg]]:
     """``(iso, problem)`` for a date as text/dates reads it (ISO, ``D/M/YYYY``, ``ngày d
-    tháng m năm y``); ``(None, None)`` if empty."""
+    tháng m năm y``); ``(None, None)`` if empty. The problem is a message (English in
+    ``str()``, as the build record keeps it; the import line says it in the run's language)."""
     v = value.strip()
     if not v:
         return None, None
     v = to_iso_text(v)
-    prob = date_problem(v)
+    prob = date_msg(v)
     return (None, prob) if prob else (v, None)
 
 

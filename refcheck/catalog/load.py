@@ -26,7 +26,7 @@ from refcheck.catalog.files import (
 from refcheck.catalog.files import stack_files as _stack
 from refcheck.catalog.index import Catalog, Scope, _build_state
 from refcheck.catalog.schema import _check_semantics, _parse_file
-from refcheck.fsio import cache_dir, cache_root, try_write_atomic
+from refcheck.fsio import MAX_CATALOG_BYTES, cache_dir, cache_root, read_capped, try_write_atomic
 from refcheck.model import Document
 
 PathLike = Union[str, Path]
@@ -102,7 +102,7 @@ def _read_all(files: Sequence[Path]) -> list[bytes]:
     contents = []
     for p in files:
         try:
-            contents.append(p.read_bytes())
+            contents.append(read_capped(p, MAX_CATALOG_BYTES))
         except OSError as exc:
             raise CatalogError(p, 0, "file", "cannot_read", {"reason": exc}) from None
     return contents
@@ -194,7 +194,7 @@ def validate(paths: Optional[Sequence[PathLike]] = None, *,
     errors: list[CatalogError] = []
     for f in files:
         try:
-            text = f.read_bytes()
+            text = read_capped(f, MAX_CATALOG_BYTES)
         except OSError as exc:
             errors.append(CatalogError(f, 0, "file", "cannot_read", {"reason": exc}))
             continue

@@ -135,6 +135,7 @@ _OS_VI: dict[int, str] = {
     errno.EDQUOT: "vượt hạn mức đĩa",
     errno.EINVAL: "tham số không hợp lệ",
     errno.EFBIG: "tệp quá lớn",
+    errno.EBADF: "bộ mô tả tệp không hợp lệ (đã đóng)",
     errno.ETIMEDOUT: "hết thời gian chờ",
     errno.ECONNREFUSED: "kết nối bị từ chối",
     errno.EAGAIN: "tài nguyên tạm thời không có",

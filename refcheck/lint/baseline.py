@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
+from refcheck.fsio import MAX_BASELINE_BYTES, read_capped
 from refcheck.lint.messages import Said
 from refcheck.model import Article, FileResult, Finding
 
@@ -163,7 +164,7 @@ def write_baseline(path: PathLike, results: list[FileResult]) -> Baseline:
 def load_baseline(path: PathLike) -> Baseline:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_capped(path, MAX_BASELINE_BYTES).decode("utf-8"))
     except OSError as exc:
         raise BaselineError("baseline_cannot_read", path=path, reason=exc) from None
     except ValueError as exc:

@@ -31,8 +31,12 @@ from typing import Callable, Iterator, Optional
 from refcheck.model import Article, FileResult, Span
 
 BLOCK_MIN_BYTES = 16 << 20  # smaller files are read whole
-READ_BYTES = 512 << 10
-MAX_CARRY_CHARS = 1 << 20  # >= 2 * READ_BYTES: a cut in its second half leaves a block of text
+READ_BYTES = 128 << 10
+#: >= 2 * READ_BYTES: a cut in its second half leaves a block of text. A block holds at most
+#: MAX_CARRY_CHARS + READ_BYTES characters whatever the text's lines: what bounds memory,
+#: since a block's results grow with its citations (a 1 MB block dense with citations, as
+#: one line, peaked at 335 MB with --format json).
+MAX_CARRY_CHARS = 256 << 10
 
 
 class Fallback(Exception):

@@ -8,7 +8,7 @@ field names stay the same in both languages.
 """
 from __future__ import annotations
 
-from refcheck.lint.messages import _field
+from refcheck.lint.messages import _field, plurals
 
 TEXTS: dict[str, dict[str, str]] = {
     # stats
@@ -72,7 +72,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "import_error": {"vi": "{file}: không nhập được: {reason}", "en": "{file}: {reason}"},
     "import_summary": {
         "vi": "{table}: {n} dòng, {entries} mục, {fixes} chỗ sửa, {drops} dòng bỏ{reasons}",
-        "en": "{table}: {n} rows, {entries} entries, {fixes} fixes, {drops} dropped{reasons}"},
+        "en": "{table}: {n} row{n_s}, {entries} entr{entries_ies}, {fixes} fix{fixes_es}, {drops} dropped{reasons}"},
     "imported_from": {"vi": "Nhập từ {name} bằng refcheck catalog import",
                       "en": "Imported from {name} by refcheck catalog import"},
     "wrote": {"vi": "đã ghi {path}", "en": "wrote {path}"},
@@ -109,7 +109,7 @@ def t(key: str, lang: str = "vi", **fields) -> str:
     """The text ``key`` in ``lang`` (vi when ``lang`` is neither)."""
     texts = TEXTS[key]
     lang = lang if lang in texts else "vi"
-    return texts[lang].format(**{k: _field(v, lang) for k, v in fields.items()})
+    return texts[lang].format(**plurals({k: _field(v, lang) for k, v in fields.items()}))
 
 
 def word(value: str, lang: str, prefix: str = "") -> str:

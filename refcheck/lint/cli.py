@@ -36,8 +36,28 @@ def _err(msg: str) -> None:
     click.echo(f"refcheck: {msg}", err=True)
 
 
+def _lang_defaults(group: click.Group, value: str) -> dict:
+    """``--lang`` as the default of every subcommand that has one (``refcheck --lang en
+    catalog stats`` as ``refcheck catalog stats --lang en``; the subcommand's own wins)."""
+    out: dict = {}
+    for name, cmd in group.commands.items():
+        sub = _lang_defaults(cmd, value) if isinstance(cmd, click.Group) else {}
+        if any(p.name == "lang" for p in cmd.params):
+            sub["lang"] = value
+        if sub:
+            out[name] = sub
+    return out
+
+
+def _root_lang(ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> None:
+    if value is not None and not ctx.resilient_parsing:
+        ctx.default_map = _lang_defaults(ctx.command, value)  # type: ignore[arg-type]
+
+
 @click.group("refcheck", cls=LocalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @version_option(__version__)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default=None, expose_value=False,
+              is_eager=True, callback=_root_lang)
 def main() -> None:  # help texts, both languages: refcheck/lint/helptext.py
     """Find, resolve and check citations of Vietnamese Party and State documents."""
 

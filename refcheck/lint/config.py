@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional, Union
 
+from refcheck.fsio import MAX_CONFIG_BYTES, read_capped
 from refcheck.lint.formats import FORMATS
 from refcheck.lint.messages import Said, Text
 from refcheck.model import SEVERITIES
@@ -319,8 +320,7 @@ def _display(path: Path) -> str:
 def _read_table(path: Path) -> Optional[tuple[dict, str]]:
     """(table, table name for messages) or None when a pyproject has no [tool.refcheck]."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
+        raw = read_capped(path, MAX_CONFIG_BYTES)  # not /dev/zero read forever
     except OSError as exc:
         raise ConfigError("cfg_cannot_read", where=_display(path), reason=exc) from None
     utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # as Notepad saves "Unicode"

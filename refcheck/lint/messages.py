@@ -17,6 +17,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no_paths": {
         "vi": "chưa nêu tệp hay thư mục nào để kiểm tra (thử: refcheck check drafts/)",
         "en": "no paths given (try: refcheck check drafts/)"},
+    "lsp_check_failed": {  # the language server's log when a check fails unexpectedly
+        "vi": "refcheck: không kiểm tra được {uri}: lỗi nội bộ {kind}",
+        "en": "refcheck: checking {uri} failed: internal error {kind}"},
     "no_files": {
         "vi": "không có tệp nào để kiểm tra trong {paths} (các đuôi đọc được: {exts})",
         "en": "no files to check under {paths} (extensions read: {exts})"},
@@ -28,10 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "baseline written to {path}"},
     "baseline_not_written": {
         "vi": "{path}: không ghi baseline vì {n} tệp không đọc được",
-        "en": "{path}: baseline not written: {n} file(s) could not be read"},
+        "en": "{path}: baseline not written: {n} file{n_s} could not be read"},
     "fixes_applied": {
         "vi": "{path}: đã sửa {n} chỗ",
-        "en": "{path}: {n} fix(es) applied"},
+        "en": "{path}: {n} fix{n_es} applied"},
     "fix_not_for_kind": {
         "vi": "{path}: không tự sửa được tệp {kind}; {n} chỗ cần sửa tay (xem báo cáo)",
         "en": "{path}: fixes are not applied to {kind} files; {n} to make by hand (see the report)"},
@@ -124,7 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " (nor do {n} more lines)"},
     "json_bad_dates": {
         "vi": "{n} bài có giá trị {field!r} không phải ngày; ngày của các bài đó được suy ra",
-        "en": "{n} article(s) had a {field!r} value that is not a date; their date was inferred instead"},
+        "en": "{n} article{n_s} had a {field!r} value that is not a date; their date was inferred instead"},
     "jsonl_cannot_open": {
         "vi": "{path}: không đọc được: {reason}",
         "en": "{path}: cannot read: {reason}"},
@@ -136,10 +139,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: cannot write: {reason}"},
     "archive_summary": {
         "vi": "Tổng: {articles} bài, {citations} trích dẫn, {findings} vấn đề trong {reported} bài{bad}.",
-        "en": "Total: {articles} article(s), {citations} citation(s), {findings} finding(s) in {reported} article(s){bad}."},
+        "en": "Total: {articles} article{articles_s}, {citations} citation{citations_s}, {findings} finding{findings_s} in {reported} article{reported_s}{bad}."},
     "archive_summary_bad": {
         "vi": "; {n} dòng hay tệp không đọc được",
-        "en": "; {n} line(s) or file(s) could not be read"},
+        "en": "; {n} line{n_s} or file{n_s} could not be read"},
     "dask_missing": {
         "vi": "--dask cần Dask: pip install 'refcheck-vn[dask]' (hoặc pip install '.[dask]' trong bản sao mã nguồn)",
         "en": "--dask needs Dask: pip install 'refcheck-vn[dask]' (or pip install '.[dask]' in a clone)"},
@@ -169,6 +172,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage_no_command": {
         "vi": "không có lệnh {name!r}; các lệnh: {commands}",
         "en": "no such command {name!r}; commands: {commands}"},
+    "usage_missing_command": {
+        "vi": "thiếu lệnh; các lệnh: {commands}",
+        "en": "missing command; commands: {commands}"},
     "usage_no_path": {"vi": "{path}: không có tệp này", "en": "{path}: no such file"},
     "usage_bad_path": {"vi": "{path}: không dùng được tệp này", "en": "{detail}"},
     "usage_extra_args": {"vi": "thừa đối số trên dòng lệnh", "en": "{detail}"},
@@ -213,7 +219,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cfg_no_table": {"vi": "{where}: không có bảng [tool.refcheck]",
                      "en": "{where}: no [tool.refcheck] table"},
     # refcheck catalog … (refcheck.lint.catalog_cli)
-    "cat_errors": {"vi": "{n} lỗi", "en": "{n} error(s)"},
+    "cat_errors": {"vi": "{n} lỗi", "en": "{n} error{n_s}"},
     "cat_ok": {"vi": "không có lỗi: {files}", "en": "ok: {files}"},
     "cat_no_entry": {"vi": "danh mục không có mục nào cho {query!r}",
                      "en": "no catalog entry for {query!r}"},
@@ -222,7 +228,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no": {"vi": "không", "en": "no"},
     "stdin_fixed": {
         "vi": "{path}: đã sửa {n} chỗ; văn bản đã sửa in ra đầu ra chuẩn",
-        "en": "{path}: {n} fix(es) applied; the fixed text is on standard output"},
+        "en": "{path}: {n} fix{n_es} applied; the fixed text is on standard output"},
 }
 
 
@@ -289,11 +295,25 @@ def _field(value, lang: str):
     return localise(value, lang)
 
 
+def plurals(fields: dict) -> dict:
+    """``fields`` with the English plural endings of each count ``x``: ``{x_s}`` ("1 file",
+    "2 files"), ``{x_es}`` ("1 fix", "2 fixes"), ``{x_ies}`` ("1 entry", "2 entries");
+    Vietnamese nouns do not inflect and leave them unused."""
+    out = dict(fields)
+    for k, v in fields.items():
+        if isinstance(v, int) and not isinstance(v, bool):
+            one = v == 1
+            out.setdefault(f"{k}_s", "" if one else "s")
+            out.setdefault(f"{k}_es", "" if one else "es")
+            out.setdefault(f"{k}_ies", "y" if one else "ies")
+    return out
+
+
 def say(key: str, lang: str = "vi", **fields) -> str:
     """The message ``key`` in ``lang`` (Vietnamese when ``lang`` is neither), one line."""
     texts = MESSAGES[key]
     lang = lang if lang in texts else "vi"
-    return texts[lang].format(**{k: _field(v, lang) for k, v in fields.items()})
+    return texts[lang].format(**plurals({k: _field(v, lang) for k, v in fields.items()}))
 
 
 class Said(Exception):

@@ -407,11 +407,16 @@ class Runner:
 
     def _stdin(self) -> Item:
         from refcheck.io.read import ReadError, read_bytes
+        from refcheck.io.reasons import Reason
         from refcheck.model import FileResult
 
         name = self.job.stdin_filename or "-"
         try:
-            src = read_bytes(sys.stdin.buffer.read(), name, encoding=self.job.encoding)
+            try:
+                data = sys.stdin.buffer.read()
+            except OSError as e:  # closed (<&-), a directory (< /), an I/O error
+                raise ReadError(name, Reason("os_read", {"os": e})) from None
+            src = read_bytes(data, name, encoding=self.job.encoding)
         except ReadError as e:
             lang = self.job.settings.lang
             return Item("-", FileResult(path=e.path or name, error=e.reason_in(lang)),

@@ -11,6 +11,8 @@ arguments do not parse). Exit code 2, as click's own.
 from __future__ import annotations
 
 import errno
+import io
+import os
 from typing import Optional, Sequence
 
 import click
@@ -21,8 +23,46 @@ from refcheck.lint.messages import say
 
 __all__ = ["LocalCommand", "LocalGroup", "LocalUsageError"]
 
-#: errors of a write that found no room: the output, not the input, is at fault
-_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+#: errors of a write that found no room, or no output at all (``>&-``): the output, not the
+#: input, is at fault
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF})
+
+
+class ClosedStream(io.TextIOBase):
+    """Standard input or output when the process was started with it closed (``>&-``,
+    ``<&-``): Python leaves ``sys.stdout`` None, and the first use was an AttributeError
+    traceback. Every read or write fails as a closed descriptor does (``EBADF``), which the
+    report's sink and the readers say in one line (exit 2). ``buffer`` is itself."""
+
+    def _closed(self, *_a, **_k):
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    write = read = readline = _closed
+
+    @property
+    def buffer(self) -> "ClosedStream":
+        return self
+
+    def readable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def flush(self) -> None:
+        pass
+
+
+def _closed_streams() -> None:
+    import sys
+
+    if sys.stdin is None:
+        sys.stdin = ClosedStream()
+    if sys.stdout is None:
+        sys.stdout = ClosedStream()
 
 
 class LocalUsageError(click.UsageError):
@@ -94,6 +134,10 @@ def localise(e: click.UsageError, args: Sequence[str]) -> click.UsageError:
         else:
             msg = say("usage_bad_value", lang, name=name, value=value if value is not None
                       else "?", detail=e.message)
+    elif e.message.startswith("Missing command"):  # `refcheck --lang en` and no command
+        group = ctx.command if ctx is not None else None
+        msg = say("usage_missing_command", lang,
+                  commands=", ".join(sorted(getattr(group, "commands", {}) or ())))
     elif e.message.startswith("No such command"):
         group = ctx.command if ctx is not None else None
         names = ", ".join(sorted(getattr(group, "commands", {}) or ()))
@@ -135,13 +179,14 @@ class LocalGroup(LocalHelp, click.Group):
 
     def main(self, args=None, *a, **kw):
         """Click's ``main``, with a write that fails for want of room (``> /dev/full``, a full
-        disk or quota) said in one line, exit 2, instead of a traceback."""
+        disk or quota, a closed standard output) said in one line, exit 2, instead of a
+        traceback."""
+        _closed_streams()
         try:
             return super().main(args, *a, **kw)
         except OSError as e:
             if e.errno not in _NO_ROOM:
                 raise
-            import os
             import sys
 
             argv = sys.argv[1:] if args is None else list(args)

@@ -12,7 +12,7 @@ from refcheck.model import Citation, Document, Resolution
 
 _LABELS = {
     "vi": {"symbol": "Số hiệu", "type": "Loại", "issuer": "Cơ quan ban hành",
-           "date": "Ngày ban hành", "title": "Trích yếu", "khoa": "Khóa",
+           "date": "Ngày ban hành", "title": "Trích yếu", "khoa": "Khóa", "term": "khóa {khoa}",
            "verified": "Đã kiểm chứng", "yes": "có", "no": "chưa",
            "replaced_by": "Bị thay thế bởi", "expired": "Hết hiệu lực",
            "catalog": "Danh mục", "source": "Nguồn",
@@ -21,7 +21,7 @@ _LABELS = {
            "outside": "Ngoài phạm vi các danh mục: không kiểm chứng được.",
            "read": "Đọc được"},
     "en": {"symbol": "Symbol", "type": "Type", "issuer": "Issuer", "date": "Date",
-           "title": "Title", "khoa": "Term (khóa)", "verified": "Verified", "yes": "yes",
+           "title": "Title", "khoa": "Term", "term": "term {khoa}", "verified": "Verified", "yes": "yes",
            "no": "no", "replaced_by": "Replaced by", "expired": "Expired",
            "catalog": "Catalog", "source": "Source",
            "several": "This symbol names {n} documents:",
@@ -71,7 +71,7 @@ def _document(doc: Document, lang: str, catalog) -> list[str]:
 
 def _as_read(c: Citation, lang: str) -> str:
     parts = [c.type, c.symbol or c.symbol_raw, _date(c.date, lang), c.issuer,
-             f"khóa {c.khoa}" if c.khoa else None]
+             _LABELS[lang]["term"].format(khoa=c.khoa) if c.khoa else None]
     return f"{_LABELS[lang]['read']}: " + " · ".join(p for p in parts if p)
 
 

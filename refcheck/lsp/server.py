@@ -81,9 +81,14 @@ class RefcheckServer(LanguageServer):
                 severity=lsp.DiagnosticSeverity.Error, source="refcheck")])
             return None
         except Exception as e:  # never a traceback in the editor; one line in its log
-            log.exception("refcheck: checking %s failed", uri)
-            self.window_log_message(lsp.LogMessageParams(
-                lsp.MessageType.Error, f"refcheck: checking {uri} failed: {type(e).__name__}: {e}"))
+            from refcheck.lint.lang import env_lang
+            from refcheck.lint.messages import say
+
+            said = say("lsp_check_failed", self.engine.lang or env_lang() or "vi", uri=uri,
+                       kind=type(e).__name__)
+            log.error(said)
+            log.debug("refcheck: %s", uri, exc_info=True)  # the traceback, for a bug report
+            self.window_log_message(lsp.LogMessageParams(lsp.MessageType.Error, said))
             return None
         self.checked[uri] = checked
         lines = self.lines(text)

@@ -227,8 +227,9 @@ def official_top(text: str) -> bool:
     ``_HEADER_SPAN`` characters. Asked by the scanner and by :func:`split_articles` for the
     same text, answered once."""
     global _LAST_OFFICIAL
-    if _LAST_OFFICIAL[0] is text:
-        return _LAST_OFFICIAL[1]
+    last = _LAST_OFFICIAL  # one read: another thread may swap it meanwhile
+    if last[0] is text:
+        return last[1]
     yes = (text.find("Hạnh phúc", 0, _HEADER_SPAN) >= 0
            or header_number(text, 0, _HEADER_SPAN) is not None)
     _LAST_OFFICIAL = (text, yes)

@@ -31,7 +31,8 @@ _LAST: tuple = (None, {})
 def first(literal: str, text: str, pos: int, endpos: int) -> int:
     """``text.find(literal, pos, endpos)``, remembered for the text searched last."""
     global _LAST
-    memo = _LAST[1] if _LAST[0] is text else None
+    last = _LAST  # one read: another thread (the language server) may swap it meanwhile
+    memo = last[1] if last[0] is text else None
     if memo is None:
         memo = {}
         _LAST = (text, memo)

@@ -76,6 +76,40 @@ def test_jobs_and_cache_give_the_same_bytes(folder, fmt, monkeypatch, tmp_path):
     assert one == two == cold == warm
 
 
+@pytest.mark.parametrize("opts,code", [(["--fail-level", "info"], 1),
+                                       (["--fail-level", "error"], 1),  # (one error there)
+                                       (["--select", "RC901"], 0)])  # (nothing fails)
+def test_json_pieces_written_by_the_workers_equal_the_parents(folder, opts, code, monkeypatch,
+                                                               tmp_path):
+    """With ``--format json`` the workers encode each file's line and say whether it fails
+    the run; the parent writes the line unread. Same bytes and exit code as one process,
+    whether some file fails the run or none does."""
+    pieces = []
+    real_finish = runner.Runner._finish
+
+    def finish(self, *a):
+        item = real_finish(self, *a)
+        pieces.append(item.encoded is not None)
+        return item
+
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(runner, "CHUNK_FILES", 3)
+    monkeypatch.setattr(runner.Runner, "_finish", finish)
+    monkeypatch.chdir(folder / "tin")  # (readable files only: the exit code is the level's)
+    args = ["--format", "json", *opts, "."]
+    one = _run(["--jobs", "1", "--no-cache", *args], monkeypatch, tmp_path / "c")
+    assert not any(pieces)
+    pieces.clear()
+    two = _run(["--jobs", "2", "--no-cache", *args], monkeypatch, tmp_path / "c")
+    assert sum(pieces) == 30  # every line came from a worker
+    cold = _run(["--jobs", "2", *args], monkeypatch, tmp_path / "c")
+    stats = _run(["--jobs", "2", "--no-cache", "--statistics", *args], monkeypatch,
+                 tmp_path / "c")
+    assert one == two == cold
+    assert stats[0] == one[0] and stats[1].startswith(one[1].rstrip("\n"))
+    assert one[0] == code
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_streamed_report_equals_the_list_reporter(folder, fmt, monkeypatch, tmp_path):
     monkeypatch.chdir(folder)
@@ -230,3 +264,23 @@ def test_a_draft_that_is_one_long_line_is_cut_at_sentence_ends(tmp_path, monkeyp
     assert len(cites["whole"] ^ cites["blocks"]) <= 2 * cuts
     for line, col, text in cites["blocks"]:  # each column points at its citation's text
         assert one[col - 1:col - 1 + len(text)] == text
+
+
+def test_default_jobs_counts_the_tasks_running_now(tmp_path, monkeypatch):
+    """/proc/loadavg's fourth field ("3/96": runnable/all, this process among them) says
+    which cores are busy now; the one-minute average lags behind a command that just ended."""
+    f = tmp_path / "loadavg"
+    f.write_text("2.13 2.82 2.47 3/96 27677\n")
+    assert runner.busy_now(str(f)) == 2
+    f.write_text("0.91 0.40 0.20 1/95 27690\n")
+    assert runner.busy_now(str(f)) == 0
+    f.write_text("garbage\n")
+    assert runner.busy_now(str(f)) is None
+    assert runner.busy_now(str(tmp_path / "missing")) is None
+    monkeypatch.setattr(runner, "resolve_jobs", lambda jobs: 2)
+    monkeypatch.setattr(runner.os, "getloadavg", lambda: (0.9, 0.4, 0.2))
+    for busy, jobs in ((0, 2), (1, 1), (5, 1)):
+        monkeypatch.setattr(runner, "busy_now", lambda busy=busy: busy)
+        assert runner.default_jobs() == jobs
+    monkeypatch.setattr(runner, "busy_now", lambda: None)  # not Linux: the load average
+    assert runner.default_jobs() == 1

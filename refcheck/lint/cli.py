@@ -251,6 +251,10 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
     kept = [] if baseline and write_baseline else None  # the baseline needs every result
     diff_only = diff and not fix
     fmt_name = settings.format if settings.format in FORMATS else "grouped"
+    job.cached = cache is not None
+    if (fmt_name == "json" and job.textless and not statistics
+            and not (baseline and write_baseline)):
+        job.encode = "json"  # workers write each file's piece (nothing else reads results)
     # --fix --diff prints the diff first: the report waits for it in memory. With standard
     # input and --fix the fixed text is the output (as ruff does) and the report goes to stderr.
     to_stderr = bool(fix and "-" in files and not output)
@@ -275,6 +279,10 @@ def _check_files(files, settings, *, adate, fmt, output, statistics, exit_zero, 
     try:
         for item in runner.run(files):
             progress.step(item.name)
+            if item.encoded is not None:  # a worker's piece of the report: written as it is
+                failing = failing or item.failing
+                writer.encoded(item.encoded)
+                continue
             if item.parts is not None:  # a big file in blocks (textless runs only): streamed
                 failing = write_parts(writer, item, stats, threshold) or failing
                 if item.error is not None:

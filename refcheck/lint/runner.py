@@ -43,6 +43,10 @@ class Item:
     #: a big file checked in blocks: (FileResult of some articles, position) per block, to
     #: be written as they come (``result`` then has no articles); see refcheck.lint.blocks
     parts: Optional[Iterator] = None
+    #: the report's piece for this file, made by a worker (``Job.encode``; ``result`` is
+    #: then None), and whether its findings fail the run
+    encoded: Optional[str] = None
+    failing: bool = False
 
 
 @dataclass
@@ -57,6 +61,11 @@ class Job:
     # and into the cache with a table of the positions the report looks up instead of the
     # text, and big plain-text files may be checked in blocks (refcheck.lint.blocks).
     textless: bool = False
+    #: Workers also write the file's report piece (``"json"``: its line of the JSON report)
+    #: and say whether it fails the run, so the parent writes it as it comes, unread; set
+    #: only when nothing else reads the result (no statistics, baseline or fixes).
+    encode: Optional[str] = None
+    cached: bool = True  # a result cache takes the payload (else workers skip building it)
 
 
 _STATE: dict = {}
@@ -114,23 +123,29 @@ def _read(name: str) -> tuple:
     return read_file_bytes(name)
 
 
-def _pack(out: tuple) -> tuple:
+def _pack(out: tuple, job: Job) -> tuple:
     """A worker's result as its cache payload (``resultcache.payload``: a tuple, or one
     pickled string), so that it crosses the pipe as bytes and the parent stores it as it is
     instead of pickling the result a second time; :func:`_unpack` is the parent's side."""
     result, table = out[2], out[7]
     if result is None or out[1] is not None:
         return out
-    try:
-        stored = payload(result, table)
-    except (pickle.PicklingError, TypeError, AttributeError):
+    stored = None
+    if job.cached:
+        try:
+            stored = payload(result, table)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return out
+    encoded = _encoded(out[0], result, table, job) if job.encode else None
+    if stored is None and encoded is None:
         return out
-    return out[:2] + (_Packed(stored),) + out[3:]
+    return out[:2] + (_Packed(stored, encoded),) + out[3:]
 
 
 @dataclass
 class _Packed:
-    payload: tuple
+    payload: Optional[tuple]
+    encoded: Optional[tuple[str, bool]] = None  # (report piece, fails the run)
 
 
 def position_table(result, src) -> Optional[dict]:
@@ -226,7 +241,20 @@ def _worker_init(initializer, initargs: tuple) -> None:
 
 
 def _work_chunk(tasks: list) -> list:
-    return [_pack(_work(t)) if t[2].textless else _work(t) for t in tasks]
+    return [_pack(_work(t), t[2]) if t[2].textless else _work(t) for t in tasks]
+
+
+def _encoded(name: str, result, table: Optional[dict], job: Job) -> tuple[str, bool]:
+    """The report's piece for one result, as the parent's writer would make it from the
+    result it unpacks (path ``name``, positions from ``table``), and whether it fails."""
+    from refcheck.lint.report.jsonfmt import piece
+    from refcheck.model import severity_rank
+
+    result.path = name
+    threshold = severity_rank(job.settings.fail_level)
+    failing = any(severity_rank(f.severity) >= threshold
+                  for a in result.articles for f in a.findings)
+    return piece(result, table.__getitem__ if table is not None else None), failing
 
 
 def _chunks(tasks: list, sizes: list[int]) -> Iterator[list]:
@@ -262,16 +290,31 @@ def _absolute(name: str, cwd: str) -> str:
 
 
 def default_jobs() -> int:
-    """Worker processes when ``--jobs`` is not given: the cores not already busy (from the
-    one-minute load average), at least one. On a machine whose cores are taken, more
-    processes only compete with each other (measured: ``--jobs 2`` slower than ``--jobs 1``
-    at load 5 on two cores); the output is the same either way."""
+    """Worker processes when ``--jobs`` is not given: the cores not busy now, at least one.
+    On a machine whose cores are taken, more processes only compete with each other
+    (measured: ``--jobs 2`` slower than ``--jobs 1`` at load 5 on two cores); the output is
+    the same either way. "Now" is the kernel's count of runnable tasks (``/proc/loadavg``,
+    this process one of them): the one-minute load average still counts a command that
+    ended seconds ago, so right after one it gave one worker on an idle two-core machine.
+    Without that count, the load average decides."""
     cores = resolve_jobs(0)
+    busy = busy_now()
+    if busy is None:
+        try:
+            busy = os.getloadavg()[0]
+        except OSError:  # pragma: no cover - no load average
+            return cores
+    return max(1, min(cores, int(cores - busy + 0.5)))
+
+
+def busy_now(path: str = "/proc/loadavg") -> Optional[int]:
+    """Tasks running or ready to run, besides this process (None: not Linux)."""
     try:
-        idle = cores - os.getloadavg()[0]
-    except OSError:  # pragma: no cover - no load average
-        return cores
-    return max(1, min(cores, int(idle + 0.5)))
+        with open(path, "rb") as f:
+            running = int(f.read().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0, running - 1)
 
 
 def resolve_jobs(jobs: Optional[int]) -> int:
@@ -364,8 +407,12 @@ class Runner:
         self.read += 1
         cache = self.cache
         packed = None
-        if isinstance(result, _Packed):  # from a worker: its cache payload
-            packed = result.payload
+        if isinstance(result, _Packed):  # from a worker: its cache payload, its piece
+            packed, encoded = result.payload, result.encoded
+            if encoded is not None:  # written as it is: the result is never unpacked
+                if cache is not None and packed is not None:
+                    cache.put_payload(key, size, mtime, d, packed)
+                return Item(name, None, encoded=encoded[0], failing=encoded[1])
             result = result_of(packed, name)
         if result is None:  # the bytes match the cache entry
             result = cache.get(key, entry, src.path, d)
@@ -424,9 +471,9 @@ class Runner:
         return Item("-", _check(src, self.job), src)
 
     def _results(self, tasks: list, sizes: list[int]) -> Iterator[tuple]:
-        jobs = default_jobs() if self.jobs is None else resolve_jobs(self.jobs)
-        big = sum(sizes) >= PARALLEL_MIN_BYTES and len(tasks) >= 2 * jobs
-        if jobs <= 1 or not big or not sys.platform.startswith("linux"):
+        big = sum(sizes) >= PARALLEL_MIN_BYTES
+        jobs = (default_jobs() if self.jobs is None else resolve_jobs(self.jobs)) if big else 1
+        if jobs <= 1 or len(tasks) < 2 * jobs or not sys.platform.startswith("linux"):
             return (_work(t) for t in tasks)
         return self._pool(tasks, sizes, jobs)
 

@@ -117,6 +117,11 @@ def file_json(r: FileResult, pos: PositionFn) -> dict:
     return {"path": shown_path(r.path), "articles": [_article_json(a, pos) for a in r.articles]}
 
 
+def piece(r: FileResult, position: Optional[PositionFn] = None) -> str:
+    """One file's line of the JSON report."""
+    return _ENCODE(file_json(r, lazy_position(r, position)))
+
+
 class JsonWriter(Writer):
     """``{"refcheck":VERSION,"files":[`` then one line per file, then ``]}``: the stable
     shape, streamed (a reader sees the same object as before; the layout is one file per
@@ -129,9 +134,13 @@ class JsonWriter(Writer):
         self.n = 0
 
     def file(self, r: FileResult, position: Optional[PositionFn] = None) -> None:
+        self.encoded(piece(r, position))
+
+    def encoded(self, text: str) -> None:
+        """One file's :func:`piece`, made here or by a worker."""
         sep = self.head + "\n" if self.n == 0 else ",\n"
         self.n += 1
-        self.write(sep + _ENCODE(file_json(r, lazy_position(r, position))))
+        self.write(sep + text)
 
     def file_parts(self, r: FileResult, parts) -> None:
         """The same bytes as ``file`` of the whole result, written article by article."""

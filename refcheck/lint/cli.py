@@ -17,6 +17,7 @@ from refcheck._version import __version__
 from refcheck.lint import writeback
 from refcheck.lint.helpfmt import version_option
 from refcheck.lint.signals import stops_as_interrupts
+from refcheck.lint.terminal import color as _color, width as _width
 from refcheck.lint.usage import LocalGroup
 from refcheck.lint.formats import REPORT_FORMATS as FORMATS
 
@@ -396,27 +397,6 @@ def _load_catalog(settings):
 
         _err(e.say(settings.lang, localise))
         raise _Exit(2)
-
-
-def _color(output, mode: str = "auto") -> bool:
-    """``--color``: always, never, or (auto) on a terminal unless ``NO_COLOR`` is set
-    (https://no-color.org: any non-empty value)."""
-    if mode in ("always", "never"):
-        return mode == "always"
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-
-def _width(output) -> Optional[int]:
-    """Columns the grouped report must fit: ``COLUMNS`` when set, else the terminal's; None
-    (no wrapping) for a file or a pipe."""
-    cols = os.environ.get("COLUMNS", "")
-    if cols.isdigit() and int(cols) > 0:
-        return int(cols)
-    if output is None and sys.stdout.isatty():
-        import shutil
-
-        return shutil.get_terminal_size().columns
-    return None
 
 
 def _emit(text: str, output: Optional[str], lang: str = "vi") -> None:

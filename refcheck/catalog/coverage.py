@@ -5,7 +5,8 @@ it; otherwise it is merely "unverifiable" (RC202). Numbers are given in sequence
 series (type code x issuer x numbering period: a calendar year for State documents, a khóa
 for central Party ones), so the share of the numbers 1..N the catalog holds, N the highest
 number it holds, says how complete that series is. Nothing here is typed in: it is counted
-from the entries at build time (``_build_state``) and cached with the index.
+from the entries at build time (``_build_state``) and cached with the index. A khóa's
+plenums are a series too (:func:`plenum_key`), numbered by plenum.
 
 Thresholds. ``NEAR_COMPLETE`` = 0.9: with one number in ten missing, a cited number the
 catalog lacks is far more likely a misprint than a gap (and RC201 stays a warning); below it
@@ -78,13 +79,24 @@ def state_period(year: Optional[int], date: Optional[str],
     return f"~{date[:4]}" if date else None
 
 
+def plenum_key(khoa: str) -> tuple:
+    """The plenums of one khóa as a series: Central Committee plenums are numbered 1, 2, ...
+    within the khóa as documents are within a series, so the share of plenums 1..N the
+    catalog holds documents of says whether it would know a missing one (RC201, not RC202).
+    "HNTW" (Hội nghị Trung ương) is the kind, a code in either language."""
+    return ("party", "HNTW", "TW", khoa.strip().upper())
+
+
 def compute(docs: Iterable, party_terms) -> dict[tuple, tuple[int, int]]:
-    """Series key -> (distinct numbers known, highest number known)."""
+    """Series key -> (distinct numbers known, highest number known); a khóa's plenums
+    (:func:`plenum_key`) are one series more, numbered by plenum."""
     numbers: dict[tuple, set[int]] = {}
     for d in docs:
         k = doc_key(d, party_terms)
         if k is not None:
             numbers.setdefault(k, set()).add(d.number)
+        if d.plenum is not None and d.khoa:
+            numbers.setdefault(plenum_key(d.khoa), set()).add(d.plenum)
     return {k: (len(v), max(v)) for k, v in numbers.items()}
 
 
@@ -109,4 +121,6 @@ class Series:
     def label(self) -> str:
         system, kind, issuer, period = self.key
         what = "Luật" if kind == "law" else kind
+        if kind == "HNTW":
+            return f"HNTW {period}"  # a khóa's plenums
         return f"{what}/{issuer} {period}" if system == "party" else f"{what}-{issuer} {period}"

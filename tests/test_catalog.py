@@ -52,7 +52,7 @@ def test_default_counts(default):
     state = [d for d in default.documents if d.system == "state"]
     # every row of party-documents.tsv, party-plenums.tsv and -more.tsv, less the 8 rows of
     # -more.tsv that party-plenums.tsv gives again with their plenum (import-report.txt)
-    assert len(party) == 309 + 11 + 49 - 8
+    assert len(party) == 309 + 14 + 49 - 8
     assert len(default.documents) >= 11000  # issue 15
     assert len(state) > 11000
     # unverified rows stay apart: 24 of party-documents.tsv, 1 of party-plenums.tsv, 46 of the

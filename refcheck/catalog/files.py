@@ -7,6 +7,7 @@ needs.
 from __future__ import annotations
 
 from dataclasses import fields as dc_fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
@@ -15,7 +16,7 @@ from refcheck.model import Document
 
 PathLike = Union[str, Path]
 DOC_FIELDS: tuple[str, ...] = tuple(f.name for f in dc_fields(Document))
-CACHE_SCHEMA = "refcheck-catalog-cache-11"  # 10: one symbol parser; 11: series coverage
+CACHE_SCHEMA = "refcheck-catalog-cache-12"  # 10: one symbol parser; 11: series coverage; 12: plenum series
 
 
 def default_catalog_path() -> Path:
@@ -45,9 +46,28 @@ def _version() -> str:
         return "0"
 
 
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """A digest of the code and data the cached index is built by (the catalog and notation
+    stages): a checkout whose index code changed without a ``CACHE_SCHEMA`` bump (d1d7912
+    added plenum series; an older cache lacked them and tests/test_plenums_khoa8.py failed on
+    it) must not read an index the old code built. About 30 small files, read once per
+    process and only when a catalog is loaded; a zipped install (no files to list) keys by
+    the version alone."""
+    root = Path(__file__).resolve().parent.parent
+    h = sha256()
+    for stage in ("catalog", "notation"):
+        for p in sorted((root / stage).glob("*.py")) + sorted((root / stage).glob("*.yaml")):
+            try:
+                h.update(p.name.encode() + b"\0" + p.read_bytes())
+            except OSError:
+                pass
+    return h.hexdigest()[:16]
+
+
 def cache_key(contents: Sequence[bytes]) -> str:
     h = sha256()
-    h.update(f"{CACHE_SCHEMA}\0{_version()}\0{','.join(DOC_FIELDS)}\0".encode())
+    h.update(f"{CACHE_SCHEMA}\0{_version()}\0{_code_digest()}\0{','.join(DOC_FIELDS)}\0".encode())
     for c in contents:
         h.update(sha256(c).digest())
     return h.hexdigest()
@@ -79,7 +99,7 @@ def key_for(files: Sequence[Path]) -> tuple[str, Optional[list[bytes]]]:
     stats = [os.stat(p) for p in files]
     token = "\n".join(f"{os.path.abspath(p)}\0{st.st_size}\0{st.st_mtime_ns}\0"
                       f"{st.st_ctime_ns}\0{st.st_ino}" for p, st in zip(files, stats))
-    memo_name = sha256(f"{CACHE_SCHEMA}\0{_version()}\0{token}".encode(
+    memo_name = sha256(f"{CACHE_SCHEMA}\0{_version()}\0{_code_digest()}\0{token}".encode(
         "utf-8", "surrogatepass")).hexdigest()
     memo_dir = _memo_dir()
     if memo_dir is not None:

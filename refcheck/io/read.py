@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from refcheck.io.kinds import EXTENSIONS, KINDS, hook_files_pattern, kind_for_path  # noqa: F401
 from refcheck.io.reasons import Reason, render
 from refcheck.text.positions import LINE_BREAK
 
@@ -126,36 +127,6 @@ def line_starts(text: str) -> array:
     starts = array("q", [0])
     starts.extend(m.end() for m in _NEWLINE_RE.finditer(text))
     return starts
-
-
-#: The kind of text behind each extension the folder walk checks: one list for the reader,
-#: the walk (``refcheck.lint.walk``) and the pre-commit hook's ``files`` pattern
-#: (:func:`hook_files_pattern`; tests/test_precommit.py compares them). A file named on the
-#: command line with another extension is read as plain text.
-KINDS = {
-    ".txt": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".mdown": "md",
-    ".mkd": "md",
-    ".mkdn": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".docx": "docx",
-}
-
-
-EXTENSIONS = tuple(KINDS)
-
-
-def kind_for_path(path: str | Path) -> str:
-    return KINDS.get(os.path.splitext(str(path))[1].lower(), "txt")
-
-
-def hook_files_pattern() -> str:
-    """The ``files:`` regex of ``.pre-commit-hooks.yaml`` for :data:`EXTENSIONS`."""
-    return r"(?i)\.(" + "|".join(sorted(e[1:] for e in EXTENSIONS)) + ")$"
 
 
 # --------------------------------------------------------------------------- Source

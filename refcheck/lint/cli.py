@@ -18,7 +18,7 @@ from refcheck.lint import writeback
 from refcheck.lint.helpfmt import version_option
 from refcheck.lint.signals import stops_as_interrupts
 from refcheck.lint.terminal import color as _color, width as _width
-from refcheck.lint.usage import LocalGroup
+from refcheck.lint.usage import LazyGroup
 from refcheck.lint.formats import REPORT_FORMATS as FORMATS
 
 
@@ -55,7 +55,8 @@ def _root_lang(ctx: click.Context, _param: click.Parameter, value: Optional[str]
         ctx.default_map = _lang_defaults(ctx.command, value)  # type: ignore[arg-type]
 
 
-@click.group("refcheck", cls=LocalGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("refcheck", cls=LazyGroup, lazy={"catalog": "refcheck.lint.catalog_cli:catalog"},
+             context_settings={"help_option_names": ["-h", "--help"]})
 @version_option(__version__)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default=None, expose_value=False,
               is_eager=True, callback=_root_lang)
@@ -470,14 +471,6 @@ def lsp_cmd(lang, stdio):
         sys.exit(2)
     sys.exit(serve(lang))
 
-
-def _register_catalog():
-    from refcheck.lint.catalog_cli import catalog
-
-    main.add_command(catalog)
-
-
-_register_catalog()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

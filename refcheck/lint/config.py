@@ -27,8 +27,6 @@ from refcheck.fsio import MAX_CONFIG_BYTES, read_capped
 from refcheck.lint.formats import FORMATS
 from refcheck.lint.messages import Said, Text
 from refcheck.model import SEVERITIES
-from refcheck.rules.registry import RULES
-from refcheck.text.dates import parse_iso
 
 CONFIG_NAMES = ("refcheck.toml", ".refcheck.toml", "pyproject.toml")
 LANGS = ("vi", "en")
@@ -248,7 +246,9 @@ def _article_date(where: _Where, value: Any) -> str:
     if isinstance(value, str):
         if value.lower() == "none":
             return "none"
-        iso = parse_iso(value)  # text/dates
+        from refcheck.text.dates import parse_iso  # here: most runs set no date
+
+        iso = parse_iso(value)
         if iso:
             return iso
     raise where.fail(value, "cfg_expected_date")
@@ -266,6 +266,8 @@ def _str_list(where: _Where, value: Any) -> list[str]:
 def _prefixes(where: _Where, value: Any) -> list[str]:
     if isinstance(value, str):  # command line: "RC4,RC102"
         value = [v.strip() for v in value.split(",") if v.strip()]
+    from refcheck.rules.registry import RULES  # here: only a configured selection needs it
+
     out = []
     for v in _str_list(where, value):
         code = v.strip().upper()

@@ -20,7 +20,6 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
-from refcheck.lint import blocks
 from refcheck.lint.resultcache import ResultCache, digest, payload, result_of, stamp_ns
 
 # Less work than this is done faster in-process: the pool's fixed cost (fork, the catalog
@@ -182,11 +181,11 @@ def position_table(result, src) -> Optional[dict]:
 def _blockable(name: str, st, job: Job) -> bool:
     """Whether a file may be checked in blocks (a big plain-text file, a report that needs
     no text, UTF-8); :func:`refcheck.lint.blocks.prescan` has the last word."""
+    if not (job.textless and job.encoding is None and st is not None and stat.S_ISREG(st.st_mode)):
+        return False
     from refcheck.io.read import kind_for_path
-
-    return (job.textless and job.encoding is None and st is not None
-            and st.st_size >= blocks.BLOCK_MIN_BYTES and stat.S_ISREG(st.st_mode)
-            and kind_for_path(name) == "txt")
+    from refcheck.lint import blocks  # here: a fully cached run never imports it
+    return st.st_size >= blocks.BLOCK_MIN_BYTES and kind_for_path(name) == "txt"
 
 
 def _parts(item: Item, parts: Iterator, lang: str = "vi") -> Iterator:
@@ -430,7 +429,7 @@ class Runner:
     def _blocks(self, name: str) -> Optional[Item]:
         """A big plain-text file as an item whose parts are checked as the report takes
         them (None: it must be read whole)."""
-        from refcheck.lint.blocks import Fallback
+        from refcheck.lint import blocks
         from refcheck.model import FileResult
         from refcheck.text.positions import LineIndex  # noqa: F401  (imported before the loop)
 
@@ -445,7 +444,7 @@ class Runner:
 
         try:
             parts = blocks.check_in_blocks(name, check)
-        except (OSError, Fallback):
+        except (OSError, blocks.Fallback):
             return None
         self.read += 1
         item = Item(name, FileResult(path=name, articles=[], text="", kind="txt"))

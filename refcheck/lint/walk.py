@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from refcheck.io.read import EXTENSIONS  # one list: the reader, the walk, the pre-commit hook
+from refcheck.io.kinds import EXTENSIONS  # one list: the reader, the walk, the pre-commit hook
 
 if TYPE_CHECKING:
     from refcheck.lint.config import GlobSet

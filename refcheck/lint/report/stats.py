@@ -6,7 +6,6 @@ from typing import Iterable
 
 from refcheck.lint.report.common import _t, tabulate
 from refcheck.model import FileResult
-from refcheck.rules.registry import RULES
 
 
 class Statistics:
@@ -23,6 +22,8 @@ class Statistics:
                 self.names.setdefault(f.code, f.name)
 
     def rows(self) -> list[tuple[str, str, int]]:
+        from refcheck.rules.registry import RULES  # here: only --statistics prints them
+
         rows = [(code, self.names.get(code) or (RULES[code].name if code in RULES else ""), n)
                 for code, n in self.counts.items()]
         rows.sort(key=lambda row: (-row[2], row[0]))
@@ -41,6 +42,8 @@ class Statistics:
 def _title(code: str, name: str, lang: str) -> str:
     """The rule's one-line summary in ``lang`` (vi when missing); ``name`` for a code the
     registry does not know."""
+    from refcheck.rules.registry import RULES
+
     rule = RULES.get(code)
     if rule is None:
         return name

@@ -62,6 +62,8 @@ def _default_exclude() -> list[str]:
 
 @dataclass
 class Settings:
+    """What a run checks with: the configuration file's values, the command line's on top
+    (``merge_cli``)."""
     catalogs: list[Path] = field(default_factory=list)
     default_catalog: bool = True
     select: list[str] = field(default_factory=lambda: ["RC"])
@@ -213,6 +215,7 @@ def _toml_value(value: Any) -> str:
 
 @dataclass
 class _Where:
+    """Where a configuration value was read (file, key, table), for its error message."""
     file: Union[str, Text]
     key: str
     table: str = ""

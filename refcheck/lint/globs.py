@@ -9,6 +9,7 @@ from typing import Iterable, Optional
 
 @dataclass(frozen=True)
 class _Pattern:
+    """One ``exclude`` glob as a compiled regex and the flags that say how it applies."""
     source: str
     regex: re.Pattern
     negated: bool

@@ -12,7 +12,6 @@ cut). ``quiet`` leaves only the findings: no clean files, no per-file or run tot
 """
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 from typing import Optional
 
@@ -54,6 +53,8 @@ def _wrap(text: str, first: str, indent: int, width: Optional[int]) -> list[str]
     ``width`` with continuation lines indented by ``indent``."""
     if width is None or width - indent < _MIN_TEXT or len(text) <= width - indent:
         return [first + text]
+    import textwrap  # here: only a terminal's report wraps
+
     lines = textwrap.wrap(text, width - indent, break_long_words=True, break_on_hyphens=False)
     if not lines:
         return [first.rstrip()]

@@ -19,11 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SENTENCE = ("Thực hiện Chỉ thị số 45 - CT/TW ngày 20/6/2020 của Bộ Chính trị về đại hội đảng "
             "bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIII của Đảng.\n")
 #: what a cached hit of the default grouped report does not need: the catalog commands, the
-#: big-file blocks, the readers, the rule table, the date parser, the other report formats
+#: big-file blocks, the readers, the rule table, the date parser, the other report formats,
+#: the reasons a file cannot be read
 LAZY = ("refcheck.lint.catalog_cli", "refcheck.lint.blocks", "refcheck.io.read",
         "refcheck.rules.registry", "refcheck.text.dates", "refcheck.lint.report.jsonfmt",
         "refcheck.lint.report.sarif", "refcheck.lint.report.concise",
-        "refcheck.lint.report.github")
+        "refcheck.lint.report.github", "refcheck.io.reasons")
 
 
 @pytest.fixture()

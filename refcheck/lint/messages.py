@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from refcheck.io.reasons import localise
-
 MESSAGES: dict[str, dict[str, str]] = {
     "no_paths": {
         "vi": "chưa nêu tệp hay thư mục nào để kiểm tra (thử: refcheck check drafts/)",
@@ -292,6 +290,8 @@ class Text:
 def _field(value, lang: str):
     if isinstance(value, Text):
         return say(value.key, lang, **value.fields)
+    from refcheck.io.reasons import localise  # here: a run that says nothing never needs it
+
     return localise(value, lang)
 
 

@@ -165,6 +165,24 @@ def test_a_racy_entry_is_verified_even_for_a_clean_draft(tmp_path, cache):
     assert [c["number"] for c in cits] == ["35"]
 
 
+def test_a_racy_entry_once_verified_is_trusted_by_the_next_run(tmp_path, cache, opened,
+                                                                monkeypatch):
+    """A draft written just before the run that cached it is racy: the next run reads and
+    hashes it; once that run is past the racy window it rewrites the cache, so the run after
+    it trusts size and mtime and does not open the draft."""
+    draft = tmp_path / "bai.txt"
+    draft.write_text(PLAIN, encoding="utf-8")
+    assert run(draft)[0] == 0  # stored with the run's start as its stamp: racy
+    later = resultcache.time.time_ns() + 3 * resultcache.RACY_NS
+    monkeypatch.setattr(resultcache.time, "time_ns", lambda: later)
+    opened.clear()
+    assert run(draft)[0] == 0
+    assert str(draft) in opened  # verified by its hash
+    opened.clear()
+    assert run(draft)[0] == 0
+    assert str(draft) not in opened  # trusted now
+
+
 def test_vanished_files_and_old_entries_are_pruned(tmp_path, cache, monkeypatch):
     d = _folder(tmp_path, clean=3, dirty=0)
     run(d)

@@ -60,6 +60,39 @@ def _hash(name: str):
 
 
 # ---------------------------------------------------------------------------------------------
+# The code a cache entry was made by
+# ---------------------------------------------------------------------------------------------
+_CODE_SUFFIXES = (".py", ".lark", ".yaml")
+
+
+def code_stamp(*folders: str) -> str:
+    """Names, sizes and modification times of refcheck's own code and data files (``.py``,
+    ``.lark``, ``.yaml``) under ``folders`` of the package, or all of it: what a cache made by
+    that code is keyed by, so that a checkout changing code without a version or schema bump
+    never meets entries the old code made. ``os.scandir`` and ``stat`` only (every run pays
+    for it): no file is read."""
+    package = os.path.dirname(os.path.realpath(__file__))
+    found: list[str] = []
+
+    def walk(folder: str, rel: str) -> None:
+        with os.scandir(folder) as it:
+            for e in it:
+                if e.is_dir(follow_symlinks=False):
+                    if e.name != "__pycache__":  # holds only .pyc
+                        walk(e.path, rel + e.name + "/")
+                elif e.name.endswith(_CODE_SUFFIXES):
+                    st = e.stat()
+                    found.append(f"{rel}{e.name}:{st.st_size}:{st.st_mtime_ns}")
+
+    for sub in folders or ("",):
+        try:
+            walk(os.path.join(package, sub), sub + "/" if sub else "")
+        except OSError:
+            found.append(f"{sub or package}:?")
+    return "\n".join(sorted(found))
+
+
+# ---------------------------------------------------------------------------------------------
 # The cache root
 # ---------------------------------------------------------------------------------------------
 def cache_root() -> Path:

@@ -100,3 +100,26 @@ def check_judged_row(cat, row: dict, never_error: tuple[str, ...]) -> None:
         assert row["expect"] in got, [(f.code, f.severity, f.message) for f in found]
     if row["verdict"] in never_error:
         assert not [f for f in found if f.severity == "error"], [(f.code, f.message) for f in found]
+
+
+def modules_after_check(draft, cache, modules, *, racy_ns=None) -> list[str]:
+    """Which of ``modules`` a fresh ``refcheck check DRAFT`` process imports, with ``cache`` as
+    its cache folder (tests of what a cached run may skip: test_resultcache, test_startup).
+    ``racy_ns`` replaces the result cache's racy window (0: a draft written just now is
+    vouched for by its size and mtime, as any draft older than two seconds)."""
+    import ast
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    racy = ("from refcheck.lint import resultcache\n"
+            f"resultcache.RACY_NS = {racy_ns}\n") if racy_ns is not None else ""
+    probe = ("import sys\n" + racy + "from refcheck.lint.cli import main\n"
+             "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+             f"print(sorted(m for m in {tuple(modules)!r} if m in sys.modules))\n")
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, REFCHECK_CACHE_DIR=str(cache), PYTHONPATH=str(root))
+    p = subprocess.run([sys.executable, "-c", probe, str(draft)], env=env, capture_output=True,
+                       text=True, cwd=Path(draft).parent, timeout=120)
+    return ast.literal_eval(p.stdout.strip().splitlines()[-1])

@@ -8,12 +8,10 @@ from __future__ import annotations
 import builtins
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import seed_cache
+from conftest import modules_after_check, seed_cache
 from click.testing import CliRunner
 
 from refcheck.lint import resultcache
@@ -237,16 +235,8 @@ def test_unwritable_cache_dir_still_checks(tmp_path, monkeypatch):
 def test_fully_cached_run_needs_neither_lark_nor_the_catalog(tmp_path, cache):
     draft = tmp_path / "bai.txt"
     draft.write_text(SENTENCE, encoding="utf-8")
-    probe = ("import sys\nfrom refcheck.lint.cli import main\n"
-             "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('lark', 'refcheck.catalog.load', 'refcheck.api') "
-             "if m in sys.modules))\n")
-    env = dict(os.environ, REFCHECK_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
+    def imported() -> list:
+        return modules_after_check(draft, cache, ("lark", "refcheck.catalog.load", "refcheck.api"))
 
-    def imported() -> str:
-        p = subprocess.run([sys.executable, "-c", probe, str(draft)], env=env,
-                           capture_output=True, text=True, cwd=tmp_path, timeout=120)
-        return p.stdout.strip().splitlines()[-1]
-
-    assert imported() == "['lark', 'refcheck.api', 'refcheck.catalog.load']"  # first run: a miss
-    assert imported() == "[]"
+    assert imported() == ['lark', 'refcheck.api', 'refcheck.catalog.load']  # first run: a miss
+    assert imported() == []

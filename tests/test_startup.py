@@ -3,14 +3,11 @@ the modules only some runs need are imported by those runs, never by a cached hi
 commands imported on demand (``refcheck catalog``) are still listed, run and helped."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import seed_cache
+from conftest import modules_after_check, seed_cache
 
 from refcheck.lint.cli import main
 
@@ -41,16 +38,8 @@ def test_cached_run_imports_only_what_it_uses(tmp_path, cache):
     draft.write_text(SENTENCE, encoding="utf-8")
     # RACY_NS 0: the draft written just now is vouched for by its size and mtime (a hit
     # that reads no file, as for any draft older than two seconds)
-    probe = ("import sys\nfrom refcheck.lint import resultcache\nresultcache.RACY_NS = 0\n"
-             "from refcheck.lint.cli import main\n"
-             "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-             f"print(sorted(m for m in {LAZY!r} if m in sys.modules))\n")
-    env = dict(os.environ, REFCHECK_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
-
     def imported() -> list:
-        p = subprocess.run([sys.executable, "-c", probe, str(draft)], env=env,
-                           capture_output=True, text=True, cwd=tmp_path, timeout=120)
-        return eval(p.stdout.strip().splitlines()[-1])
+        return modules_after_check(draft, cache, LAZY, racy_ns=0)
 
     first = imported()  # a miss: the file is read and checked
     assert "refcheck.io.read" in first and "refcheck.rules.registry" in first

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
-from refcheck.fsio import sha256
+from refcheck.fsio import code_stamp, sha256
 from refcheck.model import Document
 
 PathLike = Union[str, Path]
@@ -47,49 +47,17 @@ def _version() -> str:
 
 
 @lru_cache(maxsize=1)
-def _code_digest() -> str:
-    """A digest of the code and data the cached index is built by (the catalog and notation
-    stages): a checkout whose index code changed without a ``CACHE_SCHEMA`` bump (d1d7912
-    added plenum series; an older cache lacked them and tests/test_plenums_khoa8.py failed on
-    it) must not read an index the old code built. About 30 small files, read once per
-    process and only when a catalog is loaded; a zipped install (no files to list) keys by
-    the version alone."""
-    root = Path(__file__).resolve().parent.parent
-    h = sha256()
-    for stage in ("catalog", "notation"):
-        for p in sorted((root / stage).glob("*.py")) + sorted((root / stage).glob("*.yaml")):
-            try:
-                h.update(p.name.encode() + b"\0" + p.read_bytes())
-            except OSError:
-                pass
-    return h.hexdigest()[:16]
-
-
-@lru_cache(maxsize=1)
 def _code_stamp() -> str:
-    """Names, sizes and modification times of the files :func:`_code_digest` reads. The memo
-    of :func:`key_for` trusts them by ``stat``, as it trusts the catalog files: a run that
-    finds its key there (every cached run) does not read and hash 200 KB of code (2.4 ms of
-    each start-up); a changed file misses the memo, and the key is made from the digest."""
-    import os
-
-    root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-    parts = []
-    for stage in ("catalog", "notation"):
-        try:
-            with os.scandir(os.path.join(root, stage)) as it:
-                for e in it:
-                    if e.name.endswith((".py", ".yaml")) and e.is_file():
-                        st = e.stat()
-                        parts.append(f"{stage}/{e.name}\0{st.st_size}\0{st.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{stage}\0?")
-    return "\n".join(sorted(parts))
+    """The catalog and notation stages' files by stat (:func:`refcheck.fsio.code_stamp`): the
+    index they build is keyed by them, as results are by all of refcheck's code. d1d7912
+    changed the index (plenum series) without a ``CACHE_SCHEMA`` bump, and a checkout's old
+    cache made tests/test_plenums_khoa8.py fail."""
+    return code_stamp("catalog", "notation")
 
 
 def cache_key(contents: Sequence[bytes]) -> str:
     h = sha256()
-    h.update(f"{CACHE_SCHEMA}\0{_version()}\0{_code_digest()}\0{','.join(DOC_FIELDS)}\0".encode())
+    h.update(f"{CACHE_SCHEMA}\0{_version()}\0{_code_stamp()}\0{','.join(DOC_FIELDS)}\0".encode())
     for c in contents:
         h.update(sha256(c).digest())
     return h.hexdigest()

@@ -53,35 +53,13 @@ def stamp_ns(st: os.stat_result) -> int:
 
 
 def code_fingerprint() -> str:
-    """Name, size and modification time of refcheck's own modules and grammar files: a
-    development checkout that changes code without a version bump must not meet old results.
-    Walked with ``os.scandir`` and plain strings (every run pays for it, cached or not)."""
+    """The schema, the version and every code file of refcheck by stat
+    (:func:`refcheck.fsio.code_stamp`): a development checkout that changes code without a
+    version bump must not meet old results."""
     from refcheck._version import __version__
+    from refcheck.fsio import code_stamp
 
-    parts = [_SCHEMA, __version__]
-    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-    found: list[tuple[str, int, int]] = []
-
-    def walk(folder: str, rel: str) -> None:
-        with os.scandir(folder) as it:
-            for e in it:
-                name = e.name
-                if e.is_dir(follow_symlinks=False):
-                    if name != "__pycache__":  # holds only .pyc
-                        walk(e.path, rel + name + "/")
-                elif os.path.splitext(name)[1] in _CODE_SUFFIXES:
-                    st = e.stat()
-                    found.append((rel + name, st.st_size, st.st_mtime_ns))
-
-    try:
-        walk(package, "")
-        parts += [f"{name}:{size}:{mtime}" for name, size, mtime in sorted(found)]
-    except OSError:
-        parts.append(f"{package}:?")
-    return "\n".join(parts)
-
-
-_CODE_SUFFIXES = frozenset((".py", ".lark", ".yaml"))
+    return "\n".join((_SCHEMA, __version__, code_stamp()))
 
 
 def digest(data: bytes) -> bytes:

@@ -11,6 +11,7 @@ import pytest
 from conftest import seed_cache
 from click.testing import CliRunner
 
+import refcheck.lint.pool as pool
 import refcheck.lint.runner as runner
 from refcheck import __version__
 from refcheck.api import check_source
@@ -83,7 +84,8 @@ def test_json_pieces_written_by_the_workers_equal_the_parents(folder, opts, code
                                                                tmp_path):
     """With ``--format json`` the workers encode each file's line and say whether it fails
     the run; the parent writes the line unread. Same bytes and exit code as one process,
-    whether some file fails the run or none does."""
+    and as the writer's own encoding (--statistics reads the results, so the writer encodes
+    them), whether some file fails the run or none does."""
     pieces = []
     real_finish = runner.Runner._finish
 
@@ -98,7 +100,7 @@ def test_json_pieces_written_by_the_workers_equal_the_parents(folder, opts, code
     monkeypatch.chdir(folder / "tin")  # (readable files only: the exit code is the level's)
     args = ["--format", "json", *opts, "."]
     one = _run(["--jobs", "1", "--no-cache", *args], monkeypatch, tmp_path / "c")
-    assert not any(pieces)
+    assert sum(pieces) == 30  # in one process too: the line written is the line cached
     pieces.clear()
     two = _run(["--jobs", "2", "--no-cache", *args], monkeypatch, tmp_path / "c")
     assert sum(pieces) == 30  # every line came from a worker
@@ -271,16 +273,16 @@ def test_default_jobs_counts_the_tasks_running_now(tmp_path, monkeypatch):
     which cores are busy now; the one-minute average lags behind a command that just ended."""
     f = tmp_path / "loadavg"
     f.write_text("2.13 2.82 2.47 3/96 27677\n")
-    assert runner.busy_now(str(f)) == 2
+    assert pool.busy_now(str(f)) == 2
     f.write_text("0.91 0.40 0.20 1/95 27690\n")
-    assert runner.busy_now(str(f)) == 0
+    assert pool.busy_now(str(f)) == 0
     f.write_text("garbage\n")
-    assert runner.busy_now(str(f)) is None
-    assert runner.busy_now(str(tmp_path / "missing")) is None
-    monkeypatch.setattr(runner, "resolve_jobs", lambda jobs: 2)
-    monkeypatch.setattr(runner.os, "getloadavg", lambda: (0.9, 0.4, 0.2))
+    assert pool.busy_now(str(f)) is None
+    assert pool.busy_now(str(tmp_path / "missing")) is None
+    monkeypatch.setattr(pool, "resolve_jobs", lambda jobs: 2)
+    monkeypatch.setattr(pool.os, "getloadavg", lambda: (0.9, 0.4, 0.2))
     for busy, jobs in ((0, 2), (1, 1), (5, 1)):
-        monkeypatch.setattr(runner, "busy_now", lambda busy=busy: busy)
-        assert runner.default_jobs() == jobs
-    monkeypatch.setattr(runner, "busy_now", lambda: None)  # not Linux: the load average
-    assert runner.default_jobs() == 1
+        monkeypatch.setattr(pool, "busy_now", lambda busy=busy: busy)
+        assert pool.default_jobs() == jobs
+    monkeypatch.setattr(pool, "busy_now", lambda: None)  # not Linux: the load average
+    assert pool.default_jobs() == 1

@@ -240,3 +240,94 @@ def test_fully_cached_run_needs_neither_lark_nor_the_catalog(tmp_path, cache):
 
     assert imported() == ['lark', 'refcheck.api', 'refcheck.catalog.load']  # first run: a miss
     assert imported() == []
+
+
+def _check(*args):
+    r = CliRunner().invoke(main, ["check", "--jobs", "1", *map(str, args)])
+    assert "Traceback" not in r.output, r.output
+    return r.exit_code, r.output
+
+
+def test_a_json_rerun_writes_the_stored_pieces_unencoded(tmp_path, cache, monkeypatch):
+    """A warm hit is stat, compare, write: the entry holds the file's JSON after its path, so
+    no result is rebuilt and nothing is encoded; the lines are those of --no-cache, under
+    the name this run gives the file. An entry stored without one (a --statistics run) gains
+    its piece once."""
+    from refcheck.lint.report import jsonfmt
+
+    monkeypatch.setattr(resultcache, "RACY_NS", 0)
+    d = _folder(tmp_path, clean=3, dirty=2)
+    plain = _check("--no-cache", "--format", "json", d)
+    # --statistics reads every result, so that run's entries are stored without pieces
+    assert plain[1].rstrip("\n") in _check("--format", "json", "--statistics", d)[1]
+    calls = []
+    real_tail, real_result = jsonfmt.tail, resultcache.result_of
+    monkeypatch.setattr(jsonfmt, "tail", lambda *a: calls.append("tail") or real_tail(*a))
+    monkeypatch.setattr(resultcache, "result_of",
+                        lambda *a: calls.append("result") or real_result(*a))
+    assert _check("--format", "json", d) == plain
+    assert calls.count("tail") == 5 and calls.count("result") == 5  # made once from the entry
+    calls.clear()
+    assert _check("--format", "json", d) == plain
+    assert calls == []  # ...and then taken as it is
+    # the same entries named otherwise (relative to the working folder, the fixture's
+    # tmp_path): the path written is this run's
+    here = _check("--no-cache", "--format", "json", "drafts")
+    calls.clear()
+    assert here != plain and _check("--format", "json", "drafts") == here and calls == []
+    for fmt in ("grouped", "concise", "sarif", "github"):  # the other formats rebuild results
+        want = _check("--no-cache", "--format", fmt, "drafts")
+        assert _check("--format", fmt, "drafts") == want == _check("--format", fmt, "drafts")
+
+
+def test_the_failing_level_of_a_stored_piece_decides_the_exit_code(tmp_path, cache,
+                                                                    monkeypatch):
+    monkeypatch.setattr(resultcache, "RACY_NS", 0)
+    d = _folder(tmp_path, clean=1, dirty=1)  # RC102 is a warning
+    for level, code in (("warning", 1), ("error", 0)):
+        first = _check("--format", "json", "--fail-level", level, d)
+        assert first[0] == code and _check("--format", "json", "--fail-level", level, d) == first
+
+
+def test_a_cache_file_runs_no_code_and_a_forged_one_is_a_clean_miss(tmp_path, cache,
+                                                                     monkeypatch):
+    """Results are plain data read by marshal and checked field by field: a pickle in an
+    entry (which pickle.loads would run) or values of the wrong shape are misses, the file is
+    checked again and the report is --no-cache's."""
+    import marshal
+    import pickle
+
+    monkeypatch.setattr(resultcache, "RACY_NS", 0)
+    d = _folder(tmp_path, clean=1, dirty=1)
+    want = {fmt: _check("--no-cache", "--format", fmt, d) for fmt in ("json", "grouped")}
+    _check("--format", "grouped", d)
+    [stored] = cache_files(cache)
+    good = stored.read_bytes()
+    schema, stamp, entries = marshal.loads(good)
+    witness = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(witness), "w"))
+
+    def forged(e: tuple, i: int, value) -> tuple:
+        return e[:i] + (value,) + e[i + 1:]
+
+    fakes = [lambda e: forged(e, 3, pickle.dumps(Evil())),
+             lambda e: forged(e, 3, marshal.dumps(("txt", [(0, "x", 1, None, None, None, 1,
+                                                            [], [], [])], None))),
+             lambda e: forged(e, 3, marshal.dumps(("txt", "articles", None))),
+             lambda e: forged(e, 5, pickle.dumps(Evil())),  # a piece must be UTF-8 text
+             lambda e: forged(e, 6, "error"),
+             lambda e: forged(e, 4, None),
+             lambda e: e[:5],
+             lambda e: "entry"]
+    for fake in fakes:
+        bad = {k: fake(e) for k, e in entries.items()}
+        for fmt in ("json", "grouped"):
+            stored.write_bytes(marshal.dumps((schema, stamp, bad)))
+            assert _check("--format", fmt, d) == want[fmt]
+    assert not witness.exists()
+    for cut in (1, len(good) // 3, len(good) - 1):  # a truncated file: an empty cache
+        stored.write_bytes(good[:cut])
+        assert _check("--format", "json", d) == want["json"]

@@ -346,7 +346,7 @@ def _run_local(chunks, options: Options, catalog, jobs: int) -> Iterator[ChunkRe
     else:  # spawn: each worker loads the catalog itself (from the on-disk cache)
         ctx = mp.get_context("spawn")
         initargs = (options,)
-    from refcheck.lint.runner import open_pool  # workers leave Ctrl-C to this process
+    from refcheck.lint.pool import open_pool  # workers leave Ctrl-C to this process
 
     with open_pool(ctx, jobs, initializer=_init_worker, initargs=initargs) as pool:
         def submit(chunk):

@@ -14,6 +14,13 @@ same clock tick could hide behind an equal mtime, as git's index has it): then, 
 whenever the caller needs the text anyway (to report positions, to fix), the bytes are read
 and their hash must match, so a stale or swapped entry can never be applied to other text.
 
+An entry also keeps the file's piece of the JSON report after its path (the exact text the
+JSON writer would make from the result: ``jsonfmt.tail``) and the highest severity of its
+findings, so a rerun with ``--format json`` writes each unchanged file as stat, compare,
+write: no result is rebuilt, no JSON encoded. Results are stored as plain data
+(``refcheck.lint.plain``), never pickled: reading a cache file runs no code, and a damaged
+or forged entry is a miss.
+
 Pruning: entries of files that no longer exist, and entries not used for ``MAX_AGE_NS``,
 are dropped when the cache is written; cache files of other settings unused that long are
 deleted. Nothing is dropped because of a count. Anything unreadable is an empty cache, and an
@@ -23,25 +30,30 @@ from __future__ import annotations
 
 import marshal
 import os
-import pickle
 import time
 from pathlib import Path
 from typing import Optional
 
 from refcheck.fsio import blake2b, sha256
-from refcheck.model import Article, FileResult
+from refcheck.model import FileResult
 
-_SCHEMA = "refcheck-results-3"
+_SCHEMA = "refcheck-results-4"
 MAX_AGE_NS = 30 * 24 * 3600 * 10**9
 RACY_NS = 2 * 10**9  # FAT and some network file systems keep mtimes to 2 s
 _REFRESH_NS = 24 * 3600 * 10**9  # rewrite an all-hit cache once a day to keep its stamps
 
-# An entry: (size, mtime_ns, digest, payload, last_used_ns); payload is ("c", kind,
-# ((index, start, end, title, date, date_source, line), ...)) for a file with neither
-# citations nor findings (most drafts: rebuilt without unpickling), else ("p", pickle,
-# positions): the positions the report looks up ({offset: (line, column)}), or None when the
-# run that stored it kept the text (then a report must read the file for them).
+# An entry: (size, mtime_ns, digest, payload, last_used_ns, piece, rank, form).
+# payload: ``marshal.dumps((kind, articles, positions))``, bytes that are decoded only when a
+# report needs the result (decoding every entry's articles took 0.20 s of a JSON rerun over
+# 20,000 drafts; copying them as bytes 5 ms); articles as ``plain.articles_to_plain``
+# writes them, positions the (line, column) of every offset the report looks up ({offset:
+# (line, column)}) or None. form: "c" for a file with neither citations nor findings (most
+# drafts), "t" for one whose positions are stored, "n" for one stored by a run that kept
+# the text (a report must then read the file for its positions). piece: the JSON report's
+# text for the file after its path as UTF-8 bytes, or None until a JSON run made it; rank:
+# the highest ``severity_rank`` of its findings, -1 for none.
 Entry = tuple
+_ENTRY_LEN = 8
 
 
 def stamp_ns(st: os.stat_result) -> int:
@@ -66,26 +78,51 @@ def digest(data: bytes) -> bytes:
     return blake2b(data, 16).digest()
 
 
-def payload(result: FileResult, table: Optional[dict]) -> tuple:
-    """A result as stored (see ``Entry``); workers build it, the parent keeps it as it is."""
+def payload(result: FileResult, table: Optional[dict]) -> tuple[str, bytes]:
+    """A result as stored: (form, payload bytes), see ``Entry``; workers build it, the
+    parent keeps it as it is. ``ValueError``/``TypeError``: a result the cache cannot hold
+    (it is then not cached)."""
+    from refcheck.lint.plain import articles_to_plain
+
+    arts = articles_to_plain(result.articles)
     if not any(a.citations or a.findings for a in result.articles):
-        return ("c", result.kind, tuple((a.index, a.start, a.end, a.title, a.date, a.date_source,
-                                         a.line) for a in result.articles))
-    text, result.text = result.text, ""
-    try:
-        return ("p", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), table)
-    finally:
-        result.text = text
+        form, table = "c", None
+    else:
+        form = "n" if table is None else "t"
+    return form, marshal.dumps((result.kind, arts, table))
 
 
-def result_of(payload: tuple, path: str) -> Optional[FileResult]:
-    if payload[0] == "c":
-        return FileResult(path, [Article(*a) for a in payload[2]], None, "", payload[1])
-    result = pickle.loads(payload[1])
-    if not isinstance(result, FileResult):
-        return None
-    result.path = path
-    return result
+_LAST: list = [None, None]  # the payload decoded last: get() then position() of one hit
+
+
+def _decode(data: bytes) -> tuple:
+    """(kind, articles as plain data, checked positions table) of payload bytes."""
+    if _LAST[0] is data:
+        return _LAST[1]
+    from refcheck.lint.plain import table_ok
+
+    got = marshal.loads(data)
+    if type(got) is not tuple or len(got) != 3 or type(got[0]) is not str:
+        raise ValueError("payload")
+    got = got[0], got[1], table_ok(got[2])
+    _LAST[:] = data, got
+    return got
+
+
+def result_of(stored: tuple[str, bytes], path: str) -> FileResult:
+    """The stored result back (``ValueError`` and the like for a damaged payload)."""
+    from refcheck.lint.plain import articles_from_plain
+
+    kind, arts, _ = _decode(stored[1])
+    return FileResult(path, articles_from_plain(arts), None, "", kind)
+
+
+def rank_of(result: FileResult) -> int:
+    """The highest severity rank of the result's findings, -1 for none (``Entry.rank``)."""
+    from refcheck.model import severity_rank
+
+    return max((severity_rank(f.severity) for a in result.articles for f in a.findings),
+               default=-1)
 
 
 class ResultCache:
@@ -111,7 +148,8 @@ class ResultCache:
                 with open(self.path, "rb") as fh:
                     self.opened += 1
                     data = marshal.loads(fh.read())  # load(fh) reads in small pieces
-                if isinstance(data, tuple) and len(data) == 3 and data[0] == _SCHEMA:
+                if (type(data) is tuple and len(data) == 3 and data[0] == _SCHEMA
+                        and type(data[1]) is int and type(data[2]) is dict):
                     self._written_ns, self._old = data[1], data[2]
             except Exception:  # missing, truncated, from another Python: an empty cache
                 self._old = {}
@@ -120,21 +158,51 @@ class ResultCache:
     def lookup(self, key: str, size: int, mtime_ns: int) -> Optional[Entry]:
         """The entry of ``key`` (an absolute path) if its size and mtime still match."""
         e = self._entries().get(key)
-        if e is None or e[0] != size or e[1] != mtime_ns:
-            return None
+        if (type(e) is not tuple or len(e) != _ENTRY_LEN or e[0] != size or e[1] != mtime_ns
+                or type(e[4]) is not int):
+            return None  # (anything else in a damaged file is a miss too)
         return e
 
     def textless(self, e: Entry) -> bool:
         """Whether a report can be written from the entry alone, without the file's text."""
-        return e[3][0] == "c" or e[3][2] is not None
+        return e[7] == "c" or e[7] == "t"
 
     def position(self, e: Entry):
-        """The offset -> (line, column) function of a textless entry (None: not needed)."""
-        return e[3][2].__getitem__ if e[3][0] == "p" else None
+        """The offset -> (line, column) function of a textless entry (None: not needed;
+        ``ValueError``: a damaged entry)."""
+        if e[7] != "t":
+            return None
+        table = _decode(e[3])[2]
+        if table is None:
+            raise ValueError("positions")
+        return table.__getitem__
 
     def trusted(self, e: Entry) -> bool:
         """Whether size and mtime alone vouch for the content (not racy)."""
-        return e[1] < self._written_ns - RACY_NS
+        return type(e[1]) is int and e[1] < self._written_ns - RACY_NS
+
+    def piece(self, key: str, e: Entry, data_digest: Optional[bytes] = None
+              ) -> Optional[tuple[str, int]]:
+        """The entry's JSON piece and rank, used as a hit (None: no piece kept, or the bytes
+        just read do not match; the caller then asks :meth:`get`, which counts the miss)."""
+        tail, rank = e[5], e[6]
+        if (type(tail) is not bytes or type(rank) is not int
+                or (data_digest is not None and data_digest != e[2])):
+            return None
+        try:
+            text = tail.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:
+            return None
+        self._use(key, e, data_digest)
+        return text, rank
+
+    def add_piece(self, key: str, tail: str, rank: int) -> None:
+        """Keep the piece a JSON run made from a hit that had none (a run of another format
+        stored it): written once, then every JSON rerun takes it as it is."""
+        e = self._new.get(key)
+        if e is not None:
+            self._new[key] = e[:5] + (tail.encode("utf-8", "surrogatepass"), rank, e[7])
+            self._dirty = True
 
     def get(self, key: str, e: Entry, path: str, data_digest: Optional[bytes] = None
             ) -> Optional[FileResult]:
@@ -144,14 +212,17 @@ class ResultCache:
             self.misses += 1
             return None
         try:
-            result = result_of(e[3], path)
+            result = result_of((e[7], e[3]), path)
         except Exception:  # a damaged entry is a miss
-            result = None
-        if result is None:
             self.misses += 1
             return None
+        self._use(key, e, data_digest)
+        return result
+
+    def _use(self, key: str, e: Entry, data_digest: Optional[bytes]) -> None:
+        """A hit: the entry is kept (stamped anew once a day) into the next cache file."""
         self.hits += 1
-        self._new[key] = e if self._now - e[4] < _REFRESH_NS else e[:4] + (self._now,)
+        self._new[key] = e if self._now - e[4] < _REFRESH_NS else e[:4] + (self._now,) + e[5:]
         if e is not self._new[key]:
             self._dirty = True
         elif (data_digest is not None and not self.trusted(e)
@@ -162,21 +233,28 @@ class ResultCache:
             # just before a short first run were read and hashed on every rerun (3,267 of
             # 5,913 files in bench/folder.py --quick's folder, each sent to the workers).
             self._dirty = True
-        return result
 
     # -- writing ----------------------------------------------------------------------------
 
     def put(self, key: str, size: int, mtime_ns: int, data_digest: bytes,
-            result: FileResult, table: Optional[dict] = None) -> None:
+            result: FileResult, table: Optional[dict] = None,
+            piece: Optional[tuple[str, int]] = None) -> None:
         try:
             stored = payload(result, table)
-        except (pickle.PicklingError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError):
             return
-        self.put_payload(key, size, mtime_ns, data_digest, stored)
+        self.put_payload(key, size, mtime_ns, data_digest, stored, piece)
 
     def put_payload(self, key: str, size: int, mtime_ns: int, data_digest: bytes,
-                    stored: tuple) -> None:
-        self._new[key] = (size, mtime_ns, data_digest, stored, self._now)
+                    stored: tuple[str, bytes], piece: Optional[tuple[str, int]] = None
+                    ) -> None:
+        try:
+            tail, rank = ((piece[0].encode("utf-8", "surrogatepass"), piece[1])
+                          if piece is not None else (None, -1))
+        except UnicodeEncodeError:  # pragma: no cover - surrogatepass encodes any str
+            tail, rank = None, -1
+        self._new[key] = (size, mtime_ns, data_digest, stored[1], self._now, tail, rank,
+                          stored[0])
         self._dirty = True
 
     def save(self) -> None:
@@ -187,7 +265,9 @@ class ResultCache:
         for key, e in old.items():
             if key in merged:
                 continue
-            if self._now - e[4] > MAX_AGE_NS or not os.path.exists(key):
+            if (type(e) is not tuple or len(e) != _ENTRY_LEN or type(e[4]) is not int
+                    or type(key) is not str
+                    or self._now - e[4] > MAX_AGE_NS or not os.path.exists(key)):
                 self._dirty = True
                 continue
             merged[key] = e

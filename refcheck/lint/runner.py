@@ -13,14 +13,14 @@ memory does not grow with the folder.
 from __future__ import annotations
 
 import os
-import pickle
 import stat
 import sys
 from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Optional
 
-from refcheck.lint.resultcache import ResultCache, digest, payload, result_of, stamp_ns
+from refcheck.lint.pool import default_jobs, open_pool, resolve_jobs
+from refcheck.lint.resultcache import ResultCache, digest, payload, rank_of, result_of, stamp_ns
 
 # Less work than this is done faster in-process: the pool's fixed cost (fork, the catalog
 # decoded before it, IPC) is about what 3 MB of news cost to check on one core.
@@ -133,7 +133,7 @@ def _pack(out: tuple, job: Job) -> tuple:
     if job.cached:
         try:
             stored = payload(result, table)
-        except (pickle.PicklingError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError):
             return out
     encoded = _encoded(out[0], result, table, job) if job.encode else None
     if stored is None and encoded is None:
@@ -144,7 +144,7 @@ def _pack(out: tuple, job: Job) -> tuple:
 @dataclass
 class _Packed:
     payload: Optional[tuple]
-    encoded: Optional[tuple[str, bool]] = None  # (report piece, fails the run)
+    encoded: Optional[tuple[str, int]] = None  # (report piece after its path, rank: _encoded)
 
 
 def position_table(result, src) -> Optional[dict]:
@@ -178,6 +178,11 @@ def position_table(result, src) -> Optional[dict]:
     return table
 
 
+def _html(src):
+    """The position function the report uses for a read file (HTML: its own map)."""
+    return src.position if src is not None and src.kind == "html" else None
+
+
 def _blockable(name: str, st, job: Job) -> bool:
     """Whether a file may be checked in blocks (a big plain-text file, a report that needs
     no text, UTF-8); :func:`refcheck.lint.blocks.prescan` has the last word."""
@@ -202,58 +207,21 @@ def _parts(item: Item, parts: Iterator, lang: str = "vi") -> Iterator:
         item.error = ReadError(item.name, why).say(lang)
 
 
-def open_pool(ctx, jobs: int, initializer=None, initargs: tuple = ()):
-    """A process pool whose workers leave Ctrl-C to the parent. A terminal sends SIGINT to
-    the whole process group: a worker interrupted while it holds the task queue's lock left
-    the parent's ``Pool.terminate`` waiting for that lock forever, and each printed its
-    traceback. Each worker ignores SIGINT; while they are forked the parent only notes one
-    (a worker interrupted while it starts would die of it) and raises it once they are."""
-    import signal
-
-    args = dict(initializer=_worker_init, initargs=(initializer, initargs))
-    noted: list = []
-    fork = ctx.get_start_method() == "fork"  # a spawned child would reset a handler
-    try:
-        previous = signal.signal(signal.SIGINT, (lambda *_: noted.append(1)) if fork
-                                 else signal.SIG_IGN)
-    except ValueError:  # not the main thread: signals are not ours to handle
-        return ctx.Pool(jobs, **args)
-    try:
-        pool = ctx.Pool(jobs, **args)
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if noted:
-        pool.terminate()
-        raise KeyboardInterrupt
-    return pool
-
-
-def _worker_init(initializer, initargs: tuple) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a worker replaced later forks unprotected
-    from refcheck.lint.signals import reset_in_worker
-
-    reset_in_worker()  # the parent's SIGTERM handler is the parent's
-    if initializer is not None:
-        initializer(*initargs)
-
-
 def _work_chunk(tasks: list) -> list:
     return [_pack(_work(t), t[2]) if t[2].textless else _work(t) for t in tasks]
 
 
-def _encoded(name: str, result, table: Optional[dict], job: Job) -> tuple[str, bool]:
-    """The report's piece for one result, as the parent's writer would make it from the
-    result it unpacks (path ``name``, positions from ``table``), and whether it fails."""
-    from refcheck.lint.report.jsonfmt import piece
-    from refcheck.model import severity_rank
+def _encoded(name: str, result, position, job: Job) -> tuple[str, int]:
+    """The report's piece for one result after its path (``jsonfmt.tail``), as the
+    parent's writer would make it from the result (path ``name``, positions from
+    ``position``, a dict or a function), and the highest severity of its findings: the
+    cache keeps both, and the run's piece is ``jsonfmt.head(name)`` + that."""
+    from refcheck.lint.report.jsonfmt import tail
 
     result.path = name
-    threshold = severity_rank(job.settings.fail_level)
-    failing = any(severity_rank(f.severity) >= threshold
-                  for a in result.articles for f in a.findings)
-    return piece(result, table.__getitem__ if table is not None else None), failing
+    if isinstance(position, dict):
+        position = position.__getitem__
+    return tail(result, position), rank_of(result)
 
 
 def _chunks(tasks: list, sizes: list[int]) -> Iterator[list]:
@@ -288,43 +256,6 @@ def _absolute(name: str, cwd: str) -> str:
     return os.path.abspath(name)
 
 
-def default_jobs() -> int:
-    """Worker processes when ``--jobs`` is not given: the cores not busy now, at least one.
-    On a machine whose cores are taken, more processes only compete with each other
-    (measured: ``--jobs 2`` slower than ``--jobs 1`` at load 5 on two cores); the output is
-    the same either way. "Now" is the kernel's count of runnable tasks (``/proc/loadavg``,
-    this process one of them): the one-minute load average still counts a command that
-    ended seconds ago, so right after one it gave one worker on an idle two-core machine.
-    Without that count, the load average decides."""
-    cores = resolve_jobs(0)
-    busy = busy_now()
-    if busy is None:
-        try:
-            busy = os.getloadavg()[0]
-        except OSError:  # pragma: no cover - no load average
-            return cores
-    return max(1, min(cores, int(cores - busy + 0.5)))
-
-
-def busy_now(path: str = "/proc/loadavg") -> Optional[int]:
-    """Tasks running or ready to run, besides this process (None: not Linux)."""
-    try:
-        with open(path, "rb") as f:
-            running = int(f.read().split()[3].split(b"/")[0])
-    except (OSError, ValueError, IndexError):
-        return None
-    return max(0, running - 1)
-
-
-def resolve_jobs(jobs: Optional[int]) -> int:
-    if not jobs:
-        try:
-            return len(os.sched_getaffinity(0))
-        except AttributeError:  # pragma: no cover - not Linux
-            return os.cpu_count() or 1
-    return jobs
-
-
 class Runner:
     """Runs one folder check. ``load_catalog`` is called at most once, at the first file
     that has to be checked (a fully cached run never loads the catalog nor imports lark)."""
@@ -337,6 +268,18 @@ class Runner:
         self._load = load_catalog
         self.parallel = 0  # worker processes used (0: in-process)
         self.read = 0  # files read
+        self._head: Optional[Callable[[str], str]] = None  # jsonfmt.head, for job.encode
+
+    def _piece(self, name: str, got: tuple[str, int]) -> Item:
+        """A file as its JSON piece (``got``: the text after the path, the rank of its worst
+        finding), written as it is: the result is never rebuilt."""
+        if self._head is None:
+            from refcheck.lint.report.jsonfmt import head
+            from refcheck.model import severity_rank
+
+            self._head, self._threshold = head, severity_rank(self.job.settings.fail_level)
+        return Item(name, None, encoded=self._head(name) + got[0],
+                    failing=got[1] >= self._threshold)
 
     def catalog(self):
         if self._catalog is None:
@@ -376,11 +319,23 @@ class Runner:
             tasks.append((name, entry[2] if entry is not None else None, job, regular))
             sizes.append(size)
         done = self._results(tasks, sizes)
+        encode = job.encode is not None
         for kind, name, key, entry in slots:
             if kind == "hit":
+                if encode:  # stat, compare, write: the entry holds the file's JSON
+                    got = cache.piece(key, entry)
+                    if got is not None:
+                        yield self._piece(name, got)
+                        continue
                 result = cache.get(key, entry, name)
                 if result is not None:
-                    yield Item(name, result, position=cache.position(entry))
+                    position = cache.position(entry)
+                    if encode:  # stored by a run of another format: made once, kept
+                        got = _encoded(name, result, position, job)
+                        cache.add_piece(key, *got)
+                        yield self._piece(name, got)
+                        continue
+                    yield Item(name, result, position=position)
                     continue
                 out = _work((name, None, job))  # a damaged entry: check the file after all
             elif kind == "stdin":
@@ -410,20 +365,31 @@ class Runner:
             packed, encoded = result.payload, result.encoded
             if encoded is not None:  # written as it is: the result is never unpacked
                 if cache is not None and packed is not None:
-                    cache.put_payload(key, size, mtime, d, packed)
-                return Item(name, None, encoded=encoded[0], failing=encoded[1])
+                    cache.put_payload(key, size, mtime, d, packed, encoded)
+                return self._piece(name, encoded)
             result = result_of(packed, name)
+        encode = self.job.encode is not None
         if result is None:  # the bytes match the cache entry
+            got = cache.piece(key, entry, d) if encode else None
+            if got is not None:
+                return self._piece(name, got)
             result = cache.get(key, entry, src.path, d)
             if result is not None:
                 result.text = src.text
+                if encode:
+                    got = _encoded(name, result, _html(src), self.job)
+                    cache.add_piece(key, *got)
+                    return self._piece(name, got)
                 return Item(name, result, src)
             result = _check(src, self.job)
+        got = _encoded(name, result, position or _html(src), self.job) if encode else None
         if cache is not None:
             if packed is not None:
-                cache.put_payload(key, size, mtime, d, packed)
+                cache.put_payload(key, size, mtime, d, packed, got)
             else:
-                cache.put(key, size, mtime, d, result, table)
+                cache.put(key, size, mtime, d, result, table, got)
+        if got is not None:
+            return self._piece(name, got)
         return Item(name, result, src, position=position)
 
     def _blocks(self, name: str) -> Optional[Item]:

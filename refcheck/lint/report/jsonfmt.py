@@ -119,7 +119,22 @@ def file_json(r: FileResult, pos: PositionFn) -> dict:
 
 def piece(r: FileResult, position: Optional[PositionFn] = None) -> str:
     """One file's line of the JSON report."""
-    return _ENCODE(file_json(r, lazy_position(r, position)))
+    if r.error is not None:
+        return _ENCODE(file_json(r, lazy_position(r, position)))
+    return head(r.path) + tail(r, position)
+
+
+def head(path: str) -> str:
+    """A file's line of the JSON report up to its articles: ``{"path":"…",``."""
+    return '{"path":' + _ENCODE(shown_path(path)) + ","
+
+
+def tail(r: FileResult, position: Optional[PositionFn] = None) -> str:
+    """The rest of the line, ``"articles":[…]}``: what the result cache keeps for a file
+    (the path is the one this run names it by), so that ``head(path) + tail`` is the line
+    :func:`file_json` encodes, byte for byte."""
+    pos = lazy_position(r, position)
+    return _ENCODE({"articles": [_article_json(a, pos) for a in r.articles]})[1:]
 
 
 class JsonWriter(Writer):

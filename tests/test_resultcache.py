@@ -195,6 +195,26 @@ def test_vanished_files_and_old_entries_are_pruned(tmp_path, cache, monkeypatch)
     assert {os.path.basename(k) for k in _entries(stored)} == {"sach-001.txt"}
 
 
+def test_a_big_folders_vanished_files_are_found_by_listing_it(tmp_path, cache, monkeypatch):
+    """A run over one draft keeps the other drafts' entries if they still exist: a folder
+    holding many of them is listed once, not asked about file by file."""
+    d = _folder(tmp_path, clean=12, dirty=0)
+    run(d)
+    for i in (3, 7):
+        (d / f"sach-{i:03d}.txt").unlink()
+    asked = []
+    real = os.path.exists
+    monkeypatch.setattr(os.path, "exists",
+                        lambda p: (asked.append(p) if str(p).startswith(str(d)) else None)
+                        or real(p))
+    (d / "sach-000.txt").write_text(SENTENCE, encoding="utf-8")  # the cache is rewritten
+    run(d / "sach-000.txt")
+    [stored] = cache_files(cache)
+    assert sorted(os.path.basename(k) for k in _entries(stored)) == [
+        f"sach-{i:03d}.txt" for i in range(12) if i not in (3, 7)]
+    assert asked == []
+
+
 def _entries(path: Path) -> dict:
     import marshal
 

@@ -351,3 +351,29 @@ def test_a_cache_file_runs_no_code_and_a_forged_one_is_a_clean_miss(tmp_path, ca
     for cut in (1, len(good) // 3, len(good) - 1):  # a truncated file: an empty cache
         stored.write_bytes(good[:cut])
         assert _check("--format", "json", d) == want["json"]
+
+
+def test_results_read_back_from_plain_data_equal_the_checked_ones(cache):
+    """Every field of every result survives the cache's plain form (the official texts and
+    the seeds: citations of both systems, resolutions with documents, findings with fixes
+    and arguments), and the stored entry carries it: nothing is left uncached."""
+    import marshal
+
+    from refcheck.api import check_source
+    from refcheck.catalog.load import load_catalog
+    from refcheck.lint.plain import articles_from_plain, articles_to_plain
+
+    catalog = load_catalog()
+    texts = sorted((ROOT / "tests" / "data" / "official").glob("*.txt"))[:40]
+    texts += sorted((ROOT / "seeds").glob("*.txt"))
+    seen = {"citations": 0, "documents": 0, "fixes": 0, "args": 0}
+    for p in texts:
+        r = check_source(p.read_text(encoding="utf-8"), path=p.name, catalog=catalog)
+        plain = marshal.loads(marshal.dumps(articles_to_plain(r.articles)))
+        assert articles_from_plain(plain) == r.articles, p.name
+        for a in r.articles:
+            seen["citations"] += len(a.citations)
+            seen["documents"] += sum(len(res.documents) for res in a.resolutions)
+            seen["fixes"] += sum(f.fix is not None for f in a.findings)
+            seen["args"] += sum(bool(f.args) for f in a.findings)
+    assert min(seen.values()) > 0, seen

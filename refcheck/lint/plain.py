@@ -76,9 +76,9 @@ def _strings() -> _Codec:
 
 
 def _args() -> _Codec:
-    """A finding's message arguments: str keys, str/int/None values (rules.base)."""
+    """A finding's message arguments: str keys, str/int/bool/None values (rules.base)."""
     def check(v: Any) -> dict:
-        if type(v) is not dict or any(type(k) is not str or (x is not None and type(x) not in (str, int))
+        if type(v) is not dict or any(type(k) is not str or (x is not None and type(x) not in (str, int, bool))
                                       for k, x in v.items()):
             _bad(v)
         return v

@@ -10,7 +10,7 @@ labels.jsonl by span overlap and prints, per label kind: found, resolved right, 
 right (symbols), false positives and error-level findings on correct citations
 (false alarms). It always exits 0.
 
-    python bench/official_score.py [--refcheck PATH] [--verbose] [--files GLOB ...]
+    python bench/official_score.py [--refcheck PATH] [--verbose] [--files GLOB ... | --batch N]
 """
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "tests" / "data" / "official"
 FIELDS = ("type", "number", "year", "type_code", "issuer_code", "date")
+#: batch 1: sessions 3-6 (001-096); batch 2: the fresh documents labelled before any fix (100-).
+BATCHES = {1: ("0[0-9][0-9].txt",), 2: ("1[0-9][0-9].txt",)}
 KIND_ORDER = ("law-title", "symbol", "short-form", "plenum", "constitution", "header")
 
 
@@ -102,9 +104,12 @@ def main() -> int:
     ap.add_argument("--files", nargs="+", default=["*.txt"],
                     help="globs of the excerpts to score (default all; '0[4-6]*.txt': session 5's 040-066;"
                          " '06[7-9].txt' '0[7-9]?.txt': session 6's 067-096)")
+    ap.add_argument("--batch", type=int, choices=sorted(BATCHES),
+                    help="score one batch only: 1 = 001-096, 2 = the fresh batch 100-125 (README)")
     args = ap.parse_args()
 
-    files = sorted({f for pattern in args.files for f in args.data.glob(pattern)})
+    patterns = BATCHES[args.batch] if args.batch else args.files
+    files = sorted({f for pattern in patterns for f in args.data.glob(pattern)})
     names = {f.name for f in files}
     labels = [lab for lab in map(json.loads, (args.data / "labels.jsonl").open(encoding="utf-8"))
               if lab["file"] in names]

@@ -236,13 +236,58 @@ def official_top(text: str) -> bool:
     return yes
 
 
-# A law's own header: "Luật số: 76/2015/QH13" at the start of its line (official 076).
+# A law's own header: "Luật số: 76/2015/QH13" at the start of its line (official 076); other
+# types print theirs so too: "Nghị quyết số: 653/2019/UBTVQH14" (official 100).
 _LAW_HEADER_LINE = re.compile(r"^[ \t*|]*Luật[ \t]+số[ \t]*:[ \t*]*\d{1,5}/\d{4}/QH", re.M)
+#: The type word before "số:" of such a line (vocab.yaml's types); built on first use.
+_TYPE_HEADER: list = []
+
+
+#: What ends such a header's number: the line, a table cell, or the place and date.
+_TYPED_END = re.compile(r"[ \t*]*(?:\||\r?\n|\Z|[^\n\d]{2,40}, ngày)")
+
+
+def typed_header_at(text: str, a: int) -> bool:
+    """Whether a type word and "số:" open the line at ``a`` and its number ends it ("Nghị quyết
+    số: 653/2019/UBTVQH14", "Luật số: 76/2015/QH13 |"): a document's own number. A citation
+    so spelt goes on ("Nghị định số: 29/2012/NĐ-CP ngày 12/4/2012 của Chính phủ")."""
+    if not _TYPE_HEADER:
+        words = sorted(load_vocab().types, key=len, reverse=True)
+        _TYPE_HEADER.append(re.compile("(?:" + "|".join(map(re.escape, words))
+                                       + r")[ \t]+số[ \t]*:[ \t*]*\d[^\s|]*"))
+    m = _TYPE_HEADER[0].match(text, a)
+    if not m or not _TYPED_END.match(text, m.end()):
+        return False
+    line = text[text.rfind("\n", 0, a) + 1:a]
+    return not line.strip(" \t*|")
 
 
 def _colon_header(text: str, start: int, end: int) -> Optional[re.Match]:
     m = _colon_number(text, start, end)
-    return m if m is not None else _law_header_line(text, start, end)
+    if m is None:
+        m = _law_header_line(text, start, end)
+    return m if m is not None else _typed_number(text, start, end)
+
+
+# "Nghị quyết số: 653/2019/UBTVQH14" alone on its line (official 100), as _HEADER_TAIL reads it.
+_TYPED_TAIL = re.compile(r"số[ \t]*:[ \t*]*\d{1,5}[a-z]?[ \t]*/")
+
+
+def _typed_number(text: str, start: int, end: int) -> Optional[re.Match]:
+    """The first "<type word> số: N/…" line in ``text[start:end]`` (:func:`typed_header_at`),
+    found from the literal "số" followed by a colon (rare outside such lines)."""
+    p = text.find("số", start, end)
+    while p >= 0:
+        m = _TYPED_TAIL.match(text, p, end)
+        if m:
+            a = text.rfind("\n", start, p) + 1 if p > start else start
+            a = max(a, start)
+            while a < p and text[a] in _LINE_OPEN:
+                a += 1
+            if a < p and typed_header_at(text, a):
+                return m
+        p = text.find("số", p + 2, end)
+    return None
 
 
 def _law_header_line(text: str, start: int, end: int) -> Optional[re.Match]:
@@ -273,7 +318,9 @@ def _colon_number(text: str, start: int, end: int) -> Optional[re.Match]:
         q = p - 1
         while q >= start and text[q] in _LINE_OPEN:
             q -= 1
-        if q < start or text[q] == "\n":
+        # or glued to what extraction left before it: "straight connector 2Số: 1551 /UBND-VX"
+        # (a drawing's name, official 112), "-Số: 04/2013/TT-NHNN" (a table rule, official 115)
+        if q < start or text[q] == "\n" or (text.startswith(":", p + 2) and not text[p - 1].isspace()):
             m = _HEADER_TAIL.match(text, p, end)
             if m:
                 return m

@@ -119,10 +119,20 @@ def _restore(out: list[str], lowered: str, m: re.Match, canon: dict[str, str]) -
         pos = at + len(part)
 
 
+#: A number's letter suffix before its code, printed in capitals: "30C/NQ-CP" of "Nghị quyết
+#: số 30c/NQ-CP" (official 101), which symbols write in lower case.
+_SUFFIX = re.compile(r"^(\W*\d{1,5})([A-Z])(?=[/\-])")
+#: "ngày" glued to a symbol's code, in capitals: "46/2010/QH12NGÀY" (official 116).
+_GLUED_DAY = re.compile(r"(?<=[A-ZĐ\d])NGÀY$")
+
+
 def _token(tok: str) -> str:
     core = _CORE.match(tok).group(1)  # type: ignore[union-attr]
-    if not core or any(ch.isdigit() for ch in tok) or any(ch in core for ch in "/-&."):
-        return tok  # a symbol, a date, a code ("20/CT-TTG", "VH-TT&DL", "T.Ư")
+    if any(ch.isdigit() for ch in tok):
+        tok = _SUFFIX.sub(lambda m: m.group(1) + m.group(2).lower(), tok)  # a symbol, a date
+        return _GLUED_DAY.sub("ngày", tok)
+    if not core or any(ch in core for ch in "/-&."):
+        return tok  # a code ("VH-TT&DL", "T.Ư")
     if set(core) <= set("IVX") and from_roman(core) or core in _patterns().capitals:
         return tok  # khóa XII, Trung ương IV, TƯ, UBND
     if _SYLLABLE.match(_lower(core)) is None:

@@ -348,6 +348,8 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
             continue
         if r.shape == "year_dash":  # 134/2016-NĐ-CP: 134/2016/NĐ-CP with a dash for a slash
             r.shape = "state_year"
+        if r.shape in ("state_year", "state_admin") and len(r.codes) == 1:
+            r.codes = _unglued(g.type_word, r.codes)
         first = canonical_parts(r.shape, r.numbers[0][1], r.year, r.codes)
         type_code, issuer_code, system = first.type_code, first.issuer_code, first.system
         crossed = first.crossed
@@ -395,6 +397,20 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
                 c.khoa = khoa[0]
             out.append(c)
     return out
+
+
+def _unglued(type_word: Optional[str], codes: list[str]) -> list[str]:
+    """"Nghị định số 61/2018/NĐCP" (official 101, PDF text whose hyphens are lost): one code
+    that is no code of vocab.yaml but the written type's code glued to a known issuer code
+    reads as the two ("NĐ", "CP"); the symbol as written then differs, and RC102 offers the hyphen."""
+    v = load_vocab()
+    code, word = codes[0], v.canonical_type(type_word)
+    if word is None or v.is_type_code(code) or code in v.issuer_exact:
+        return codes
+    for tc, words in v.code_of_type.items():
+        if word in words and len(code) > len(tc) and code.startswith(tc) and code[len(tc):] in v.issuer_exact:
+            return [tc, code[len(tc):]]
+    return codes
 
 
 @lru_cache(maxsize=256)

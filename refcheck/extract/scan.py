@@ -19,7 +19,7 @@ from refcheck.extract.anchors import (  # noqa: F401  (re-exported: tests and be
     word_start)
 from refcheck.extract.grammar import parse_prefix
 from refcheck.extract.groups import build_groups, group_citations
-from refcheck.extract.articles import caps_header, official_top
+from refcheck.extract.articles import caps_header, official_top, typed_header_at
 from refcheck.extract.lawtitle import is_amending
 from refcheck.extract.wrap import decap, flatten, joinable, window_end
 from refcheck.model import Citation
@@ -52,7 +52,9 @@ def _prefix_re() -> re.Pattern:
     words = alternation(v.type_spellings())
     # Anchored at the end of the look-back slice: [type word] [số[:]] [N, N và ]
     return re.compile(
-        rf"(?<!\w)(?:(?:{words})(?:[ \t\u00a0]+|(?<=định)(?=\Z)|(?<=ĐỊNH)(?=\Z)))?(?:[Ss]ố[ \t\u00a0]*(?::[ \t\u00a0]*)?)?"
+        # (or glued to the word before, capitalised: "Thực hiệnQuyết định số 1489/QĐ-TTg", official 104)
+        rf"(?:(?<!\w)|(?<=[^\W\dA-ZĐ_])(?=[A-ZĐ]))(?:(?:{words})(?:[ \t\u00a0]+|(?<=định)(?=\Z)|(?<=ĐỊNH)(?=\Z)))?"
+        rf"(?:(?:[Ss]ố|[sS](?=[ \t]))[ \t\u00a0]*(?::[ \t\u00a0]*)?)?"  # "s 70/…": the "ố" lost (official 116)
         rf"(?:\d{{1,5}}[ \t\u00a0]*(?:,|và)[ \t\u00a0]*)*\Z"
     )
 
@@ -187,7 +189,7 @@ def scan(text: str, v: View | None = None, problems: list | None = None) -> list
                 continue
             if any(_PROSE_CODE.search(code) for r in g.refs for code in r.codes):
                 continue  # "QCVN 08-MT:2015/BTNMT - Quy chuẩn": a word, not a code
-            if ((g.type_word is None or _LAW_HEADER.match(vt, start + g.start))
+            if ((g.type_word is None or typed_header_at(vt, start + g.start))
                     and _is_header(vt, start + g.start, start + g.end)):
                 continue  # "Số: 15/2019/QĐ-UBND": the document's own number, not a citation
             cits = group_citations(g, window, start, text, v.to_original)
@@ -261,20 +263,21 @@ def _not_a_law(r) -> bool:
 # A document's own number in its header: "Số: 15/2019/QĐ-UBND" alone on its line (or after
 # "Số:" on the line above), before a table cell or the place and date; "Số 384-QĐ/TW" (no
 # colon, official 065) alone on its line counts only in the Party shape N-CODE/….
-_HEADER_BEFORE = re.compile(r"(?:\A|\n)[ \t*|]*(?:[Ss]ố[ \t]*:[ \t*]*(?:\r?\n[ \t*|]*)?|(Số)[ \t]+)\Z")
+_HEADER_BEFORE = re.compile(r"(?:(?:\A|\n)[ \t*|]*(?:[Ss]ố[ \t]*:[ \t*]*(?:\r?\n[ \t*|]*)?|(Số)[ \t]+)"
+                            r"|(?<=\S)Số[ \t]*:[ \t*]*)\Z")
 # The rest of a code the grammar does not read ("06/QC-TT" of "Số: 06/QC-TT.HĐND-UBND", a joint
 # body's dotted code, official 067) still belongs to the header's number.
 _HEADER_AFTER = re.compile(r"(?:\.[\w.\-]+)?[ \t*]*(?:\||\r?\n|\Z|[^\n\d]{2,40}, ngày)")
 _PARTY_NUMBER = re.compile(r"\d{1,5}[a-z]?-[A-ZĐ]+/")
 # A law's own header prints its type word before the number: "Luật số: 76/2015/QH13" alone on its
-# line (official 076).
-_LAW_HEADER = re.compile(r"Luật[ \t]+số[ \t]*:[ \t*]*\d")
+# line (official 076), and so do other types ("Nghị quyết số: 653/2019/UBTVQH14", official 100).
+# "Số:" glued to what extraction left before it is a header too ("straight connector 2Số: 1551
+# /UBND-VX", a drawing's name, official 112; "-Số: 04/2013/TT-NHNN Hà Nội, ngày …", 115).
 
 
 def _is_header(vt: str, a: int, b: int) -> bool:
-    if _LAW_HEADER.match(vt, a):
-        line = vt[vt.rfind("\n", 0, a) + 1:a]
-        return not line.strip(" \t*|") and _HEADER_AFTER.match(vt, b) is not None
+    if typed_header_at(vt, a):  # (its number ends the line: checked there)
+        return True
     h = _HEADER_BEFORE.search(vt, max(0, a - 40), a)
     if h and _HEADER_AFTER.match(vt, b) and (h.group(1) is None or _PARTY_NUMBER.match(vt, a)):
         return True  # no colon ("Số 384-QĐ/TW", official 065): the Party shape only

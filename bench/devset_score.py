@@ -5,7 +5,7 @@ over the dev articles, read from the shared corpus, and compares its citations w
 bench/devset/labels.jsonl (see bench/devset/README.md). Always exits 0: it measures.
 
     python bench/devset_score.py [--corpus PATH] [--refcheck CMD] [--article-date D]
-                                 [--misses] [--json OUT] [--set 1|2]
+                                 [--misses] [--json OUT] [--set 1|2|3]
 """
 from __future__ import annotations
 
@@ -166,7 +166,8 @@ def main() -> int:
     ap.add_argument('--misses', action='store_true', help='list every miss and false positive')
     ap.add_argument('--json', type=Path, help='write the figures as JSON here')
     ap.add_argument('--set', default='1', help='1: the first dev set; 2: the second (labels2.jsonl, '
-                    'articles2.txt: named references only, session 6)')
+                    'articles2.txt: named references only, session 6); 3: the third (labels3.jsonl, '
+                    'articles3.txt: named and short forms, scored as set 1)')
     a = ap.parse_args()
     sfx = '' if a.set == '1' else a.set
     try:

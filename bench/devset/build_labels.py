@@ -63,7 +63,7 @@ def parse_src(path: Path) -> list[tuple[str, list[tuple[int, str]]]]:
 def main() -> int:
     # ``--set 2``: the second dev set (labels2.src -> labels2.jsonl, articles2.txt; README)
     suffix = sys.argv[sys.argv.index('--set') + 1] if '--set' in sys.argv else ''
-    suffix = '' if suffix in ('', '1') else suffix
+    suffix = '' if suffix in ('', '1') else suffix  # 2 or 3 (README)
     src = HERE / f'labels{suffix}.src'
     arts = parse_src(src)
     ids = [a for a, _ in arts]

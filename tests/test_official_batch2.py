@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from refcheck.api import check_source
 from refcheck.extract.articles import split_articles
 from refcheck.extract.scan import scan
 
@@ -92,3 +93,14 @@ def test_unglued_code_is_offered_back_with_its_hyphen() -> None:
 def test_known_codes_are_not_split(line: str) -> None:
     [c] = scan(line)
     assert c.symbol in line
+
+
+# --- a catalog title cut inside the amending formula contradicts no title -------------------------
+
+def test_cut_catalog_title_raises_no_title_error() -> None:
+    # 07/2022/QH15 is the law amending the Luật Sở hữu trí tuệ; its only row in the shared
+    # tables (state-documents-more.tsv) has the title "bổ sung một", cut from the formula
+    line = ("- Căn cứ Luật Giao dịch điện tử số 20/2023/QH15 năm 2023; Luật Sở hữu trí tuệ số "
+            "07/2022/QH15 năm 2022;")
+    codes = [f.code for a in check_source(line).articles for f in a.findings]
+    assert "RC305" not in codes

@@ -130,3 +130,31 @@ def test_the_year_finders_read_as_their_plain_patterns():
                 want = [(m.span(), m.groups()) for m in rx.finditer(text, lo)]
                 got = [(m.span(), m.groups()) for m in getattr(datefloor, name).finditer(text, lo)]
                 assert got == want, (name, text)
+
+
+def test_the_year_finders_try_a_few_places_per_year_whatever_the_length(monkeypatch):
+    """Linear cost on one long text (issue 16): the month, year and symbol patterns are tried
+    at a few places per year or slash-and-year, not at each of the text's letters, so joining
+    a text to itself twice doubles the tries, and a text without years costs none."""
+    from refcheck.text import datefloor
+    from refcheck.text.literals import finditer_at
+
+    tries = []
+
+    def counted(rx, text, pos, endpos, starts):
+        def each():
+            for p in starts:
+                tries.append(p)
+                yield p
+        return finditer_at(rx, text, pos, endpos, each())
+
+    monkeypatch.setattr(datefloor, "finditer_at", counted)
+    one = "\n".join(LONG_DATES + [PAST, AHEAD, LAW, "Nghị định 174/2013/NĐ-CP, vào năm 2030"])
+    counts = []
+    for text in (one, "\n\n".join([one] * 2), "\n\n".join([one] * 4), LAW * 40):
+        tries.clear()
+        written_after(text)
+        counts.append(len(tries))
+    assert counts[0] > 0 and counts[1] == 2 * counts[0] and counts[2] == 4 * counts[0], counts
+    assert counts[0] <= 12 * len(datefloor._years(one, 0, len(one))) + 5 * one.count("/"), counts
+    assert counts[3] == 0, counts

@@ -95,6 +95,46 @@ def test_a_search_from_the_first_literal_finds_what_the_plain_search_finds():
     assert found > 1000
 
 
+def test_the_finders_tried_at_their_literals_find_what_their_patterns_find():
+    """A pattern that opens with a class or a case-blind word is tried at every position of a
+    long article; tried only where a literal inside it allows (a year, "ăn bản số", a slash
+    and a year), it finds the same matches, groups included."""
+    import re
+
+    from refcheck.extract import shortforms
+    from refcheck.text import datefloor
+    from refcheck.text.literals import finditer_at
+
+    def any_years(t, lo, hi):
+        starts = datefloor._year_starts(t, lo, datefloor._years(t, lo, hi), False)
+        return finditer_at(datefloor._ANY_YEAR, t, lo, hi, starts)
+
+    def one_letter(spelling):  # _lower_rx as it was, opened with its first letter alone
+        first = re.escape(spelling[0])
+        return re.compile(first + rf"(?<!\w{first})" + re.escape(spelling[1:]).replace("\\ ", "[ \\t\u00a0]+")
+                          + r"[ \t\u00a0]+(?:số[ \t\u00a0]+)?0*(?P<n>[0-9]+)(?![\w/\-\u2013]|[.,]\d)")
+
+    pairs = [(datefloor._SYMBOL_YEAR.finditer, datefloor.symbol_years),
+             (datefloor._MONTH_YEAR.finditer, datefloor.month_years),
+             (datefloor._ANY_YEAR.finditer, any_years),
+             (shortforms._GENERIC_NUMBER.finditer, shortforms.generic_numbers),
+             (re.compile(r"bộ|luật|pháp lệnh", re.IGNORECASE).finditer, shortforms._LAW_ANCHOR.finditer)]
+    pairs += [(one_letter(w).finditer, shortforms._lower_rx(w).finditer)
+              for w in ("nghị định", "thông tư", "quyết định")]
+    found = [0] * len(pairs)
+    news = ("thực hiện đúng theo tinh thần thông tư 15 của Bộ",  # baomoi 21472656
+            "thành lập Ban chỉ đạo của Bộ Công Thương tại quyết định số 4898 ngày 15/12/2016",  # 21470661
+            "Văn bản số 119 /BC-BCT … cùng Văn bản số 119 nêu trên")  # 21488033
+    for t in variants()[::3] + news:
+        n = len(t)
+        for lo, hi in ((0, n), (n // 3, n), (1, max(1, n - 7)), (n // 2, n // 2 + 900)):
+            for i, (plain, fast) in enumerate(pairs):
+                want = [(m.span(), m.groups()) for m in plain(t, lo, hi)]
+                assert [(m.span(), m.groups()) for m in fast(t, lo, hi)] == want, (i, lo, hi, t[:60])
+                found[i] += len(want)
+    assert all(found), str(found)
+
+
 def _reports(texts) -> list[str]:
     from refcheck.api import check_source
     from refcheck.lint.report.common import _Lazy
@@ -116,6 +156,12 @@ def _plain(monkeypatch) -> None:
 
     for mod in (anchors, lawnames, scan):
         monkeypatch.setattr(mod, "finditer_from", plain)
+    from refcheck.extract import shortforms
+    from refcheck.text import datefloor
+
+    for mod in (datefloor, shortforms):  # tried where a literal allows: tried everywhere
+        monkeypatch.setattr(mod, "finditer_at", lambda rx, text, pos, endpos, starts:
+                            rx.finditer(text, pos, endpos))
     monkeypatch.setattr(lawnames, "first", lambda lit, text, pos, endpos: text.find(lit, pos, endpos))
     monkeypatch.setattr(caps, "_may_hold", lambda text: True)
     monkeypatch.setattr(articles, "official_top", _official_plain)

@@ -14,12 +14,13 @@ import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 
-from typing import Optional
+from typing import Iterator, Optional
 
 from refcheck.extract.lawtitle import title_words
 from refcheck.extract.loose import is_number_year
 from refcheck.model import Citation
 from refcheck.notation.vocab import load_vocab
+from refcheck.text.literals import finditer_at
 from refcheck.text.normalize import View, view
 
 _LAW_WORD = r"(?<![\w])(?<!pháp )(?<!Pháp )(?:Bộ[ \t]+[Ll]uật|bộ[ \t]+luật|Luật|luật|Pháp lệnh)"
@@ -121,7 +122,9 @@ def title_repeats(text: str, citations: list[Citation], lo: int, hi: int) -> lis
 
 #: Where _LAW_WORD can start, in the same case-blind matching: every "bộ", "luật" and "pháp
 #: lệnh" (none of them overlaps another, so one finditer gives all of them).
-_LAW_ANCHOR = re.compile(r"bộ|luật|pháp lệnh", re.IGNORECASE)
+# Opened with the letter's class (both cases: no other letter folds to b, l or p), the word
+# after it case-blind: a case-blind alternation at the front is tried at every position.
+_LAW_ANCHOR = re.compile(r"[bBlLpP](?i:(?<=[bB])ộ|(?<=[lL])uật|(?<=[pP])háp lệnh)")
 
 
 def _at(rx: re.Pattern, text: str, pos: int, hi: int, anchors: list[int]):
@@ -276,12 +279,14 @@ _LOWER_MAX = 32  # distinct (type, number) keys looked for per article: bounded 
 
 @lru_cache(maxsize=64)
 def _lower_rx(spelling: str) -> re.Pattern:
-    # Opens with its literal first letter, the look-behind after it (found at C speed). Any
+    # Opens with its literal first word, the look-behind after it (found at C speed; its first
+    # letter alone, "n", "t", "c", is a common one, tried all over a long article). Any
     # number: the caller keeps the ones it looks for, so one pattern per type word is
     # compiled per process, not one per article's set of numbers.
-    first = re.escape(spelling[0])
+    head, sep, rest = spelling.partition(" ")
+    first = re.escape(head)
     word = (first + rf"(?<!\w{first})"
-            + re.escape(spelling[1:]).replace("\\ ", "[ \\t\u00a0]+"))
+            + re.escape(sep + rest).replace("\\ ", "[ \\t\u00a0]+"))
     return re.compile(rf"{word}[ \t\u00a0]+(?:số[ \t\u00a0]+)?0*(?P<n>[0-9]+)"
                       r"(?![\w/\-\u2013]|[.,]\d)")
 
@@ -338,6 +343,14 @@ def number_repeats(text: str, citations: list[Citation], lo: int, hi: int,
 # and a number are prose ("văn bản 2 trang").
 _GENERIC_NUMBER = re.compile(r"(?<!\w)(?P<w>[Vv]ăn[ \t\u00a0]+bản)[ \t\u00a0]+số[ \t\u00a0]+0*(?P<n>\d{1,5})"
                              r"(?![\w/\-\u2013]|[.,]\d)")
+# Its letters after the "V": a literal, found at str.find speed; a match starts before it.
+_GENERIC_TAIL = re.compile(r"ăn[ \t\u00a0]+bản[ \t\u00a0]+số")
+
+
+def generic_numbers(text: str, pos: int, hi: int) -> Iterator[re.Match]:
+    """``_GENERIC_NUMBER.finditer(text, pos, hi)``, tried only before its tail."""
+    return finditer_at(_GENERIC_NUMBER, text, pos, hi,
+                       (h.start() - 1 for h in _GENERIC_TAIL.finditer(text, pos, hi)))
 
 
 def _generic_repeats(text: str, citations: list[Citation], lo: int, hi: int,
@@ -351,7 +364,7 @@ def _generic_repeats(text: str, citations: list[Citation], lo: int, hi: int,
     spans = sorted(spans)
     starts = [s for s, _ in spans]
     out: list[Citation] = []
-    for m in _GENERIC_NUMBER.finditer(text, min(first.values()), hi):
+    for m in generic_numbers(text, min(first.values()), hi):
         n = int(m.group("n"))
         a, b = m.start(), m.end()
         if first.get(n, hi) > a:

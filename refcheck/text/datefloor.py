@@ -20,9 +20,10 @@ catalog).
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping, Optional
+from typing import Iterable, Iterator, Mapping, Optional
 
 from refcheck.text.dates import iso_day
+from refcheck.text.literals import finditer_at
 
 # DMY or LONG ("ngày 5 tháng 3 năm 2020", "5/3/2020") found from the day's digits, the common
 # head of both: "(?:ngày\s*)?" at the front made the engine try every position (28 MB/s);
@@ -45,6 +46,16 @@ def _day_start(text: str, m: re.Match, lo: int) -> int:
 # (Each pattern here opens with a class, the look-behind after it: a leading look-behind
 # made the engine try every position.)
 _SYMBOL_YEAR = re.compile(r"\d(?<![\d/]\d)\d{0,3}[a-zđ]?/((?:19|20)\d\d)/(?:[A-ZĐ]|QH)")
+# Its slash and year, a literal: a match starts at most 5 characters before it ("1234a/").
+# Tried only there, a whole long text is read at str.find speed, not the digit class's.
+_SYMBOL_YEAR_TAIL = re.compile(r"/(?:19|20)\d\d/(?:[A-ZĐ]|QH)")
+
+
+def symbol_years(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """``_SYMBOL_YEAR.finditer(text, start, end)``, tried only before a slash and a year."""
+    return finditer_at(_SYMBOL_YEAR, text, start, end,
+                       (k for m in _SYMBOL_YEAR_TAIL.finditer(text, start, end)
+                        for k in range(m.start() - 5, m.start())))
 # Words that put a date in the future, or make it a deadline or a period's end, when they
 # stand in its clause before it: "từ ngày", "đến ngày", "trước ngày", "có hiệu lực", "dự
 # kiến", "sẽ", "kế hoạch", "hạn", "chậm nhất", "vào năm" …
@@ -106,11 +117,12 @@ def written_after(text: str, start: int = 0, end: Optional[int] = None,
         if day and (best is None or day > best) \
                 and not _AHEAD.search(_AS_OF.sub("", _clause_before(text, at, start))):
             best = day
-    months = list(_MONTH_YEAR.finditer(text, start, end))  # read by both of the next two
+    years = _years(text, start, end)
+    months = list(month_years(text, start, end, years))  # read by both of the next two
     year = _year_named_twice(text, start, end, months)
     if year and (best is None or f"{year - 1}-01-01" > best):
         best = f"{year - 1}-01-01"
-    for m in _SYMBOL_YEAR.finditer(text, start, end):
+    for m in symbol_years(text, start, end):
         day = f"{m.group(1)}-01-01"
         if (best is None or day > best) and not _DRAFT.search(_clause_before(text, m.start(), start)):
             best = day  # a document cited by symbol exists, unless it is a draft's
@@ -118,7 +130,7 @@ def written_after(text: str, start: int = 0, end: Optional[int] = None,
         day = f"{y}-01-01"
         if (best is None or day > best) and not _DRAFT.search(_clause_before(text, at, start)):
             best = day
-    if best and _latest_year(text, start, end, months) > int(best[:4]) + _STALE_YEARS:
+    if best and _latest_year(text, start, end, months, years) > int(best[:4]) + _STALE_YEARS:
         return None  # the text speaks of later years: the bound may be years stale
     return best
 
@@ -134,7 +146,7 @@ def _year_named_twice(text: str, start: int, end: int,
     with nothing ahead-pointing in its clause, the words of the match included ("vào năm");
     ``months``: the matches of :data:`_MONTH_YEAR` there, when the caller has them."""
     seen: dict[int, int] = {}
-    for m in _MONTH_YEAR.finditer(text, start, end) if months is None else months:
+    for m in month_years(text, start, end) if months is None else months:
         if not _AHEAD.search(_clause_before(text, m.start(), start) + m.group(0)):
             y = int(m.group(1) or m.group(2))
             seen[y] = seen.get(y, 0) + 1
@@ -146,9 +158,54 @@ _ANY_YEAR = re.compile(r"[nN/.](?<![\d/.][nN/.])(?:(?<=[/.])|(?<=[nN])(?i:ăm))[
 
 
 def _latest_year(text: str, start: int, end: int,
-                 months: Optional[list[re.Match]] = None) -> int:
+                 months: Optional[list[re.Match]] = None, years: Optional[list[int]] = None) -> int:
     """The latest year the text names in any way ("năm 2030", "tháng 8/2016", "2017-2018")."""
+    years = _years(text, start, end) if years is None else years
     if months is None:
-        months = list(_MONTH_YEAR.finditer(text, start, end))
-    return max([int(m.group(1)) for m in _ANY_YEAR.finditer(text, start, end)]
+        months = list(month_years(text, start, end, years))
+    anys = finditer_at(_ANY_YEAR, text, start, end, _year_starts(text, start, years, False))
+    return max([int(m.group(1)) for m in anys]
                + [int(m.group(1) or m.group(2)) for m in months], default=0)
+
+
+# Every match of _MONTH_YEAR and _ANY_YEAR ends in a year, "19" or "20" and two digits and no
+# third: found from those literals at str.find speed, the patterns are tried only at the few
+# starts a year allows, not at every "n" and "t" of a long article (their opening classes).
+_YEARS = (re.compile(r"19\d\d(?!\d)"), re.compile(r"20\d\d(?!\d)"))
+
+
+def _years(text: str, start: int, end: int) -> list[int]:
+    """Where the years (as above) of ``text[start:end]`` start, ascending."""
+    return sorted(m.start() for rx in _YEARS for m in rx.finditer(text, start, end))
+
+
+def _blanks_before(text: str, k: int, lo: int) -> int:
+    """``k`` moved back over the spaces and tabs before it, not below ``lo``."""
+    while k > lo and text[k - 1] in " \t":
+        k -= 1
+    return k
+
+
+def _year_starts(text: str, start: int, years: list[int], month: bool) -> Iterator[int]:
+    """Where a match of _MONTH_YEAR (``month``) or _ANY_YEAR ending in each of ``years`` can
+    start, ascending: "năm" or "/" or "." before the blanks before the year, or, for a month,
+    "tháng", blanks, one or two digits, blanks and "/", "-" or "năm" before them (a match holds
+    no other year, so the starts of one year come after those of the year before)."""
+    for y in years:
+        k = _blanks_before(text, y, start)
+        found = {k - 3}
+        if month:
+            for d in {_blanks_before(text, k - 1, start), _blanks_before(text, k - 3, start)}:
+                for nd in (1, 2):
+                    found.add(_blanks_before(text, d - nd, start) - 5)
+        else:
+            found.add(k - 1)
+        yield from sorted(found)
+
+
+def month_years(text: str, start: int, end: int,
+                years: Optional[list[int]] = None) -> Iterator[re.Match]:
+    """``_MONTH_YEAR.finditer(text, start, end)``, tried only where ``years`` (the text's,
+    from :func:`_years`, when the caller has them) allow."""
+    years = _years(text, start, end) if years is None else years
+    return finditer_at(_MONTH_YEAR, text, start, end, _year_starts(text, start, years, True))

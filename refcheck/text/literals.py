@@ -7,7 +7,7 @@ hold none of a finder's rare literals, so one ``find`` answers for the whole sea
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 
 def finditer_from(rx: re.Pattern, literal: str, text: str, pos: int = 0,
@@ -41,3 +41,24 @@ def first(literal: str, text: str, pos: int, endpos: int) -> int:
     if p is None:
         p = memo[key] = text.find(literal, pos, endpos)
     return p
+
+
+def finditer_at(rx: re.Pattern, text: str, pos: int, endpos: int,
+                starts: Iterable[int]) -> Iterator[re.Match]:
+    """``rx.finditer(text, pos, endpos)`` for a pattern that matches no empty string and can
+    only match at ``starts`` (ascending, repeats and extra positions allowed): the same
+    matches, tried only there. ``starts`` come from a search for a literal inside the pattern
+    (found at ``str.find`` speed), where the pattern itself opens with a class or a case-blind
+    word that ``re`` tries at every position of a long article."""
+    after = pos  # finditer goes on from the end of its last match
+    for p in starts:
+        if p < after:
+            continue
+        if p >= endpos:
+            break
+        m = rx.match(text, p, endpos)
+        if m is None:
+            after = p + 1
+        else:
+            yield m
+            after = m.end()

@@ -156,10 +156,11 @@ def in_force(versions: list[Document], day: str) -> Optional[Document]:
 
 
 def resolve_undated(c, versions: list[Document], catalog, article_date: Optional[str],
-                    floor: Optional[str] = None) -> Resolution:
+                    floor: Optional[str] = None, charged: bool = False) -> Resolution:
     """A law named by its title alone ("Luật Đất đai", "BLHS"): the version in force on the
     article's date, or the only version the catalog has when the article has no date. Always a
-    guess (``certain=False``): no check holds it against the text."""
+    guess (``certain=False``): no check holds it against the text. ``charged``: the title is
+    the law of a charge (:func:`charged_under`)."""
     versions = [d for d in versions if d.title and not is_amending(d.title)]
     if not versions:
         ix = title_index(catalog)
@@ -175,7 +176,7 @@ def resolve_undated(c, versions: list[Document], catalog, article_date: Optional
         return Resolution([d] if d else [], in_scope=True, how="in-force", certain=False)
     if len(versions) == 1:
         return Resolution(list(versions), in_scope=True, how="only-version", certain=False)
-    d = in_force_after(versions, floor) if floor else None
+    d = in_force_after(versions, floor, pending_blocks=not charged) if floor else None
     if d is not None:
         return Resolution([d], in_scope=True, how="in-force-inferred", certain=False, inferred=floor)
     return Resolution([], in_scope=True, how="version-unknown", certain=False)
@@ -191,10 +192,12 @@ FLOOR_WINDOW_DAYS = 730
 _DAY_WINDOW_DAYS = 365
 
 
-def in_force_after(versions: list[Document], floor: str) -> Optional[Document]:
-    """The version in force on ``floor`` if it stays so for the window after it (above)
-    (a later version counts from its entry into force, or from its adoption when the catalog
-    does not give one), else ``None``."""
+def in_force_after(versions: list[Document], floor: str, pending_blocks: bool = True) -> Optional[Document]:
+    """The version in force on ``floor`` if it stays so for the window after it (above), else
+    ``None``. A later version adopted within the window blocks it, even when it takes effect
+    after the window (the article may speak of it: "BLHS" in the 2017 debate on the 2015
+    code); with ``pending_blocks`` false only one in force within the window does (a charge
+    is brought under the code in force, :func:`charged_under`)."""
     from datetime import date, timedelta
 
     d = in_force(versions, floor)
@@ -204,9 +207,25 @@ def in_force_after(versions: list[Document], floor: str) -> Optional[Document]:
     horizon = (date.fromisoformat(floor) + timedelta(days=window)).isoformat()
     for v in versions:
         if v is not d and v.date and (v.effective or v.date) > floor and v.date >= (d.date or "") \
-                and v.date <= horizon:
+                and (v.date if pending_blocks else v.effective or v.date) <= horizon:
             return None  # a newer version, adopted by then, may be the one the article means
     return d
+
+
+# "về tội Giết người, theo khoản 1 Điều 93 BLHS", "tội làm giả con dấu … (Điều 267 BLHS)",
+# "tội “Hiếp dâm trẻ em”, theo khoản 4, Điều 112-BLHS"; not "tội phạm" (crime in general:
+# "các tội phạm … quy định tại Điều 389 BLHS" of the 2015 code, in a debate on it).
+_CHARGE = re.compile(r"(?<!\w)tội(?![ \t]+phạm)[^.;\n]{0,80}?Điều[ \t]+\d+[a-zđ]?[ \t]*[-,(]?[ \t]*$",
+                     re.IGNORECASE)
+
+
+def charged_under(text: str, start: int) -> bool:
+    """Whether the law named at ``start`` follows a charge and its article ("về tội X theo
+    Điều N"): one is charged under the code in force, never under one adopted and not yet in
+    force, so a version that takes effect only after an undated article's window does not
+    block the one in force (baomoi/21511709, 22401304, 21511449 of dev set 3: the 1999 code,
+    the 2015 one adopted, in force from 2018)."""
+    return bool(_CHARGE.search(text, max(0, start - 120), start))
 
 
 def _ambiguous(ix: TitleIndex, c) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from refcheck.catalog.lawnames import charged_under
 from refcheck.extract.shortforms import link_short_forms
 from refcheck.model import Citation, Resolution
 from refcheck.notation.vocab import load_vocab
@@ -32,7 +33,8 @@ def resolve_article(citations: list[Citation], catalog, article_date: Optional[s
         elif c.kind == "bare":
             res = _resolve_bare(c, catalog, article_date, prior)
         elif c.kind == "named" and c.title:
-            res = resolve_law(c, catalog, article_date, floor) if catalog is not None else Resolution()
+            charged = bool(floor and text and charged_under(text, c.start))  # "về tội X theo Điều N BLHS"
+            res = resolve_law(c, catalog, article_date, floor, charged) if catalog is not None else Resolution()
         elif prior is not None and (c.kind == "named" or not c.year and citations[c.refers_to].year):
             # "Nghị quyết Trung ương 4" after "… (khóa XII)"; "67/NĐ-CP" after "67/2014/NĐ-CP"
             res = _inherit(prior, prior.in_scope)

@@ -20,7 +20,7 @@ def _law_year(d: Document) -> Optional[int]:
 
 
 def resolve_law(c: Citation, catalog, article_date: Optional[str] = None,
-                floor: Optional[str] = None) -> Resolution:
+                floor: Optional[str] = None, charged: bool = False) -> Resolution:
     """A law named by its title and year, or by its title and date of adoption ("Luật Tổ chức
     Chính phủ ngày 19 tháng 6 năm 2015"): the version adopted then. With no law of that
     title, ``near`` holds the laws of that year whose title is contained in the written one
@@ -35,7 +35,7 @@ def resolve_law(c: Citation, catalog, article_date: Optional[str] = None,
         if isinstance(versions, Resolution):
             return versions
     if c.date is None and c.year is None:  # "Luật Đất đai", "BLHS": the version in force
-        return resolve_undated(c, versions, catalog, article_date, floor)
+        return resolve_undated(c, versions, catalog, article_date, floor, charged)
     if c.date and c.year is None:  # "Luật … ngày 19 tháng 6 năm 2015": the version of that day
         match = [d for d in versions if d.date == c.date] or [  # or that year's, held with no day
             d for d in versions if not d.date and law_year(d) == int(c.date[:4])]

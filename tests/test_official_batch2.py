@@ -65,6 +65,11 @@ FIELDS = [
      "01/2018/TT-VPCP", "Thông tư", "TT", "VPCP", "2018-11-23"),
     ("Căn cứ Quyết định số 2468/QĐUBND ngày 02 tháng 11 năm 2018 của Ủy ban nhân dân tỉnh về ",
      "2468/QĐ-UBND", "Quyết định", "QĐ", "UBND", "2018-11-02"),
+    # a slash for the hyphen after the type code (110; 056 of batch 1): read as meant, RC102 offers it
+    ("Căn cứ Chỉ thị số 19/2001/CT/UB ngày 01 tháng 7 năm 2001 của Ủyban nhân dân",
+     "19/2001/CT-UB", "Chỉ thị", "CT", "UB", "2001-07-01"),
+    ("*Căn cứ Thông tư liên tịch 88/2016/TTLT/BTC-BTNMT\nngày 22 tháng 6 năm 2016 của Liên Bộ trưởng Bộ Tài chính",
+     "88/2016/TTLT-BTC-BTNMT", "Thông tư liên tịch", "TTLT", "BTC-BTNMT", "2016-06-22"),
     # the type word glued: to the word before (104), or its own space dropped (120)
     ("Thực hiệnQuyết định số 1489/QĐ-TTg ngày 08/10/2012 của Thủ tướng Chính phủ phê duyệtChương",
      "1489/QĐ-TTg", "Quyết định", "QĐ", "TTg", "2012-10-08"),

@@ -198,7 +198,7 @@ def build_groups(tree) -> list[Group]:
                     g.refs.append(_ref(ch))
             g.named_end = e
             groups.append(g)
-        elif kind in ("party", "state_year", "state_admin", "crossed_year", "year_dash"):
+        elif kind in ("party", "state_year", "state_admin", "crossed_year", "year_dash", "year_slash"):
             r = _ref(part)
             if not groups:
                 groups.append(Group(start=r.start))
@@ -346,8 +346,8 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
             # "Thông tư 02/2017 - BYT": the type code left out, the issuer's written
             out.extend(number_year(g, r, i, span, osp, original, r.codes[0] if r.codes else None))
             continue
-        if r.shape == "year_dash":  # 134/2016-NĐ-CP: 134/2016/NĐ-CP with a dash for a slash
-            r.shape = "state_year"
+        if r.shape in ("year_dash", "year_slash"):  # 134/2016-NĐ-CP, 19/2001/CT/UB: a dash for
+            r.shape = "state_year"  # a slash or the reverse; RC102 offers the symbol as written
         if r.shape in ("state_year", "state_admin") and len(r.codes) == 1:
             r.codes = _unglued(g.type_word, r.codes)
         first = canonical_parts(r.shape, r.numbers[0][1], r.year, r.codes)

@@ -98,10 +98,10 @@ def test_a_search_from_the_first_literal_finds_what_the_plain_search_finds():
 def test_the_finders_tried_at_their_literals_find_what_their_patterns_find():
     """A pattern that opens with a class or a case-blind word is tried at every position of a
     long article; tried only where a literal inside it allows (a year, "ăn bản số", a slash
-    and a year), it finds the same matches, groups included."""
+    and a year, the "**" of emphasis), it finds the same matches, groups included."""
     import re
 
-    from refcheck.extract import shortforms
+    from refcheck.extract import scan, shortforms
     from refcheck.text import datefloor
     from refcheck.text.literals import finditer_at
 
@@ -118,7 +118,8 @@ def test_the_finders_tried_at_their_literals_find_what_their_patterns_find():
              (datefloor._MONTH_YEAR.finditer, datefloor.month_years),
              (datefloor._ANY_YEAR.finditer, any_years),
              (shortforms._GENERIC_NUMBER.finditer, shortforms.generic_numbers),
-             (re.compile(r"bộ|luật|pháp lệnh", re.IGNORECASE).finditer, shortforms._LAW_ANCHOR.finditer)]
+             (re.compile(r"bộ|luật|pháp lệnh", re.IGNORECASE).finditer, shortforms._LAW_ANCHOR.finditer),
+             (re.compile(r"(?<=\w)\*{2,4}(?=\w)").finditer, scan._SPLIT.finditer)]
     pairs += [(one_letter(w).finditer, shortforms._lower_rx(w).finditer)
               for w in ("nghị định", "thông tư", "quyết định")]
     found = [0] * len(pairs)

@@ -223,7 +223,9 @@ def _cut_short(vt: str, end: int, parsed_to: int) -> bool:
 # Markdown emphasis inside a word or a number, as converted official texts carry it: "Nghị
 # định số **1**04/2012/NĐ-CP", "ngày 23 tháng** 1**1 năm 2009", "Luật Kh**á**m bệnh"
 # (tests/data/official/001.txt). The scanner reads such text without the markers.
-_SPLIT = re.compile(r"(?<=\w)\*{2,4}(?=\w)")
+# (Opened with its literal "**", the look-behind after it: a leading look-behind is tried at
+# every position of a text that holds one "**" somewhere, 0.24 s of CPU on 8 MB.)
+_SPLIT = re.compile(r"\*\*(?<=\w\*\*)\*{0,2}(?=\w)")
 
 
 def _unsplit(text: str, v: View) -> View:

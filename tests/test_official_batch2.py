@@ -54,8 +54,10 @@ FIELDS = [
     ("Căn cứ Nghị định số 156/2013/NĐ-CPngày 11 tháng 11 năm 2013 của Chính phủ quy định chức năng",
      "156/2013/NĐ-CP", "Nghị định", "NĐ", "CP", "2013-11-11"),
     ("Căn cứ Luật Ngân hàng Nhà nước ViệtNam s 46/2010/QH12ngày 16 tháng 6 năm 2010;",
-     "46/2010/QH12", None, None, "QH12", "2010-06-16"),
-    # "s" for "số", the "ố" lost (116)
+     "46/2010/QH12", "Luật", None, "QH12", "2010-06-16"),
+    # "s" for "số", the "ố" lost (116), after a type word or a law's title
+    ("Căn cứ Luật các tổ chức tín dụng s 47/2010/QH12 ngày 16 tháng 6 năm 2010;",
+     "47/2010/QH12", "Luật", None, "QH12", "2010-06-16"),
     ("Căn cứ Nghị định s 70/2014/NĐ-CP ngày 17 tháng 7 năm 2014 của Chính phủ quy định chi tiết",
      "70/2014/NĐ-CP", "Nghị định", "NĐ", "CP", "2014-07-17"),
     # the hyphen between type and issuer code lost (101): read as meant, RC102 offers it back

@@ -24,7 +24,8 @@ _OTHER_DOC = (r"(?:(?:và[ \t]+)?(?:Nghị|Thông tư|Quyết định|Chỉ th�
 PASSED = (r"(?:mới|(?:(?:được|mà|do)[ \t]+(?:Quốc hội|QH)[ \t]+|được[ \t]+)?(?:thông qua|ban hành)"
           r"(?:[ \t]+vào)?)(?=[ \t]+(?:năm[ \t]+)?(?:19|20)\d\d\b)")
 # What ends a title: a year, "số", or a date.
-END = (rf"(?=[ \t]+(?:{PASSED}[ \t]+)?(?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t]+[Ss]ố[ \t]*:?[ \t]*\d|"
+# ("s 47/2010/QH12": "số" with its "ố" lost, official 116)
+END = (rf"(?=[ \t]+(?:{PASSED}[ \t]+)?(?:năm[ \t]+)?(?:19|20)\d\d\b|[ \t]+(?:[Ss]ố[ \t]*:?|[sS](?=[ \t]\d))[ \t]*\d|"
        r"[ \t]+(?:(?:ban hành|thông qua)[ \t]+)?ngày[ \t]+\d)")
 # "… của 37 luật có liên quan đến quy hoạch" (35/2018/QH14, official 071): a count of laws.
 _AMEND = (r"[Ss]ửa[ \t]+đổi,?[ \t]+bổ[ \t]+sung[ \t]+(?:một[ \t]+số[ \t]+điều[ \t]+)?(?:của[ \t]+)?"
@@ -40,7 +41,7 @@ _PROSE = (r"(?:sẽ|đã|được|có|từ|vào|là|cũng|thì|đến|gồm|dự
 def law_title_regex() -> str:
     """The LAW_TITLE terminal: up to twenty words, a comma allowed before a word ("Phòng,
     chống tham nhũng"), in any case (a title the catalogs do not know is dropped later)."""
-    word = rf"(?:,?[ \t]+)(?!{_OTHER_DOC}|{_PROSE}|(?:ngày|số|năm)[ \t]+\d)\w+"
+    word = rf"(?:,?[ \t]+)(?!{_OTHER_DOC}|{_PROSE}|(?:ngày|số|năm|[sS])[ \t]+\d)\w+"
     first = r"(?!Hội nghị|Trung ương|Đại hội|số\b|sư\b|pháp\b|này\b|lệ\b|ngày\b|năm\b)\w+"
     # "có", "đến" end a title ("… có hiệu lực từ"), not "37 luật có liên quan đến quy hoạch"
     amend = (rf"{_AMEND}\w+(?:,?[ \t]+(?!(?:ngày|số|năm)[ \t]+\d|Nghị|Thông tư|Quyết định|"

@@ -52,6 +52,7 @@ class Group:
     plenums: list[int] = field(default_factory=list)  # "Trung ương 6, 7": one citation each
     congress: Optional[str] = None
     bare: Optional[list[tuple[int, str]]] = None  # short form: Chỉ thị 35
+    bare_year: Optional[int] = None  # "Nghị định 34 năm 2016": a number and its year in words
     congress_numeric: bool = False  # "Đại hội 12": trusted only with "của Đảng"
     local: Optional[str] = None  # "Đảng bộ tỉnh": a local Party committee's congress
     law_title: Optional[str] = None
@@ -180,7 +181,11 @@ def build_groups(tree) -> list[Group]:
         elif kind == "bare":
             tw = part.children[0]
             g = Group(start=tw.start_pos, type_word=vocab.canonical_type(tw.value),
-                       type_span=(tw.start_pos, tw.end_pos), bare=_numlist(part.children[-1]))
+                       type_span=(tw.start_pos, tw.end_pos),
+                       bare=_numlist([ch for ch in part.children if hasattr(ch, "data")][-1]))
+            year = part.children[-1]
+            if getattr(year, "type", None) == "NUM" and re.fullmatch(r"(?:19|20)\d\d", year.value):
+                g.bare_year = int(year.value)
             g.named_end = e
             groups.append(g)
         elif kind == "law":
@@ -297,7 +302,7 @@ def group_citations(g: Group, window_text: str, offset: int, original: str, to_o
         for number, _digits in g.bare:
             c = Citation(text=original[span.start:span.end], start=span.start, end=span.end,
                          kind="bare", type=g.type_word, number=number, plenum=g.plenum,
-                         khoa=(g.khoa or [None])[0])
+                         khoa=(g.khoa or [None])[0], year=g.bare_year if len(g.bare) == 1 else None)
             if g.date:
                 set_date(c, g.date, osp, original)
             set_issuer(c, g.issuer, osp)

@@ -60,9 +60,24 @@ def _resolve_bare(c: Citation, catalog, article_date, prior: Optional[Resolution
         docs = [d for d in (catalog.plenum(k, c.plenum) if k else []) if d.number == c.number]
         return Resolution(docs, in_scope=True, how="plenum", certain=bool(docs))
     if prior is None:
-        return _bare_by_issuer(c, catalog, article_date) or Resolution(how="unresolved",
-                                                                       certain=False)
+        return (_bare_number_year(c, catalog) or _bare_by_issuer(c, catalog, article_date)
+                or Resolution(how="unresolved", certain=False))
     return _inherit(prior, prior.in_scope)
+
+
+def _bare_number_year(c: Citation, catalog) -> Optional[Resolution]:
+    """"Nghị định 34 năm 2016 của Chính phủ": a number and its year in words, read as
+    "Nghị định 34/2016" is (resolve.core._resolve_number_year): the one document of that type,
+    number and year, and only when the type fixes the issuer or the text names it."""
+    if catalog is None or c.year is None or c.number is None or not c.type:
+        return None
+    from refcheck.catalog.numbers import number_year_candidates
+    from refcheck.extract.loose import fixed_issuer_code
+
+    if not (c.issuer or fixed_issuer_code(c.type)):
+        return None
+    docs = number_year_candidates(c, catalog)
+    return Resolution(docs, in_scope=True, how="number-year", certain=False) if len(docs) == 1 else None
 
 
 def _bare_by_issuer(c: Citation, catalog, article_date) -> Optional[Resolution]:

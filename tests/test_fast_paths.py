@@ -98,7 +98,7 @@ def test_a_search_from_the_first_literal_finds_what_the_plain_search_finds():
 def test_the_finders_tried_at_their_literals_find_what_their_patterns_find():
     """A pattern that opens with a class or a case-blind word is tried at every position of a
     long article; tried only where a literal inside it allows (a year, "ăn bản số", a slash
-    and a year, the "**" of emphasis), it finds the same matches, groups included."""
+    and a year, the "**" of emphasis, a "Q" or "q"), it finds the same matches, groups included."""
     import re
 
     from refcheck.extract import scan, shortforms
@@ -117,6 +117,7 @@ def test_the_finders_tried_at_their_literals_find_what_their_patterns_find():
     pairs = [(datefloor._SYMBOL_YEAR.finditer, datefloor.symbol_years),
              (datefloor._MONTH_YEAR.finditer, datefloor.month_years),
              (datefloor._ANY_YEAR.finditer, any_years),
+             (datefloor._ASSEMBLY.finditer, datefloor.assembly_terms),
              (shortforms._GENERIC_NUMBER.finditer, shortforms.generic_numbers),
              (re.compile(r"bộ|luật|pháp lệnh", re.IGNORECASE).finditer, shortforms._LAW_ANCHOR.finditer),
              (re.compile(r"(?<=\w)\*{2,4}(?=\w)").finditer, scan._SPLIT.finditer)]
@@ -204,16 +205,18 @@ def test_remembered_answers_are_those_of_the_plain_search():
     assert officials > 50
 
 
-def test_line_starts_are_those_of_the_line_break_pattern():
+def test_line_starts_are_those_of_the_line_break_pattern(monkeypatch):
     """text/positions.line_starts splits a text without "\\r" at "\\n" (C level) instead of
-    running LINE_BREAK: the same starts, for texts with and without "\\r\\n" and "\\r"."""
+    running LINE_BREAK, or finds the literal "\\n" in a text too long to split (here: over 300
+    characters): the same starts, for texts with and without "\\r\\n" and "\\r"."""
     from refcheck.text import positions
 
     def plain(t: str) -> list[int]:
         return [0] + [m.end() for m in positions.LINE_BREAK.finditer(t)]
 
     n = 0
-    for t in variants()[::2]:
+    for i, t in enumerate(variants()[::2]):
+        monkeypatch.setattr(positions, "_SPLIT_MAX", 300 if i % 2 else 1 << 20)
         for s in (t, t.replace("\n", "\r\n"), t.replace("\n", "\r"), t + "\n", "\n" + t, t[:1]):
             assert positions.line_starts(s) == plain(s)
             assert positions.LineIndex(s).position(len(s) // 2) == _plain_position(plain(s), len(s) // 2)
